@@ -1,0 +1,49 @@
+import type { SwitchboardConfig } from './schema.js';
+
+function duplicates(values: string[]): string[] {
+  const seen = new Set<string>();
+  return [...new Set(values.filter((v) => seen.has(v) || !seen.add(v)))];
+}
+
+/** What a schema cannot say alone: references between sections and uniqueness. */
+export function crossCheck(config: SwitchboardConfig): string[] {
+  const problems: string[] = [];
+  const queueIds = new Set(config.queues.map((q) => q.id));
+  const unique = (key: string, values: string[]) => {
+    for (const d of duplicates(values)) problems.push(`${key}: '${d}' appears more than once`);
+  };
+  unique('queues[].id', config.queues.map((q) => q.id));
+  unique('agents[].id', config.agents.map((a) => a.id));
+  unique('agents[].username', config.agents.map((a) => a.username));
+  unique('numbers[].number', config.numbers.map((n) => n.number));
+  unique('idleCodes[].id', config.idleCodes.map((c) => c.id));
+  unique('wrapUp.reasons[].id', config.wrapUp.reasons.map((r) => r.id));
+  unique('smpp.binds[].id', config.smpp.binds.map((b) => b.id));
+  unique('auth.apiKeys[].key', config.auth.apiKeys.map((k) => k.key));
+
+  config.agents.forEach((agent, i) => {
+    agent.queues.forEach((q, j) => {
+      if (!queueIds.has(q)) problems.push(`agents[${i}].queues[${j}]: unknown queue '${q}'`);
+    });
+  });
+  const bindIds = new Set(config.smpp.binds.map((b) => b.id));
+  config.numbers.forEach((n, i) => {
+    if (!queueIds.has(n.queue)) problems.push(`numbers[${i}].queue: unknown queue '${n.queue}'`);
+    if (n.bind && !bindIds.has(n.bind)) problems.push(`numbers[${i}].bind: unknown bind '${n.bind}'`);
+    const shortCode = /^\d{3,8}$/.test(n.number);
+    if (shortCode !== (n.type === 'SHORTCODE')) {
+      problems.push(`numbers[${i}].number: '${n.number}' does not look like a ${n.type} (short codes are 3-8 digits, others E.164)`);
+    }
+  });
+  if (!config.wrapUp.reasons.some((r) => r.id === config.wrapUp.defaultReasonId)) {
+    problems.push(`wrapUp.defaultReasonId: unknown reason '${config.wrapUp.defaultReasonId}'`);
+  }
+  const sim = config.smpp.simulator;
+  if (sim.enabled && config.smpp.listen && config.smpp.listen.port === sim.port) {
+    problems.push(`smpp.simulator.port: ${sim.port} is also smpp.listen.port`);
+  }
+  if (config.auth.jwtSecret === 'change-me-in-production' && process.env.NODE_ENV === 'production') {
+    problems.push('auth.jwtSecret: the example secret must be changed in production');
+  }
+  return problems;
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+
+// The keys of ../shared/contract/config.example.yaml are the contract; everything else here is an
+// addition with a default. Objects are strict so that a misspelt key is an error, not a silent no-op.
+const id = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/i, 'letters, digits, - and _ only (max 63)');
+const seconds = z.number().int().nonnegative();
+
+const temporalTls = z.union([
+  z.boolean(),
+  z.object({
+    serverName: z.string().optional(),
+    serverRootCACertPath: z.string().optional(),
+    clientCertPath: z.string().optional(),
+    clientKeyPath: z.string().optional(),
+  }).strict(),
+]);
+
+const bind = z.object({
+  id,
+  host: z.string().min(1),
+  port: z.number().int().min(1).max(65535),
+  // SMPP 3.4 C-Octet String limits (5.2.1, 5.2.2, 5.2.3), without the terminating NUL.
+  systemId: z.string().min(1).max(15, 'system_id is at most 15 characters (SMPP 3.4)'),
+  password: z.string().max(8, 'password is at most 8 characters (SMPP 3.4)'),
+  systemType: z.string().max(12, 'system_type is at most 12 characters (SMPP 3.4)').default(''),
+  bindType: z.enum(['transceiver', 'transmitter+receiver']).default('transceiver'),
+  enquireLinkSeconds: z.number().positive().default(30),
+  responseTimeoutSeconds: z.number().positive().default(10),
+  windowSize: z.number().int().min(1).max(1000).default(10),
+  maxSubmitsPerSecond: z.number().positive().default(50),
+  segmentation: z.enum(['udh8', 'udh16', 'sar', 'payload']).default('udh8'),
+  gsmPacked: z.boolean().default(false),
+}).strict();
+
+const account = z.object({
+  systemId: z.string().min(1).max(15, 'system_id is at most 15 characters (SMPP 3.4)'),
+  password: z.string().max(8, 'password is at most 8 characters (SMPP 3.4)'),
+}).strict();
+
+export const configSchema = z.object({
+  temporal: z.object({
+    address: z.string().default('embedded'),
+    namespace: z.string().default('default'),
+    dataDir: z.string().default('.switchboard'),
+    taskQueue: z.string().default('switchboard'),
+    /** Prefix of every workflow id and the SbInstance search attribute. */
+    instance: id.default('sb'),
+    /** Embedded server only. */
+    port: z.number().int().min(1).max(65535).default(7233),
+    uiPort: z.number().int().min(0).max(65535).default(8233),
+    tls: temporalTls.optional(),
+    apiKey: z.string().optional(),
+  }).strict().default({}),
+  api: z.object({
+    host: z.string().default('127.0.0.1'),
+    port: z.number().int().min(0).max(65535).default(4000),
+  }).strict().default({}),
+  web: z.object({ port: z.number().int().min(0).max(65535).default(3000) }).strict().default({}),
+  auth: z.object({
+    jwtSecret: z.string().min(8, 'at least 8 characters'),
+    tokenTtlSeconds: z.number().int().positive().default(8 * 3600),
+    apiKeys: z.array(z.object({ name: z.string().min(1), key: z.string().min(8, 'at least 8 characters') }).strict()).default([]),
+  }).strict(),
+  redis: z.object({ url: z.string().url() }).strict().optional(),
+  queues: z.array(z.object({
+    id,
+    name: z.string().min(1),
+    ronaTimeoutSeconds: z.number().positive().default(30),
+  }).strict()).min(1),
+  agents: z.array(z.object({
+    id,
+    name: z.string().min(1),
+    username: z.string().min(1),
+    password: z.string().min(1).optional(),
+    passwordHash: z.string().regex(/^scrypt\$/, 'scrypt$<salt-b64>$<hash-b64>').optional(),
+    queues: z.array(id).min(1),
+    capacity: z.number().int().min(1).max(50).default(5),
+  }).strict().refine((a) => (a.password === undefined) !== (a.passwordHash === undefined), {
+    message: 'exactly one of password and passwordHash',
+  })).min(1),
+  numbers: z.array(z.object({
+    number: z.string().regex(/^(\+[1-9]\d{6,14}|\d{3,8})$/, 'E.164 (+15551230000) or a 3-8 digit short code'),
+    type: z.enum(['LONGCODE', 'SHORTCODE', 'TOLL_FREE']),
+    queue: id,
+    /** The bind an MT for this number leaves on when the conversation did not come in on one. */
+    bind: id.optional(),
+  }).strict()).min(1),
+  idleCodes: z.array(z.object({ id, name: z.string().min(1) }).strict()).min(1),
+  wrapUp: z.object({
+    reasons: z.array(z.object({ id, name: z.string().min(1) }).strict()).min(1),
+    autoWrapUpSeconds: seconds.default(0),
+    defaultReasonId: id,
+  }).strict(),
+  smpp: z.object({
+    binds: z.array(bind).default([]),
+    listen: z.object({
+      host: z.string().default('127.0.0.1'),
+      port: z.number().int().min(0).max(65535),
+      accounts: z.array(account).min(1),
+    }).strict().optional(),
+    simulator: z.object({
+      enabled: z.boolean().default(false),
+      port: z.number().int().min(0).max(65535).default(2775),
+      receiptDelayMs: z.number().int().nonnegative().default(200),
+    }).strict().default({}),
+    reassemblyTimeoutSeconds: z.number().positive().default(60),
+    helpText: z.string().max(1000).default('Reply STOP to opt out, START to opt back in.'),
+  }).strict().default({}),
+}).strict();
+
+export type SwitchboardConfig = z.infer<typeof configSchema>;
+export type QueueConfig = SwitchboardConfig['queues'][number];
+export type AgentConfig = SwitchboardConfig['agents'][number];
+export type NumberConfig = SwitchboardConfig['numbers'][number];
+export type BindConfig = SwitchboardConfig['smpp']['binds'][number];

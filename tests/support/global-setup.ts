@@ -1,0 +1,29 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestProject } from 'vitest/node';
+import { findTemporalCli } from '../../worker/temporal/cli.js';
+import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    temporalAddress: string;
+    temporalCli: string;
+  }
+}
+
+// One real Temporal dev server for a whole project run: starting one costs seconds, and tests stay
+// apart by their own instance prefix and task queue (see tests/support/stack.ts).
+export default async function setup(project: TestProject) {
+  const cli = findTemporalCli();
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path: cli },
+      searchAttributes: ALL_SEARCH_ATTRIBUTES,
+      log: { format: 'pretty', level: 'error' },
+    },
+  });
+  project.provide('temporalAddress', env.address);
+  project.provide('temporalCli', cli);
+  return async () => {
+    await env.teardown();
+  };
+}

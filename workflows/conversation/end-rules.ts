@@ -1,0 +1,46 @@
+import { type Draft, fail } from './model.js';
+import { closeConference } from './conference-rules.js';
+import { owesWrapUp, requireOwner } from './transfer-rules.js';
+
+export function end(d: Draft, agentId: string): void {
+  requireOwner(d, agentId, 'end the conversation');
+  const s = d.s;
+  if (s.status === 'CONFERENCE' || s.status === 'CONFERENCE_REQUESTED') closeConference(d, agentId);
+  owesWrapUp(d, agentId);
+  s.endedAt = d.now;
+  d.system(`${d.agentName(agentId)} ended the conversation.`);
+  d.setStatus('WRAP_UP');
+  // From now on a customer message starts a new conversation.
+  d.emit({ type: 'threadEnded' });
+}
+
+export function wrapUp(d: Draft, agentId: string, reasonId: string, auto = false): void {
+  const s = d.s;
+  if (!s.wrapUpOwedBy.includes(agentId)) {
+    const involved = s.participants.some((p) => p.agentId === agentId) || s.wrapUps.some((w) => w.agentId === agentId);
+    fail(involved ? 'INVALID_STATE' : 'NOT_ALLOWED', involved
+      ? 'You do not owe a wrap-up for this conversation.'
+      : 'This conversation is not yours to wrap up.');
+  }
+  if (!d.settings.wrapUpReasonIds.includes(reasonId)) fail('NOT_FOUND', `No wrap-up reason '${reasonId}'.`, 'reasonId');
+  s.wrapUpOwedBy = s.wrapUpOwedBy.filter((id) => id !== agentId);
+  s.wrapUps.push({ agentId, reasonId, at: d.now, auto });
+  if (s.autoWrapUpAt[agentId]) {
+    delete s.autoWrapUpAt[agentId];
+    d.emit({ type: 'cancelTimer', timer: `wrapup:${agentId}` });
+  }
+  // The slot stays in use until the wrap-up is in (DESIGN).
+  d.emit({ type: 'release', agentId });
+  d.emit({ type: 'conversationEvent', kind: 'WRAP_UP_SUBMITTED' });
+  d.emit({ type: 'agentEvent', agentId, kind: 'CONVERSATION_UPDATED' });
+  if (s.status === 'WRAP_UP' && s.wrapUpOwedBy.length === 0) {
+    s.closedAt = d.now;
+    d.setStatus('CLOSED');
+    d.emit({ type: 'close' });
+  }
+}
+
+export function autoWrapUpTimeout(d: Draft, agentId: string): void {
+  if (!d.s.wrapUpOwedBy.includes(agentId)) return; // submitted by hand in the meantime
+  wrapUp(d, agentId, d.settings.defaultReasonId, true);
+}

@@ -1,0 +1,94 @@
+import { RuleError } from '../domain/errors.js';
+import type { AgentStatus } from '../domain/types.js';
+import { hasFreeSlot, type Directory, type RouterAgent, type RouterCommand, type RouterEvent, type RouterState } from './model.js';
+import { dispatch } from './dispatch.js';
+
+export * from './model.js';
+
+function setStatus(s: RouterState, out: RouterCommand[], a: RouterAgent, status: AgentStatus, now: string, extra: { idleCodeId?: string; reason?: string }) {
+  const changed = a.status !== status || a.idleCodeId !== extra.idleCodeId || a.statusReason !== extra.reason;
+  if (!changed) return;
+  if (status === 'AVAILABLE' && a.status !== 'AVAILABLE') a.idleSince = now;
+  a.status = status;
+  a.statusChangedAt = now;
+  if (extra.idleCodeId) a.idleCodeId = extra.idleCodeId; else delete a.idleCodeId;
+  if (extra.reason) a.statusReason = extra.reason; else delete a.statusReason;
+  out.push({ type: 'statusChanged', agentId: a.id });
+}
+
+function sync(s: RouterState, dir: Directory, now: string): void {
+  s.queues = dir.queues;
+  s.idleCodeIds = dir.idleCodeIds;
+  for (const info of dir.agents) {
+    const known = s.agents[info.id];
+    // Configuration changes (name, queues, capacity) apply; live state (status, slots) is kept.
+    s.agents[info.id] = known
+      ? { ...known, ...info }
+      : { ...info, status: 'LOGGED_OUT', statusChangedAt: now, idleSince: now, slots: {} };
+  }
+}
+
+function agent(s: RouterState, id: string): RouterAgent {
+  const a = s.agents[id];
+  if (!a) throw new RuleError('NOT_FOUND', `No agent '${id}'.`, 'agentId');
+  return a;
+}
+
+/** Checks an agent's own status change; RONA is the system's to set, and only the agent clears it. */
+export function checkSetStatus(s: RouterState, e: Extract<RouterEvent, { type: 'setStatus' }>): void {
+  agent(s, e.agentId);
+  if (e.status === 'RONA') throw new RuleError('INVALID_INPUT', 'RONA is set by the system, not chosen.', 'status');
+  if (e.status === 'LOGGED_OUT' && !e.logout) throw new RuleError('INVALID_INPUT', 'Log out to go LOGGED_OUT.', 'status');
+  if (e.status === 'IDLE') {
+    if (!e.idleCodeId) throw new RuleError('INVALID_INPUT', 'Idle needs an idle code.', 'idleCodeId');
+    if (!s.idleCodeIds.includes(e.idleCodeId)) throw new RuleError('NOT_FOUND', `No idle code '${e.idleCodeId}'.`, 'idleCodeId');
+  }
+}
+
+/** The router's rules: (state, event, now) -> commands, mutating the given (workflow-owned) state. */
+export function reduce(s: RouterState, e: RouterEvent, now: string): RouterCommand[] {
+  const out: RouterCommand[] = [];
+  switch (e.type) {
+    case 'sync': sync(s, e.directory, now); break;
+    case 'route':
+      if (!s.waiting.some((w) => w.conversationId === e.conversationId)) {
+        s.waiting.push({ conversationId: e.conversationId, queueId: e.queueId, priorityAt: e.priorityAt, seq: ++s.seq });
+      }
+      break;
+    case 'reserve': {
+      const a = s.agents[e.agentId];
+      const fail = (code: 'NOT_FOUND' | 'NOT_AVAILABLE', message: string) =>
+        out.push({ type: 'reserveFailed', conversationId: e.conversationId, requestId: e.requestId, code, message });
+      if (!a) fail('NOT_FOUND', `No agent '${e.agentId}'.`);
+      else if (a.status !== 'AVAILABLE') fail('NOT_AVAILABLE', `${a.name} is not available.`);
+      else if (a.slots[e.conversationId]) fail('NOT_AVAILABLE', `${a.name} is already in this conversation.`);
+      else if (!hasFreeSlot(a)) fail('NOT_AVAILABLE', `${a.name} has no free capacity.`);
+      else {
+        a.slots[e.conversationId] = 'offer';
+        a.idleSince = now;
+        out.push({ type: 'reserved', conversationId: e.conversationId, requestId: e.requestId, agentId: a.id });
+      }
+      break;
+    }
+    case 'accepted': {
+      const a = s.agents[e.agentId];
+      if (a) a.slots[e.conversationId] = 'active';
+      break;
+    }
+    case 'release': {
+      const a = s.agents[e.agentId];
+      if (!a) break;
+      delete a.slots[e.conversationId];
+      if (e.rona && a.status !== 'LOGGED_OUT') setStatus(s, out, a, 'RONA', now, e.reason ? { reason: e.reason } : {});
+      break;
+    }
+    case 'setStatus': {
+      checkSetStatus(s, e);
+      const a = agent(s, e.agentId);
+      setStatus(s, out, a, e.status, now, e.status === 'IDLE' && e.idleCodeId ? { idleCodeId: e.idleCodeId } : {});
+      break;
+    }
+  }
+  dispatch(s, now, out);
+  return out;
+}
