@@ -1,0 +1,101 @@
+import { gql } from './graphql';
+import * as op from './operations';
+import type { Agent, AgentStatus, Conversation, Message, Named, Offer, Queue, UserError } from './types';
+
+// One typed function per operation the desktop uses. Pages call these and feed the results to
+// the reducer; expected failures are returned as `userErrors` for showing next to the control.
+
+export interface Result<T> {
+  value: T | null;
+  userErrors: UserError[];
+}
+
+export async function login(username: string, password: string) {
+  const data = await gql<{ login: { token: string | null; agent: Agent | null; userErrors: UserError[] } }>(
+    op.LOGIN,
+    { username, password },
+  );
+  return data.login;
+}
+
+export async function logout(): Promise<Result<Agent>> {
+  const data = await gql<{ logout: { agent: Agent | null; userErrors: UserError[] } }>(op.LOGOUT);
+  return { value: data.logout.agent, userErrors: data.logout.userErrors };
+}
+
+export interface Snapshot {
+  me: Agent;
+  myOffers: Offer[];
+  myConversations: Conversation[];
+}
+
+export function snapshot(): Promise<Snapshot> {
+  return gql<Snapshot>(op.SNAPSHOT);
+}
+
+export async function idleCodes(): Promise<Named[]> {
+  return (await gql<{ idleCodes: Named[] }>(op.IDLE_CODES)).idleCodes;
+}
+
+export async function setStatus(status: AgentStatus, idleCodeId?: string): Promise<Result<Agent>> {
+  const data = await gql<{ setAgentStatus: { agent: Agent | null; userErrors: UserError[] } }>(op.SET_STATUS, {
+    status,
+    idleCodeId: idleCodeId ?? null,
+  });
+  return { value: data.setAgentStatus.agent, userErrors: data.setAgentStatus.userErrors };
+}
+
+type ConversationResult = { result: { conversation: Conversation | null; userErrors: UserError[] } };
+
+function conversationResult(data: ConversationResult): Result<Conversation> {
+  return { value: data.result.conversation, userErrors: data.result.userErrors };
+}
+
+export async function act(action: op.ConversationAction, conversationId: string): Promise<Result<Conversation>> {
+  return conversationResult(await gql<ConversationResult>(op.conversationAction(action), { conversationId }));
+}
+
+export async function transfer(
+  conversationId: string,
+  target: { queueId: string } | { agentId: string },
+): Promise<Result<Conversation>> {
+  return conversationResult(await gql<ConversationResult>(op.TRANSFER, { conversationId, ...target }));
+}
+
+export async function requestConference(conversationId: string, agentId: string): Promise<Result<Conversation>> {
+  return conversationResult(await gql<ConversationResult>(op.REQUEST_CONFERENCE, { conversationId, agentId }));
+}
+
+export async function submitWrapUp(conversationId: string, reasonId: string): Promise<Result<Conversation>> {
+  return conversationResult(await gql<ConversationResult>(op.SUBMIT_WRAP_UP, { conversationId, reasonId }));
+}
+
+export async function sendMessage(conversationId: string, text: string, clientMessageId: string): Promise<Result<Message>> {
+  const data = await gql<{ sendMessage: { message: Message | null; userErrors: UserError[] } }>(op.SEND_MESSAGE, {
+    conversationId,
+    text,
+    clientMessageId,
+  });
+  return { value: data.sendMessage.message, userErrors: data.sendMessage.userErrors };
+}
+
+export function transferTargets(): Promise<{ queues: Queue[]; agents: Named[] }> {
+  return gql(op.TRANSFER_TARGETS);
+}
+
+export async function conferenceTargets(): Promise<Named[]> {
+  return (await gql<{ agents: Named[] }>(op.CONFERENCE_TARGETS)).agents;
+}
+
+export async function wrapUpReasons(): Promise<Named[]> {
+  return (await gql<{ wrapUpReasons: Named[] }>(op.WRAP_UP_REASONS)).wrapUpReasons;
+}
+
+export async function customerHistory(conversationId: string): Promise<Conversation[]> {
+  return (await gql<{ customerHistory: Conversation[] }>(op.CUSTOMER_HISTORY, { conversationId })).customerHistory;
+}
+
+/** The first user error's message, for one line next to the control that failed. */
+export function firstError(errors: readonly UserError[]): string | null {
+  return errors[0]?.message ?? null;
+}
