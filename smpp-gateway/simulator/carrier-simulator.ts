@@ -1,0 +1,167 @@
+import { randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { createServer, type AddressInfo, type Server } from 'node:net';
+import { segmentText, type SegmentMode } from '../codec/segment.js';
+import { delay } from '../session/backoff.js';
+import type { SubmitPart } from '../session/messages.js';
+import type { Pdu } from '../session/pdu.js';
+import { SmscPeer } from '../session/smsc-peer.js';
+import { MtRecorder, type RecordedMt } from './mt-recorder.js';
+import { receiptFor, type PendingReceipt } from './receipts.js';
+import { SimulatorKnobs } from './knobs.js';
+import type { ReceiptStat } from './receipt-text.js';
+
+export interface CarrierSimulatorOptions {
+  port?: number;
+  host?: string;
+  receiptDelayMs?: number;
+  /** Accepted binds; omitted = any system_id and password. */
+  credentials?: { systemId: string; password: string }[];
+  windowSize?: number;
+  responseTimeoutMs?: number;
+}
+
+export interface MoResult { status: number; statuses: number[]; ackMs: number; parts: number }
+
+/**
+ * A carrier SMSC on loopback. Records every MT (reassembled, decoded), answers with hex message ids,
+ * sends delivery receipts after receiptDelayMs, and sends MOs on demand. `knobs` injects faults.
+ * Events: 'mt' (RecordedMt), 'part' (RecordedPart), 'bound' / 'unbound' ({ systemId, bindType }),
+ * 'receipt' ({ messageId, stat, status }), 'pdu' (every inbound Pdu, with its peer's systemId).
+ */
+export class CarrierSimulator extends EventEmitter {
+  readonly recorder = new MtRecorder();
+  readonly knobs = new SimulatorKnobs();
+  readonly peers = new Set<SmscPeer>();
+  port = 0;
+  private readonly server: Server;
+  private readonly undelivered: PendingReceipt[] = [];
+  private moRef = Math.floor(Math.random() * 256);
+
+  constructor(private readonly options: CarrierSimulatorOptions = {}) {
+    super();
+    this.server = createServer((socket) => this.accept(socket));
+  }
+
+  get mts(): RecordedMt[] { return this.recorder.messages; }
+
+  async start(): Promise<number> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => resolve());
+    });
+    this.port = (this.server.address() as AddressInfo).port;
+    return this.port;
+  }
+
+  async stop(): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    for (const peer of this.peers) peer.conn.destroy('simulator stopped');
+    await closed;
+  }
+
+  /** A customer's text as deliver_sm (UDH-segmented when long); resolves on the deliver_sm_resp(s). */
+  async sendMo(mo: { from: string; to: string; text?: string; parts?: SubmitPart[]; mode?: SegmentMode; systemId?: string }): Promise<MoResult> {
+    const peer = this.receiver(mo.systemId);
+    if (!peer) throw new Error('no ESME bound to receive');
+    this.moRef = (this.moRef + 1) & 0xff;
+    const parts = mo.parts ?? segmentText(mo.text ?? '', { mode: mo.mode ?? 'udh8', ref: this.moRef });
+    const started = performance.now();
+    const responses = await Promise.all(parts.map((part) => peer.conn.request('deliver_sm', deliverFields(mo.from, mo.to, part))));
+    const statuses = responses.map((r) => r.command_status);
+    return { status: statuses.find((s) => s !== 0) ?? 0, statuses, ackMs: performance.now() - started, parts: parts.length };
+  }
+
+  /** Writes raw bytes to a bound ESME (malformed-PDU tests). */
+  sendRaw(bytes: Buffer, systemId?: string): void {
+    const peer = this.receiver(systemId) ?? [...this.peers].find((p) => p.bound);
+    if (!peer) throw new Error('no ESME bound');
+    peer.conn.write(bytes);
+  }
+
+  /** Cuts every connection at once, as a carrier restart would. */
+  dropConnections(): void {
+    for (const peer of this.peers) peer.conn.destroy('dropped by simulator');
+  }
+
+  /** Stops reading from (and so answering) every current connection: a silent, dead link. */
+  freeze(): void {
+    for (const peer of this.peers) peer.conn.socket.pause();
+  }
+
+  boundPeers(): { systemId: string; bindType: string }[] {
+    return [...this.peers].filter((p) => p.bound).map((p) => ({ systemId: p.systemId!, bindType: p.bindType! }));
+  }
+
+  private receiver(systemId?: string): SmscPeer | undefined {
+    return [...this.peers].find((p) => p.canReceive && (systemId === undefined || p.systemId === systemId));
+  }
+
+  private accept(socket: import('node:net').Socket): void {
+    const peer: SmscPeer = new SmscPeer(socket, {
+      windowSize: this.options.windowSize ?? 10,
+      responseTimeoutMs: this.options.responseTimeoutMs ?? 10_000,
+      systemId: 'simulator',
+      authenticate: (systemId, password) => this.knobs.bindStatus(systemId, password, this.options.credentials),
+      onSubmit: (sm, p) => this.onSubmit(sm, p),
+    });
+    this.peers.add(peer);
+    peer.conn.on('pdu', (pdu: Pdu) => this.emit('pdu', pdu, peer.systemId));
+    peer.on('bound', () => {
+      this.emit('bound', { systemId: peer.systemId, bindType: peer.bindType });
+      for (const r of this.undelivered.splice(0)) this.sendReceipt(r);
+    });
+    peer.once('close', (reason: string) => {
+      this.peers.delete(peer);
+      if (peer.systemId) this.emit('unbound', { systemId: peer.systemId, bindType: peer.bindType, reason });
+    });
+  }
+
+  private async onSubmit(sm: import('../session/messages.js').ShortMessage, peer: SmscPeer): Promise<{ messageId: string }> {
+    const release = this.knobs.enter();
+    try {
+      if (this.knobs.submitDelayMs > 0) await delay(this.knobs.submitDelayMs);
+      const failure = this.knobs.takeSubmitFailure();
+      if (failure !== undefined) throw Object.assign(new Error('injected failure'), { status: failure });
+      const messageId = randomBytes(6).toString('hex');
+      const { part, message } = this.recorder.add(sm, messageId, peer.systemId!);
+      this.emit('part', part);
+      if (message) this.emit('mt', message);
+      if ((sm.registeredDelivery & 0x03) !== 0) {
+        const stat: ReceiptStat = this.knobs.receiptStat;
+        const receipt = receiptFor(part, stat);
+        if (stat !== 'DELIVRD' || (sm.registeredDelivery & 0x03) === 1) {
+          setTimeout(() => this.sendReceipt(receipt), this.options.receiptDelayMs ?? 200).unref();
+        }
+      }
+      return { messageId };
+    } finally {
+      release();
+    }
+  }
+
+  private sendReceipt(receipt: PendingReceipt): void {
+    const peer = this.receiver(receipt.systemId) ?? this.receiver();
+    if (!peer) {
+      this.undelivered.push(receipt);
+      return;
+    }
+    peer.conn.request('deliver_sm', receipt.fields).then(
+      (resp) => this.emit('receipt', { messageId: receipt.messageId, stat: receipt.stat, status: resp.command_status }),
+      () => this.undelivered.push(receipt),
+    );
+  }
+}
+
+function deliverFields(from: string, to: string, part: SubmitPart): Record<string, unknown> {
+  const addr = (a: string) => (a.startsWith('+') ? { addr: a.slice(1), ton: 1, npi: 1 } : { addr: a, ton: a.length <= 8 ? 3 : 0, npi: a.length <= 8 ? 0 : 1 });
+  const source = addr(from);
+  const destination = addr(to);
+  return {
+    service_type: '', source_addr_ton: source.ton, source_addr_npi: source.npi, source_addr: source.addr,
+    dest_addr_ton: destination.ton, dest_addr_npi: destination.npi, destination_addr: destination.addr,
+    esm_class: part.esmClass ?? 0, protocol_id: 0, priority_flag: 0, schedule_delivery_time: '', validity_period: '',
+    registered_delivery: 0, replace_if_present_flag: 0, data_coding: part.dataCoding, sm_default_msg_id: 0,
+    short_message: part.shortMessage, ...(part.tlvs ?? {}),
+  };
+}
