@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 // One runner, four layers. Only `unit` is free of real services; every other project talks to a
@@ -10,6 +12,21 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        // The agent desktop's modules and components, in jsdom. The svelte plugin compiles
+        // components for the browser (`conditions: ['browser']` picks Svelte's client runtime).
+        plugins: [svelte({ configFile: false, compilerOptions: { dev: true } })],
+        resolve: {
+          conditions: ['browser'],
+          alias: { $lib: fileURLToPath(new URL('./web/src/lib', import.meta.url)) },
+        },
+        test: {
+          name: 'web',
+          include: ['tests/web/**/*.test.ts'],
+          environment: 'jsdom',
+          setupFiles: ['tests/web/setup.ts'],
         },
       },
       {

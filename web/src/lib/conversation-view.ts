@@ -1,4 +1,4 @@
-import type { Conversation, ConversationStatus, Message } from './types';
+import type { Conversation, ConversationStatus, Message } from './types.js';
 
 // What one agent sees of a conversation: its role in it, the status the interaction pane shows
 // and which controls make sense. The workflow enforces every rule; these only avoid offering

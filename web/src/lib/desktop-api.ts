@@ -1,6 +1,6 @@
-import { gql } from './graphql';
-import * as op from './operations';
-import type { Agent, AgentStatus, Conversation, Message, Named, Offer, Queue, UserError } from './types';
+import { gql } from './graphql.js';
+import * as op from './operations.js';
+import type { Agent, AgentStatus, Conversation, Message, Named, Offer, Queue, UserError } from './types.js';
 
 // One typed function per operation the desktop uses. Pages call these and feed the results to
 // the reducer; expected failures are returned as `userErrors` for showing next to the control.

@@ -1,7 +1,7 @@
-import { involves } from './conversation-view';
-import { countNewInbound, mergeMessages } from './merge-messages';
-import type { Agent, AgentEvent, Conversation, ConversationEvent, Message, Offer } from './types';
-import { dropSentOutbox, type OutboxEntry } from './outbox';
+import { involves } from './conversation-view.js';
+import { countNewInbound, mergeMessages } from './merge-messages.js';
+import type { Agent, AgentEvent, Conversation, ConversationEvent, Message, Offer } from './types.js';
+import { dropSentOutbox, type OutboxEntry } from './outbox.js';
 
 // The desktop's state, changed only by `reduce`. Query results, subscription events and mutation
 // payloads all arrive here, in any order, possibly twice. Offers are keyed by conversation id and

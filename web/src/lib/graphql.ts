@@ -1,4 +1,4 @@
-import { authHeaders } from './session';
+import { authHeaders } from './session.js';
 
 // Queries and mutations are plain JSON POSTs to the same origin; subscriptions are in
 // subscriptions.ts. Expected failures arrive as data (`userErrors`); only transport, auth and

@@ -1,4 +1,4 @@
-import type { DeliveryStatus, Message } from './types';
+import type { DeliveryStatus, Message } from './types.js';
 
 // Messages reach the desktop three ways (query results, agent events, conversation events) and
 // in any order, so merging is a union by id. A message must never be shown twice, and a late,

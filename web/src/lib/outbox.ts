@@ -1,4 +1,4 @@
-import type { Conversation, Message } from './types';
+import type { Conversation, Message } from './types.js';
 
 // Sends the agent has started but the server has not yet confirmed. Each has a clientMessageId
 // chosen once, when Send was pressed; a retry re-sends the same id, so the workflow recognises it

@@ -1,5 +1,5 @@
-import { gql } from './graphql';
-import type { BusinessNumber, PhoneMessage, UserError } from './types';
+import { gql } from './graphql.js';
+import type { BusinessNumber, PhoneMessage, UserError } from './types.js';
 
 // The customer-phone demo page. These operations need no login; the API allows them only while
 // the carrier simulator is enabled, and the messages go through the real SMPP path.

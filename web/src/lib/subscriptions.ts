@@ -1,6 +1,6 @@
 import { createClient, type Client } from 'graphql-sse';
-import { GRAPHQL_URL } from './graphql';
-import { authHeaders } from './session';
+import { GRAPHQL_URL } from './graphql.js';
+import { authHeaders } from './session.js';
 
 // GraphQL over SSE in distinct-connections mode (graphql-yoga's default): one HTTP stream per
 // subscription, carrying the same Authorization header as queries. The client retries for ever,

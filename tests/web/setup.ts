@@ -1,0 +1,3 @@
+/// <reference lib="dom" />
+// Component tests render into jsdom; Testing Library's vitest entry unmounts after each test.
+import '@testing-library/svelte/vitest';
