@@ -39,6 +39,10 @@ function e164(digits: string, original: string): string {
   return `+${digits}`;
 }
 
+function national(digits: string, countryCode: string, original: string): string {
+  return e164(countryCode.replace(/^\+/, '') + digits.replace(/^0/, ''), original);
+}
+
 /**
  * From an SMPP address. TON 0 without '+' is a short code at 3-8 digits and, above that, taken
  * as international: carriers that omit the TON still send the country code. National numbers get
@@ -63,11 +67,13 @@ export function normaliseAddress(addr: string, ton: number, _npi: number, opts: 
     case TON.UNKNOWN:
       if (plus) return e164(digits, addr);
       if (SHORT_CODE.test(digits)) return digits;
+      // A trunk prefix gives a national number away even when the TON does not.
+      if (digits.startsWith('0') && opts.defaultCountryCode) return national(digits, opts.defaultCountryCode, addr);
       return e164(digits, addr);
     case TON.NATIONAL:
     case TON.SUBSCRIBER: {
       if (plus || !opts.defaultCountryCode) return e164(digits, addr);
-      return e164(opts.defaultCountryCode.replace(/^\+/, '') + digits.replace(/^0/, ''), addr);
+      return national(digits, opts.defaultCountryCode, addr);
     }
     default:
       throw new AddressError('UNSUPPORTED_TON', addr, `unsupported TON ${ton}`);

@@ -25,6 +25,8 @@ describe('normaliseAddress', () => {
     expect(normaliseAddress('+15557654321', 0, 0)).toBe('+15557654321');
     expect(normaliseAddress('12345', 0, 0)).toBe('12345');
     expect(normaliseAddress('15557654321', 0, 1)).toBe('+15557654321');
+    expect(normaliseAddress('07700900123', 0, 1, { defaultCountryCode: '+44' })).toBe('+447700900123');
+    expect(codeOf(() => normaliseAddress('07700900123', 0, 1))).toBe('NOT_E164');
   });
 
   it('short codes (TON 3) stay bare digits', () => {
