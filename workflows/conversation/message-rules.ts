@@ -70,7 +70,7 @@ export function send(d: Draft, e: { agentId: string; text: string; clientMessage
 
 const RANK: Record<DeliveryStatus, number> = { PENDING: 0, SUBMITTED: 1, DELIVERED: 2, FAILED: 2 };
 
-export function delivery(d: Draft, e: { messageId: string; status: DeliveryStatus; carrierIds?: string[]; detail?: string }): void {
+export function delivery(d: Draft, e: { messageId: string; status: DeliveryStatus; carrierIds?: string[]; segments?: number; detail?: string }): void {
   const message = d.s.messages.find((m) => m.id === e.messageId && m.direction === 'OUTBOUND');
   if (!message) return;
   // Receipts can overtake the submit result; a status never moves backwards and a final one stays.
@@ -79,6 +79,7 @@ export function delivery(d: Draft, e: { messageId: string; status: DeliveryStatu
   if (e.status === current && !e.carrierIds) return;
   message.deliveryStatus = e.status;
   if (e.carrierIds) message.carrierIds = e.carrierIds;
+  if (e.segments) message.segments = e.segments;
   if (e.detail) message.detail = e.detail;
   d.emit({ type: 'conversationEvent', kind: 'DELIVERY_UPDATED', messageId: message.id });
   d.touchAgents();

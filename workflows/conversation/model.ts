@@ -11,7 +11,7 @@ export type ConversationEvent =
   | { type: 'accept'; agentId: string }
   | { type: 'offerTimeout'; seq: number }
   | { type: 'send'; agentId: string; text: string; clientMessageId?: string; messageId: string; segments?: number }
-  | { type: 'delivery'; messageId: string; status: 'SUBMITTED' | 'DELIVERED' | 'FAILED'; carrierIds?: string[]; detail?: string }
+  | { type: 'delivery'; messageId: string; status: 'SUBMITTED' | 'DELIVERED' | 'FAILED'; carrierIds?: string[]; segments?: number; detail?: string }
   | { type: 'transferToQueue'; agentId: string; queueId: string }
   | { type: 'transferToAgent'; agentId: string; targetId: string }
   | { type: 'requestConference'; agentId: string; targetId: string }

@@ -1,0 +1,33 @@
+import type { ConversationSettings } from '../workflows/domain/types.js';
+import type { Directory } from '../workflows/router/model.js';
+import type { SwitchboardConfig } from './schema.js';
+
+/** What a new conversation runs with: read by a local activity, so config changes reach new conversations. */
+export function conversationSettings(config: SwitchboardConfig): ConversationSettings {
+  return {
+    queues: config.queues.map((q) => ({ id: q.id, name: q.name, ronaTimeoutSeconds: q.ronaTimeoutSeconds })),
+    agents: config.agents.map((a) => ({ id: a.id, name: a.name })),
+    wrapUpReasonIds: config.wrapUp.reasons.map((r) => r.id),
+    autoWrapUpSeconds: config.wrapUp.autoWrapUpSeconds,
+    defaultReasonId: config.wrapUp.defaultReasonId,
+  };
+}
+
+/** The router's view of people and queues; live state (status, slots) stays in the router. */
+export function directory(config: SwitchboardConfig): Directory {
+  return {
+    agents: config.agents.map((a) => ({ id: a.id, name: a.name, queues: a.queues, capacity: a.capacity })),
+    queues: config.queues.map((q) => ({ id: q.id, name: q.name, ronaTimeoutSeconds: q.ronaTimeoutSeconds })),
+    idleCodeIds: config.idleCodes.map((c) => c.id),
+  };
+}
+
+/** The Temporal frontend to use: the embedded dev server on its port, or the configured cluster. */
+export function temporalAddress(config: SwitchboardConfig): string {
+  const address = config.temporal.address;
+  return !address || address === 'embedded' ? `127.0.0.1:${config.temporal.port}` : address;
+}
+
+export function isEmbedded(config: SwitchboardConfig): boolean {
+  return !config.temporal.address || config.temporal.address === 'embedded';
+}

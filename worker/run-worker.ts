@@ -1,0 +1,64 @@
+import { fileURLToPath } from 'node:url';
+import type { Client } from '@temporalio/client';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { SwitchboardConfig } from '../config/schema.js';
+import { directory } from '../config/derive.js';
+import { routerId } from '../workflows/ids.js';
+import { syncDirectorySignal } from '../workflows/definitions.js';
+import { routerWorkflow } from '../workflows/router/workflow.js';
+import { createActivities } from './activities.js';
+import type { EventBus } from './events/bus.js';
+import { connectNative } from './temporal/connection.js';
+
+export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+/** Bundling takes seconds; one bundle serves every worker of the process. */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
+  return bundle;
+}
+
+const quietLogger = { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} };
+
+export interface RunningWorker {
+  worker: Worker;
+  done: Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+/** Starts the router if it is not running and hands it the configured agents, queues and idle codes. */
+export async function ensureRouter(client: Client, config: SwitchboardConfig): Promise<void> {
+  await client.workflow.signalWithStart(routerWorkflow, {
+    workflowId: routerId(config.temporal.instance),
+    taskQueue: config.temporal.taskQueue,
+    args: [{}],
+    signal: syncDirectorySignal,
+    signalArgs: [directory(config)],
+  });
+}
+
+export async function startWorker(opts: { config: SwitchboardConfig; bus: EventBus; address?: string }): Promise<RunningWorker> {
+  const { config, bus } = opts;
+  const connection = await connectNative(config, opts.address);
+  const worker = await Worker.create({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    workflowBundle: await workflowBundle(),
+    activities: createActivities({ config, bus }),
+    // Bounded cache: 10,000 open conversations must fit in memory; evicted ones replay on demand.
+    maxCachedWorkflows: Number(process.env.SWITCHBOARD_MAX_CACHED_WORKFLOWS ?? 2000),
+    maxConcurrentWorkflowTaskExecutions: 100,
+    maxConcurrentLocalActivityExecutions: 200,
+  });
+  const done = worker.run().finally(() => connection.close());
+  return {
+    worker,
+    done,
+    async shutdown() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await done;
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { Client, Connection, type ConnectionOptions } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import type { SwitchboardConfig } from '../../config/schema.js';
+import { ensureRuntime } from './runtime.js';
+import { temporalAddress } from '../../config/derive.js';
+
+type Tls = NonNullable<ConnectionOptions['tls']>;
+
+/** TLS and API key for a cluster (Temporal Cloud included); nothing for the embedded server. */
+export function connectionOptions(config: SwitchboardConfig, address = temporalAddress(config)) {
+  const t = config.temporal;
+  let tls: Tls | undefined;
+  if (t.tls === true) tls = {};
+  else if (t.tls) {
+    tls = {
+      ...(t.tls.serverName ? { serverNameOverride: t.tls.serverName } : {}),
+      ...(t.tls.serverRootCACertPath ? { serverRootCACertificate: readFileSync(t.tls.serverRootCACertPath) } : {}),
+      ...(t.tls.clientCertPath && t.tls.clientKeyPath
+        ? { clientCertPair: { crt: readFileSync(t.tls.clientCertPath), key: readFileSync(t.tls.clientKeyPath) } }
+        : {}),
+    };
+  }
+  return { address, ...(tls ? { tls } : {}), ...(t.apiKey ? { apiKey: t.apiKey } : {}) };
+}
+
+export async function connectClient(config: SwitchboardConfig, address?: string): Promise<Client> {
+  const connection = await Connection.connect(connectionOptions(config, address));
+  return new Client({ connection, namespace: config.temporal.namespace });
+}
+
+export async function connectNative(config: SwitchboardConfig, address?: string): Promise<NativeConnection> {
+  ensureRuntime();
+  return NativeConnection.connect(connectionOptions(config, address));
+}

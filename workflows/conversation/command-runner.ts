@@ -1,0 +1,107 @@
+import { getExternalWorkflowHandle, log, upsertSearchAttributes } from '@temporalio/workflow';
+import { ApplicationFailure } from '@temporalio/common';
+import type { ConversationState } from '../domain/types.js';
+import { conversationEndedSignal, redirectSignal, routerSignal } from '../definitions.js';
+import { summarize, type AgentEventPayload, type ConversationEventPayload } from '../events.js';
+import { SB_BUSINESS, SB_CUSTOMER, SB_INSTANCE, SB_OWNER, SB_QUEUE, SB_STATUS } from '../search-attributes.js';
+import { instanceOf } from '../ids.js';
+import type { Outbox } from '../runtime/outbox.js';
+import type { ConversationCommand, ConversationEvent } from './model.js';
+import { coreActivities, smsActivities } from './effects.js';
+
+/** Turns the rules' commands into signals, activities and published events. */
+export class CommandRunner {
+  private lastAttributes = '';
+
+  constructor(
+    private readonly state: () => ConversationState,
+    private readonly routerId: string,
+    private readonly outbox: Outbox,
+    private readonly apply: (event: ConversationEvent) => unknown,
+  ) {}
+
+  run(commands: ConversationCommand[]): void {
+    const s = this.state();
+    const at = new Date(Date.now()).toISOString();
+    const conversation: ConversationEventPayload[] = [];
+    const agent: AgentEventPayload[] = [];
+    const router = getExternalWorkflowHandle(this.routerId);
+    for (const c of commands) {
+      switch (c.type) {
+        case 'route':
+          this.outbox.push('router', () => router.signal(routerSignal, { type: 'route', conversationId: s.id, queueId: c.queueId, priorityAt: c.priorityAt }));
+          break;
+        case 'accepted':
+          this.outbox.push('router', () => router.signal(routerSignal, { type: 'accepted', conversationId: s.id, agentId: c.agentId }));
+          break;
+        case 'release':
+          this.outbox.push('router', () => router.signal(routerSignal, {
+            type: 'release', conversationId: s.id, agentId: c.agentId,
+            ...(c.rona ? { rona: true } : {}), ...(c.reason ? { reason: c.reason } : {}),
+          }));
+          break;
+        case 'sendSms':
+          this.outbox.spawn(() => this.sendSms(c.messageId));
+          break;
+        case 'threadEnded':
+          this.outbox.push('thread', () => getExternalWorkflowHandle(s.threadId).signal(conversationEndedSignal, { conversationId: s.id }));
+          break;
+        case 'redirectInbound':
+          this.outbox.push('thread', () => getExternalWorkflowHandle(s.threadId).signal(redirectSignal, { conversationId: s.id, message: c.message }));
+          break;
+        case 'conversationEvent': {
+          const message = c.messageId ? s.messages.find((m) => m.id === c.messageId) : undefined;
+          conversation.push({ kind: c.kind, at, conversationId: s.id, queueId: s.queueId, summary: summarize(s), ...(message ? { message } : {}) });
+          break;
+        }
+        case 'agentEvent':
+          agent.push({
+            kind: c.kind, at, agentId: c.agentId, conversationId: s.id, summary: summarize(s),
+            ...(c.kind === 'OFFERED' && s.offer ? { offer: s.offer } : {}),
+          });
+          break;
+        default:
+          break; // timers are reconciled from state; `close` is read by the workflow
+      }
+    }
+    if (conversation.length > 0 || agent.length > 0) {
+      this.outbox.push('events', () => coreActivities.publishEvents({ conversation, agent }));
+    }
+    this.syncSearchAttributes();
+  }
+
+  private async sendSms(messageId: string): Promise<void> {
+    const s = this.state();
+    const message = s.messages.find((m) => m.id === messageId);
+    if (!message) return;
+    try {
+      const result = await smsActivities().sendSms({
+        conversationId: s.id, messageId, text: message.text, businessNumber: s.businessNumber,
+        numberType: s.numberType, customerNumber: s.customerNumber, ...(s.ingress ? { ingress: s.ingress } : {}),
+      });
+      this.apply({ type: 'delivery', messageId, status: 'SUBMITTED', carrierIds: result.carrierIds, segments: result.segments });
+    } catch (error) {
+      const cause = error instanceof Error && 'cause' in error ? (error.cause as unknown) : undefined;
+      const detail = cause instanceof ApplicationFailure ? cause.message : error instanceof Error ? error.message : String(error);
+      log.warn('SMS not sent', { messageId, detail });
+      this.apply({ type: 'delivery', messageId, status: 'FAILED', detail });
+    }
+  }
+
+  /** Visibility follows the state so `conversations` can list and filter. */
+  syncSearchAttributes(): void {
+    const s = this.state();
+    const attributes = [
+      { key: SB_INSTANCE, value: instanceOf(s.id) },
+      { key: SB_STATUS, value: s.status },
+      { key: SB_QUEUE, value: s.queueId },
+      { key: SB_OWNER, value: s.ownerId ?? null },
+      { key: SB_CUSTOMER, value: s.customerNumber },
+      { key: SB_BUSINESS, value: s.businessNumber },
+    ];
+    const key = JSON.stringify(attributes);
+    if (key === this.lastAttributes) return;
+    this.lastAttributes = key;
+    upsertSearchAttributes(attributes);
+  }
+}

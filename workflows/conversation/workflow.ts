@@ -1,0 +1,128 @@
+import {
+  allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, setHandler, uuid4, workflowInfo,
+} from '@temporalio/workflow';
+import type { ConversationSettings, ConversationState } from '../domain/types.js';
+import {
+  actUpdate, assignedSignal, deliverySignal, inboundSignal, reserveResultSignal, routerSignal, stateQuery,
+  type ActionResult, type AgentAction, type ReserveResult,
+} from '../definitions.js';
+import { RuleError } from '../domain/errors.js';
+import { rethrowAsFailure } from '../runtime/failures.js';
+import { TimerSet } from '../runtime/timers.js';
+import { Outbox } from '../runtime/outbox.js';
+import { checkDirected, createConversation, decide, type ConversationEvent, type NewConversation } from './rules.js';
+import { CommandRunner } from './command-runner.js';
+import { coreActivities, wantedTimers } from './effects.js';
+
+export interface ConversationInput {
+  conversation: NewConversation;
+  routerId: string;
+  /** Carried across continue-as-new. */
+  state?: ConversationState;
+  settings?: ConversationSettings;
+}
+
+const now = () => new Date(Date.now()).toISOString();
+
+function toEvent(a: AgentAction, messageId: string): ConversationEvent {
+  return a.type === 'send' ? { ...a, messageId } : a;
+}
+
+export async function conversationWorkflow(input: ConversationInput): Promise<ConversationState> {
+  const settings = input.settings ?? (await coreActivities.conversationSettings());
+  let state = input.state ?? createConversation(input.conversation);
+  const outbox = new Outbox();
+  const reserveResults = new Map<string, ReserveResult>();
+  let closed = state.status === 'CLOSED';
+
+  const timers = new TimerSet<ConversationEvent>((event) => apply(event));
+  const runner = new CommandRunner(() => state, input.routerId, outbox, (event) => apply(event));
+
+  function apply(event: ConversationEvent) {
+    const t = decide(state, event, now(), settings);
+    state = t.state;
+    runner.run(t.commands);
+    timers.reconcile(wantedTimers(state));
+    if (t.commands.some((c) => c.type === 'close')) closed = true;
+    return t;
+  }
+
+  setHandler(stateQuery, () => state);
+  setHandler(inboundSignal, (message) => void apply({ type: 'inbound', message }));
+  setHandler(assignedSignal, ({ agentId }) => void apply({ type: 'assigned', agentId }));
+  setHandler(deliverySignal, (update) => void apply({ type: 'delivery', ...update, status: update.status === 'PENDING' ? 'SUBMITTED' : update.status }));
+  setHandler(reserveResultSignal, (result) => void reserveResults.set(result.requestId, result));
+
+  setHandler(
+    actUpdate,
+    async (action): Promise<ActionResult> => {
+      try {
+        if (action.type === 'transferToAgent' || action.type === 'requestConference') {
+          return await directed(action);
+        }
+        const t = apply(toEvent(action, uuid4()));
+        return t.message ? { conversation: state, message: t.message } : { conversation: state };
+      } catch (error) {
+        rethrowAsFailure(error);
+      }
+    },
+    {
+      validator: (action) => {
+        try {
+          if (action.type === 'transferToAgent' || action.type === 'requestConference') checkDirected(state, action, now(), settings);
+          else decide(state, toEvent(action, 'validation'), now(), settings);
+        } catch (error) {
+          rethrowAsFailure(error);
+        }
+      },
+    },
+  );
+
+  /** Transfer to an agent and Conference first ask the router to reserve the target's slot. */
+  async function directed(action: Extract<AgentAction, { type: 'transferToAgent' | 'requestConference' }>): Promise<ActionResult> {
+    const requestId = uuid4();
+    await getExternalWorkflowHandle(input.routerId).signal(routerSignal, {
+      type: 'reserve', conversationId: state.id, agentId: action.targetId, requestId,
+    });
+    const answered = await condition(() => reserveResults.has(requestId), '30 seconds');
+    const result = reserveResults.get(requestId);
+    reserveResults.delete(requestId);
+    if (!answered || !result?.agentId) {
+      throw new RuleError(result?.code ?? 'NOT_AVAILABLE', result?.message ?? 'The agent could not be reached.', 'agentId');
+    }
+    try {
+      apply(action);
+      return { conversation: state };
+    } catch (error) {
+      // The conversation moved on while we waited: give the reserved slot back.
+      runner.run([{ type: 'release', agentId: result.agentId }]);
+      throw error;
+    }
+  }
+
+  if (!input.state) {
+    apply({ type: 'inbound', message: input.conversation.first });
+    runner.run([
+      { type: 'conversationEvent', kind: 'STATUS_CHANGED' },
+      { type: 'route', queueId: state.queueId, priorityAt: state.priorityAt },
+    ]);
+  } else {
+    timers.reconcile(wantedTimers(state));
+  }
+  runner.syncSearchAttributes();
+
+  // Until closed: carry on, continuing as new before the history gets long.
+  await condition(() => closed || workflowInfo().continueAsNewSuggested);
+  if (!closed) {
+    await outbox.drain();
+    await condition(allHandlersFinished);
+    timers.cancelAll();
+    return continueAsNew<typeof conversationWorkflow>({ ...input, state, settings });
+  }
+  // Closed: let receipts for the last replies land, then finish.
+  await condition(() => state.messages.every((m) => m.direction !== 'OUTBOUND' || m.deliveryStatus === 'DELIVERED' || m.deliveryStatus === 'FAILED'), '5 minutes');
+  await outbox.drain();
+  await condition(allHandlersFinished);
+  timers.cancelAll();
+  return state;
+}

@@ -1,0 +1,78 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { AgentStatus, AgentView, ConversationState, DeliveryStatus, ErrorCode, InboundMessage, Message, NumberType, QueueView } from './domain/types.js';
+import type { Directory, RouterEvent } from './router/model.js';
+
+// The names clients use to talk to the workflows. The API and the gateway import these, never strings.
+
+/** What an agent can do to a conversation; `agentId` is the authenticated caller. */
+export type AgentAction =
+  | { type: 'accept'; agentId: string }
+  | { type: 'send'; agentId: string; text: string; clientMessageId?: string }
+  | { type: 'transferToQueue'; agentId: string; queueId: string }
+  | { type: 'transferToAgent'; agentId: string; targetId: string }
+  | { type: 'requestConference'; agentId: string; targetId: string }
+  | { type: 'acceptConference'; agentId: string }
+  | { type: 'endConference'; agentId: string }
+  | { type: 'exitConference'; agentId: string }
+  | { type: 'end'; agentId: string }
+  | { type: 'wrapUp'; agentId: string; reasonId: string };
+
+export interface ActionResult {
+  conversation: ConversationState;
+  message?: Message;
+}
+
+export interface DeliveryUpdate {
+  messageId: string;
+  status: DeliveryStatus;
+  carrierIds?: string[];
+  segments?: number;
+  detail?: string;
+}
+
+export interface ReserveResult {
+  requestId: string;
+  agentId?: string;
+  code?: ErrorCode;
+  message?: string;
+}
+
+// Conversation
+export const actUpdate = defineUpdate<ActionResult, [AgentAction]>('act');
+export const inboundSignal = defineSignal<[InboundMessage]>('inbound');
+export const assignedSignal = defineSignal<[{ agentId: string }]>('assigned');
+export const reserveResultSignal = defineSignal<[ReserveResult]>('reserveResult');
+export const deliverySignal = defineSignal<[DeliveryUpdate]>('delivery');
+export const stateQuery = defineQuery<ConversationState>('state');
+
+// Thread: one per (business number, customer number), the entry point of every MO.
+export interface CustomerMessage {
+  message: InboundMessage;
+  businessNumber: string;
+  customerNumber: string;
+  numberType: NumberType;
+  queueId: string;
+}
+export interface ThreadView {
+  current?: string;
+  conversations: string[];
+  optedOut: boolean;
+  keywords: { id: string; keyword: string; at: string }[];
+}
+export const customerMessageSignal = defineSignal<[CustomerMessage]>('customerMessage');
+export const conversationEndedSignal = defineSignal<[{ conversationId: string }]>('conversationEnded');
+export const redirectSignal = defineSignal<[{ conversationId: string; message: InboundMessage }]>('redirect');
+export const threadQuery = defineQuery<ThreadView>('thread');
+
+// Router: presence and queues.
+export interface StatusChange {
+  agentId: string;
+  status: AgentStatus;
+  idleCodeId?: string;
+  logout?: boolean;
+}
+export const routerSignal = defineSignal<[Exclude<RouterEvent, { type: 'setStatus' } | { type: 'sync' }>]>('router');
+export const syncDirectorySignal = defineSignal<[Directory]>('syncDirectory');
+export const setStatusUpdate = defineUpdate<AgentView, [StatusChange]>('setAgentStatus');
+export const agentsQuery = defineQuery<AgentView[]>('agents');
+export const queuesQuery = defineQuery<QueueView[]>('queues');

@@ -1,0 +1,4 @@
+// The workflow bundle's entry point: every workflow type the worker registers.
+export { conversationWorkflow } from './conversation/workflow.js';
+export { routerWorkflow } from './router/workflow.js';
+export { threadWorkflow } from './thread/workflow.js';

@@ -1,0 +1,88 @@
+import {
+  allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, log, proxyLocalActivities, setHandler, workflowInfo,
+} from '@temporalio/workflow';
+import type { CoreActivities } from '../activities.js';
+import type { AgentEventPayload } from '../events.js';
+import {
+  agentsQuery, assignedSignal, queuesQuery, reserveResultSignal, routerSignal, setStatusUpdate, syncDirectorySignal,
+} from '../definitions.js';
+import { rethrowAsFailure } from '../runtime/failures.js';
+import { Outbox } from '../runtime/outbox.js';
+import { agentView, checkSetStatus, emptyRouter, queueViews, reduce, type RouterCommand, type RouterEvent, type RouterState } from './rules.js';
+
+const { publishEvents } = proxyLocalActivities<CoreActivities>({
+  startToCloseTimeout: '5 seconds',
+  retry: { maximumAttempts: 3, initialInterval: '100 ms' },
+});
+
+export interface RouterInput {
+  state?: RouterState;
+}
+
+const now = () => new Date(Date.now()).toISOString();
+// The router sees every offer: keep its history short so replays after a cache eviction stay cheap.
+const MAX_HISTORY = 4000;
+
+/** Presence and queues for one Switchboard instance: a single long-lived entity workflow. */
+export async function routerWorkflow(input: RouterInput = {}): Promise<void> {
+  const state = input.state ?? emptyRouter();
+  const outbox = new Outbox();
+
+  function handle(event: RouterEvent): void {
+    run(reduce(state, event, now()));
+  }
+
+  function run(commands: RouterCommand[]): void {
+    const statusEvents: AgentEventPayload[] = [];
+    for (const c of commands) {
+      if (c.type === 'statusChanged') {
+        const a = state.agents[c.agentId];
+        if (a) statusEvents.push({ kind: 'STATUS_CHANGED' as const, at: now(), agentId: a.id, agent: agentView(a) });
+        continue;
+      }
+      const target = getExternalWorkflowHandle(c.conversationId);
+      outbox.push(c.conversationId, async () => {
+        try {
+          if (c.type === 'assign') await target.signal(assignedSignal, { agentId: c.agentId });
+          else if (c.type === 'reserved') await target.signal(reserveResultSignal, { requestId: c.requestId, agentId: c.agentId });
+          else await target.signal(reserveResultSignal, { requestId: c.requestId, code: c.code, message: c.message });
+        } catch (error) {
+          // The conversation is gone (closed, or never existed): take the offer's slot back.
+          log.warn('conversation unreachable', { conversationId: c.conversationId, error: String(error) });
+          if (c.type !== 'reserveFailed') handle({ type: 'release', conversationId: c.conversationId, agentId: c.agentId });
+        }
+      });
+    }
+    if (statusEvents.length > 0) outbox.push('events', () => publishEvents({ conversation: [], agent: statusEvents }));
+  }
+
+  setHandler(routerSignal, (event) => handle(event));
+  setHandler(syncDirectorySignal, (directory) => handle({ type: 'sync', directory }));
+  setHandler(agentsQuery, () => Object.values(state.agents).map(agentView));
+  setHandler(queuesQuery, () => queueViews(state));
+  setHandler(
+    setStatusUpdate,
+    (change) => {
+      try {
+        handle({ type: 'setStatus', ...change });
+      } catch (error) {
+        rethrowAsFailure(error);
+      }
+      return agentView(state.agents[change.agentId]!);
+    },
+    {
+      validator: (change) => {
+        try {
+          checkSetStatus(state, { type: 'setStatus', ...change });
+        } catch (error) {
+          rethrowAsFailure(error);
+        }
+      },
+    },
+  );
+
+  await condition(() => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > MAX_HISTORY);
+  await outbox.drain();
+  await condition(allHandlersFinished);
+  await continueAsNew<typeof routerWorkflow>({ state });
+}

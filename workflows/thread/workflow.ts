@@ -1,0 +1,98 @@
+import {
+  allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, ParentClosePolicy, setHandler, startChild, uuid4, workflowInfo,
+} from '@temporalio/workflow';
+import type { InboundMessage } from '../domain/types.js';
+import { conversationEndedSignal, customerMessageSignal, inboundSignal, redirectSignal, threadQuery } from '../definitions.js';
+import { conversationIdFor, instanceOf, routerId } from '../ids.js';
+import { SB_BUSINESS, SB_CUSTOMER, SB_INSTANCE, SB_QUEUE, SB_STATUS } from '../search-attributes.js';
+import { conversationWorkflow } from '../conversation/workflow.js';
+import { emptyThread, remember, started, type Routing, type ThreadState } from './model.js';
+
+export interface ThreadInput {
+  state?: ThreadState;
+}
+
+const MAX_HISTORY = 2000;
+
+
+/**
+ * One per (business number, customer number): the gateway's signalWithStart target. It takes each
+ * MO once, hands it to the open conversation, or starts a new one when there is none (or the last
+ * one has ended: a message after End starts a new conversation).
+ */
+export async function threadWorkflow(input: ThreadInput = {}): Promise<void> {
+  const state = input.state ?? emptyThread();
+  const inbox: InboundMessage[] = [];
+
+  setHandler(threadQuery, () => ({
+    ...(state.current ? { current: state.current } : {}),
+    conversations: state.conversations,
+    optedOut: state.optedOut,
+    keywords: state.keywords,
+  }));
+  setHandler(customerMessageSignal, ({ message, ...routing }) => {
+    state.routing = routing;
+    if (remember(state, message)) inbox.push(message);
+  });
+  setHandler(conversationEndedSignal, ({ conversationId }) => {
+    if (state.current === conversationId) delete state.current;
+  });
+  setHandler(redirectSignal, ({ conversationId, message }) => {
+    if (state.current === conversationId) delete state.current;
+    inbox.push(message);
+  });
+
+  async function startConversation(message: InboundMessage, m: Routing): Promise<void> {
+    const instance = instanceOf(workflowInfo().workflowId);
+    const id = conversationIdFor(instance, uuid4());
+    await startChild(conversationWorkflow, {
+      workflowId: id,
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      typedSearchAttributes: [
+        { key: SB_INSTANCE, value: instance },
+        { key: SB_STATUS, value: 'QUEUED' },
+        { key: SB_QUEUE, value: m.queueId },
+        { key: SB_CUSTOMER, value: m.customerNumber },
+        { key: SB_BUSINESS, value: m.businessNumber },
+      ],
+      args: [{
+        routerId: routerId(instance),
+        conversation: {
+          id, threadId: workflowInfo().workflowId, queueId: m.queueId, customerNumber: m.customerNumber,
+          businessNumber: m.businessNumber, numberType: m.numberType, first: message, optedOut: state.optedOut,
+        },
+      }],
+    });
+    started(state, id);
+  }
+
+  async function deliver(message: InboundMessage): Promise<void> {
+    if (state.current) {
+      try {
+        await getExternalWorkflowHandle(state.current).signal(inboundSignal, message);
+        return;
+      } catch {
+        delete state.current; // completed in the meantime: this message opens a new one
+      }
+    }
+    if (message.keyword) {
+      state.keywords.push({ id: message.id, keyword: message.keyword, at: message.receivedAt });
+      if (state.keywords.length > 100) state.keywords.shift();
+      return;
+    }
+    // Every message here came after at least one MO, so the routing is known.
+    await startConversation(message, state.routing!);
+  }
+
+  const wantsNewRun = () => workflowInfo().historyLength > MAX_HISTORY || workflowInfo().continueAsNewSuggested;
+  for (;;) {
+    await condition(() => inbox.length > 0 || wantsNewRun());
+    if (inbox.length > 0) {
+      await deliver(inbox.shift()!);
+      continue;
+    }
+    await condition(allHandlersFinished);
+    if (inbox.length === 0) break;
+  }
+  await continueAsNew<typeof threadWorkflow>({ state });
+}
