@@ -10,6 +10,8 @@ export interface SubscriptionHandlers<T> {
   next: (data: T) => void;
   /** After every successful (re)connection; `reconnected` is false only for the first. */
   connected?: (reconnected: boolean) => void;
+  /** The stream broke and a new connection is being attempted. */
+  reconnecting?: () => void;
   /** Non-retryable failures, e.g. a GraphQL error in the subscription itself. */
   error?: (message: string) => void;
 }
@@ -54,12 +56,18 @@ export function subscribe<T>(
         },
         error: (err) => {
           handlers.error?.(err instanceof Error ? err.message : 'Subscription failed');
+          // Not a network error (those retry inside graphql-sse), but still try again later:
+          // a desktop that silently stops listening would miss offers.
+          if (!disposed) reopen = setTimeout(open, 5000);
         },
         complete: () => {
           if (!disposed) reopen = setTimeout(open, 1000);
         },
       },
       {
+        connecting: (reconnecting) => {
+          if (reconnecting || everConnected) handlers.reconnecting?.();
+        },
         connected: () => {
           handlers.connected?.(everConnected);
           everConnected = true;

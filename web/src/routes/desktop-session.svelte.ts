@@ -2,7 +2,6 @@ import * as api from '$lib/desktop-api';
 import { GraphQLRequestError, errorText } from '$lib/graphql';
 import { initialState, reduce, type Action, type DesktopState } from '$lib/desktop-state';
 import { AGENT_EVENTS, CONVERSATION_EVENTS } from '$lib/operations';
-import { dropEntry, markFailed, markSending, queued } from '$lib/outbox';
 import { clearToken } from '$lib/session';
 import { subscribe } from '$lib/subscriptions';
 import type { AgentEvent, AgentStatus, ConversationEvent, Named, Offer } from '$lib/types';
@@ -39,6 +38,7 @@ export class DesktopSession {
           this.connection = 'live';
           if (reconnected || this.state.me) void this.resync();
         },
+        reconnecting: () => (this.connection = 'reconnecting'),
         error: (message) => (this.errors.connection = message),
       }),
     );
@@ -128,37 +128,6 @@ export class DesktopSession {
       this.errors[`offer:${id}`] = api.firstError(result.userErrors);
       void this.resync(); // the offer may have lapsed or been withdrawn meanwhile
     }
-  }
-
-  send(conversationId: string, text: string): void {
-    const entry = queued(conversationId, text);
-    this.dispatch({ type: 'outbox', outbox: [...this.state.outbox, entry] });
-    void this.deliver(entry.clientMessageId);
-  }
-
-  /** Sends (or re-sends, with the same clientMessageId) one outbox entry. */
-  async deliver(clientMessageId: string): Promise<void> {
-    const entry = this.state.outbox.find((e) => e.clientMessageId === clientMessageId);
-    if (!entry) return;
-    this.dispatch({ type: 'outbox', outbox: markSending(this.state.outbox, clientMessageId) });
-    let error: string;
-    try {
-      const result = await api.sendMessage(entry.conversationId, entry.text, clientMessageId);
-      if (result.value) {
-        this.dispatch({ type: 'message', conversationId: entry.conversationId, message: result.value });
-        this.dispatch({ type: 'outbox', outbox: dropEntry(this.state.outbox, clientMessageId) });
-        return;
-      }
-      error = api.firstError(result.userErrors) ?? 'The message was not accepted.';
-    } catch (e) {
-      if (e instanceof GraphQLRequestError && e.unauthenticated) return this.fail(e, 'send');
-      error = errorText(e);
-    }
-    this.dispatch({ type: 'outbox', outbox: markFailed(this.state.outbox, clientMessageId, error) });
-  }
-
-  discard(clientMessageId: string): void {
-    this.dispatch({ type: 'outbox', outbox: dropEntry(this.state.outbox, clientMessageId) });
   }
 
   async logout(): Promise<void> {
