@@ -1,5 +1,5 @@
-import { smppLib } from './smpp-lib.js';
-import { isTemporaryStatus, statusName } from './status-names.js';
+import { smppLib } from './pdu.js';
+import { isTemporaryStatus, statusName } from '../codec/status.js';
 
 /** The peer answered with a non-zero command_status. `temporary` means retrying later may succeed. */
 export class SmppCommandError extends Error {

@@ -1,18 +1,18 @@
 import { EventEmitter } from 'node:events';
 import type { BindConfig } from '../../config/schema.js';
-import { backoffDelay, delay, DEFAULT_REBIND_BACKOFF, DEFAULT_THROTTLE_BACKOFF, type BackoffOptions } from './backoff.js';
-import { bindCommandsFor, openBoundConnection, startKeepalive } from './esme-bind.js';
-import { SmppClosedError, SmppCommandError, SmppConnectionLostError, SmppTimeoutError, STATUS } from './errors.js';
-import { shortMessageFields, statusOfRejection, toShortMessage, type ShortMessage, type SubmitMessage, type SubmitPart } from './messages.js';
+import { answerCarrierRequest, bindAll, startKeepalive, type DeliverHandler } from './esme-bind.js';
+import { submitMessage } from './esme-submit.js';
+import { SmppClosedError, SmppTimeoutError } from './errors.js';
+import { backoffDelay, delay, DEFAULT_REBIND_BACKOFF, TokenBucket, type BackoffOptions } from './flow-control.js';
+import type { SubmitMessage } from './messages.js';
 import type { Pdu } from './pdu.js';
 import type { PduConnection } from './pdu-connection.js';
-import { TokenBucket } from './token-bucket.js';
 
 export type EsmeState = 'idle' | 'connecting' | 'bound' | 'backoff' | 'unbinding' | 'closed';
-/** Resolve to ack with ESME_ROK; reject (optionally with `status`) to have the carrier retry. */
-export type DeliverHandler = (message: ShortMessage, bindId: string) => Promise<void>;
+export type { DeliverHandler };
 
 export interface EsmeSessionOptions {
+  /** Resolve to ack with ESME_ROK; reject (optionally with `status`) to have the carrier retry. */
   onDeliver?: DeliverHandler;
   rebindBackoff?: BackoffOptions;
   throttleBackoff?: BackoffOptions;
@@ -23,8 +23,6 @@ export interface EsmeSessionOptions {
   /** Bound on waiting for in-flight responses at shutdown (default 5 s). */
   drainMs?: number;
 }
-
-const THROTTLING = new Set([STATUS.ESME_RTHROTTLED, STATUS.ESME_RMSGQFUL]);
 
 /**
  * An ESME bind to one carrier, kept alive: rebinds with backoff whenever the link is lost or
@@ -67,15 +65,19 @@ export class EsmeSession extends EventEmitter {
     });
   }
 
-  /** Sends every part; resolves with the carrier's message ids in part order. */
-  async submit(message: SubmitMessage): Promise<{ messageIds: string[] }> {
-    const results = await Promise.allSettled(message.parts.map((part) => this.submitPart(message, part)));
-    const messageIds = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (!failed) return { messageIds };
-    const error: unknown = failed.reason;
-    if (error instanceof SmppCommandError) throw new SmppCommandError(error.status, error.command, messageIds);
-    throw error;
+  /**
+   * Sends every part (Buffers with explicit data_coding, e.g. from the codec's segmentText); resolves
+   * with the carrier's message ids in part order. Rejects with SmppCommandError, SmppTimeoutError,
+   * SmppConnectionLostError or SmppClosedError.
+   */
+  submit(message: SubmitMessage): Promise<{ messageIds: string[] }> {
+    return submitMessage({
+      bucket: this.bucket,
+      whenBound: () => this.whenBound(),
+      signal: this.abort.signal,
+      throttleRetries: this.options.throttleRetries ?? 5,
+      ...(this.options.throttleBackoff ? { throttleBackoff: this.options.throttleBackoff } : {}),
+    }, message);
   }
 
   /** Unbinds and drains (bounded by drainMs); pending submits fail with SmppClosedError. */
@@ -94,31 +96,16 @@ export class EsmeSession extends EventEmitter {
     this.setState('closed');
   }
 
-  private async submitPart(message: SubmitMessage, part: SubmitPart): Promise<string> {
-    for (let attempt = 0; ; attempt++) {
-      await this.bucket.take();
-      if (this.abort.signal.aborted) throw new SmppClosedError('submit_sm');
-      const conn = await this.whenBound();
-      let resp: Pdu;
-      try {
-        resp = await conn.request('submit_sm', shortMessageFields(message, part));
-      } catch (error) {
-        if (error instanceof SmppConnectionLostError && !error.sent && !this.abort.signal.aborted) continue;
-        throw error;
-      }
-      const status = resp.command_status || (resp.command === 'generic_nack' ? STATUS.ESME_RSYSERR : 0);
-      if (status === 0) return typeof resp.message_id === 'string' ? resp.message_id : '';
-      if (!THROTTLING.has(status) || attempt >= (this.options.throttleRetries ?? 5)) throw new SmppCommandError(status, 'submit_sm');
-      await delay(backoffDelay(attempt, this.options.throttleBackoff ?? DEFAULT_THROTTLE_BACKOFF), this.abort.signal);
-    }
-  }
-
   private async run(): Promise<void> {
     for (let attempt = 0; !this.abort.signal.aborted; ) {
       this.setState('connecting');
       try {
-        this.connections = await this.bindAll();
+        this.connections = await bindAll(this.config, this.timeoutMs);
         attempt = 0;
+        if (this.abort.signal.aborted) {
+          for (const conn of this.connections) conn.destroy('closing');
+          break;
+        }
         const reason = await this.serve(this.connections);
         this.emit('unbound', reason);
       } catch (error) {
@@ -130,50 +117,24 @@ export class EsmeSession extends EventEmitter {
     }
   }
 
-  private async bindAll(): Promise<PduConnection[]> {
-    const opened: PduConnection[] = [];
-    try {
-      for (const command of bindCommandsFor(this.config)) opened.push(await openBoundConnection(this.config, command, this.timeoutMs));
-      return opened;
-    } catch (error) {
-      for (const conn of opened) conn.destroy('sibling bind failed');
-      throw error;
-    }
-  }
-
   /** Runs a bound set of connections until one of them goes; the pair lives and dies together. */
   private serve(conns: PduConnection[]): Promise<string> {
     return new Promise<string>((resolve) => {
       for (const conn of conns) {
         startKeepalive(conn, this.config.enquireLinkSeconds * 1000, this.timeoutMs);
-        conn.on('request', (pdu: Pdu) => this.onRequest(conn, pdu));
+        conn.on('request', (pdu: Pdu) => answerCarrierRequest(conn, pdu, this.config.id, this.options.onDeliver));
         conn.once('close', (reason: string) => {
           this.transmitter = undefined;
           for (const other of conns) if (other !== conn) other.destroy(`sibling closed: ${reason}`);
           resolve(reason);
         });
       }
+      for (const conn of conns) conn.release();
       if (conns.some((c) => c.closed)) return;
       this.transmitter = conns[0];
       this.setState('bound');
       this.emit('bound');
     });
-  }
-
-  private onRequest(conn: PduConnection, pdu: Pdu): void {
-    if (pdu.command === 'deliver_sm') {
-      const handler = this.options.onDeliver;
-      const handled = handler ? handler(toShortMessage(pdu), this.config.id) : Promise.reject(new Error('no deliver handler'));
-      handled.then(
-        () => conn.respond(pdu, 0, { message_id: '' }),
-        (error: unknown) => conn.respond(pdu, statusOfRejection(error, STATUS.ESME_RX_T_APPN)),
-      );
-    } else if (pdu.command === 'unbind') {
-      conn.respond(pdu);
-      conn.end('unbound by carrier');
-    } else {
-      conn.genericNack(pdu.sequence_number, STATUS.ESME_RINVCMDID);
-    }
   }
 
   private setState(state: EsmeState): void {

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { createServer, type AddressInfo, type Server } from 'node:net';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import type { SwitchboardConfig } from '../../config/schema.js';
 import { SmppClosedError, STATUS } from './errors.js';
 import type { ShortMessage, SubmitMessage } from './messages.js';
@@ -66,7 +66,7 @@ export class SmscListener extends EventEmitter {
     await closed;
   }
 
-  private accept(socket: import('node:net').Socket): void {
+  private accept(socket: Socket): void {
     const timeoutMs = (this.options.responseTimeoutSeconds ?? 10) * 1000;
     const peer = new SmscPeer(socket, {
       windowSize: this.options.windowSize ?? 10,

@@ -1,8 +1,11 @@
 import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
-import { SmppConnectionLostError, SmppTimeoutError, STATUS } from './errors.js';
-import { FrameReader } from './frame-reader.js';
+import { encodeGenericNack, splitFrames } from '../codec/frame.js';
+import { STATUS } from './errors.js';
 import { decodePdu, encodePdu, isResponseId, PduDecodeError, type Pdu } from './pdu.js';
+import { RequestWindow, type RequestOptions } from './request-window.js';
+
+export type { RequestOptions };
 
 export interface PduConnectionOptions {
   /** Unacknowledged outgoing requests allowed at once; more wait in FIFO order. */
@@ -10,28 +13,24 @@ export interface PduConnectionOptions {
   responseTimeoutMs: number;
 }
 
-interface Pending { command: string; resolve(pdu: Pdu): void; reject(error: Error): void; timer: NodeJS.Timeout }
-interface Queued { command: string; send(): void; reject(error: Error): void }
-export interface RequestOptions { bypassWindow?: boolean; timeoutMs?: number }
-
 /**
- * One SMPP TCP connection, either side: framing, sequence numbers, request/response matching with a
- * timeout on every request, and the window. enquire_link is answered here and never waits for the
- * window; anything undecodable gets a generic_nack. A broken frame boundary cannot be resynchronised,
- * so it ends the connection ('close' with the reason) and the owner replaces it.
+ * One SMPP TCP connection, either side: framing (codec/frame), decoding, request/response matching
+ * through a RequestWindow. enquire_link is answered here; anything undecodable gets a generic_nack
+ * and the connection carries on. A broken frame boundary cannot be resynchronised, so it gets a
+ * generic_nack and ends the connection ('close' with the reason): the owner replaces it.
  * Events: 'request' (pdu), 'pdu' (every decoded inbound pdu), 'close' (reason: string),
  * 'decode-error' (PduDecodeError).
  */
 export class PduConnection extends EventEmitter {
-  private sequence = 0;
-  private readonly pending = new Map<number, Pending>();
-  private readonly queue: Queued[] = [];
-  private readonly reader = new FrameReader();
+  private readonly window: RequestWindow;
+  private buffered: Buffer = Buffer.alloc(0);
   private closedReason: string | undefined;
+  private held: Pdu[] | undefined;
   lastReceivedAt = Date.now();
 
-  constructor(readonly socket: Socket, private readonly options: PduConnectionOptions) {
+  constructor(readonly socket: Socket, options: PduConnectionOptions) {
     super();
+    this.window = new RequestWindow(options.windowSize, options.responseTimeoutMs);
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('error', (error) => this.terminate(`socket error: ${error.message}`));
@@ -40,25 +39,11 @@ export class PduConnection extends EventEmitter {
 
   get closed(): boolean { return this.closedReason !== undefined; }
   /** Outgoing requests sent and not yet answered. */
-  get inFlight(): number { return this.pending.size; }
+  get inFlight(): number { return this.window.inFlight; }
 
+  /** Sends a request when the window allows; resolves with its response, whatever its status. */
   request(command: string, fields: Record<string, unknown> = {}, opts: RequestOptions = {}): Promise<Pdu> {
-    return new Promise<Pdu>((resolve, reject) => {
-      if (this.closedReason !== undefined) return reject(new SmppConnectionLostError(command, false, this.closedReason));
-      const timeoutMs = opts.timeoutMs ?? this.options.responseTimeoutMs;
-      const send = (): void => {
-        const seq = this.nextSequence();
-        const timer = setTimeout(() => {
-          this.pending.delete(seq);
-          reject(new SmppTimeoutError(command, timeoutMs, true));
-          this.pump();
-        }, timeoutMs);
-        this.pending.set(seq, { command, resolve, reject, timer });
-        this.write(encodePdu(command, seq, 0, fields));
-      };
-      if (opts.bypassWindow || (this.queue.length === 0 && this.windowUsed() < this.options.windowSize)) send();
-      else this.queue.push({ command, send, reject });
-    });
+    return this.window.send(command, (seq) => this.write(encodePdu(command, seq, 0, fields)), opts);
   }
 
   respond(request: Pdu, status = 0, fields: Record<string, unknown> = {}): void {
@@ -66,19 +51,30 @@ export class PduConnection extends EventEmitter {
   }
 
   genericNack(sequence: number, status: number): void {
-    this.write(encodePdu('generic_nack', sequence, status));
+    this.write(encodeGenericNack(sequence, status));
   }
 
   write(buffer: Buffer): void {
     if (this.closedReason === undefined && this.socket.writable) this.socket.write(buffer);
   }
 
+  /**
+   * Queues inbound requests until release(): a carrier may send deliver_sm in the same packet as
+   * bind_resp, before the session has attached its handler, and such a PDU must not be refused.
+   */
+  hold(): void {
+    this.held ??= [];
+  }
+
+  release(): void {
+    const held = this.held ?? [];
+    this.held = undefined;
+    for (const pdu of held) if (!this.closed) this.emit('request', pdu);
+  }
+
   /** Waits (bounded) for every sent request to be answered or to time out. */
-  async drain(maxMs: number): Promise<void> {
-    const deadline = Date.now() + maxMs;
-    while ((this.pending.size > 0 || this.queue.length > 0) && !this.closed && Date.now() < deadline) {
-      await new Promise<void>((r) => { this.once('settled', r); setTimeout(r, Math.max(1, deadline - Date.now())).unref(); });
-    }
+  drain(maxMs: number): Promise<void> {
+    return this.window.drain(maxMs);
   }
 
   /** Graceful: lets written bytes flush, then closes. */
@@ -92,33 +88,17 @@ export class PduConnection extends EventEmitter {
     this.terminate(reason);
   }
 
-  private windowUsed(): number {
-    let used = 0;
-    for (const p of this.pending.values()) if (p.command !== 'enquire_link') used++;
-    return used;
-  }
-
-  private pump(): void {
-    while (this.queue.length > 0 && this.windowUsed() < this.options.windowSize && !this.closed) this.queue.shift()!.send();
-    this.emit('settled');
-  }
-
-  private nextSequence(): number {
-    this.sequence = this.sequence >= 0x7fffffff ? 1 : this.sequence + 1;
-    return this.sequence;
-  }
-
   private onData(chunk: Buffer): void {
     this.lastReceivedAt = Date.now();
-    const { frames, error } = this.reader.push(chunk);
+    const { frames, rest, error } = splitFrames(this.buffered.length > 0 ? Buffer.concat([this.buffered, chunk]) : chunk);
+    this.buffered = rest;
     for (const frame of frames) {
       if (this.closed) return;
       this.onFrame(frame);
     }
     if (error && !this.closed) {
-      this.genericNack(0, STATUS.ESME_RINVCMDLEN);
-      this.socket.end();
-      this.terminate(`framing error: ${error}`);
+      this.genericNack(error.sequence ?? 0, STATUS.ESME_RINVCMDLEN);
+      this.end(`framing error: command_length ${error.commandLength}`);
     }
   }
 
@@ -129,36 +109,21 @@ export class PduConnection extends EventEmitter {
     } catch (error) {
       if (!(error instanceof PduDecodeError)) throw error;
       this.emit('decode-error', error);
-      if (isResponseId(error.commandId)) this.settle(error.sequenceNumber, undefined, error);
+      if (isResponseId(error.commandId)) this.window.settle(error.sequenceNumber, error);
       else this.genericNack(error.sequenceNumber, error.status);
       return;
     }
     this.emit('pdu', pdu);
-    if (!isResponseId(pdu.command_id)) {
-      if (pdu.command === 'enquire_link') this.respond(pdu);
-      else this.emit('request', pdu);
-      return;
-    }
-    this.settle(pdu.sequence_number, pdu);
-  }
-
-  private settle(seq: number, pdu: Pdu | undefined, error?: Error): void {
-    const entry = this.pending.get(seq);
-    if (!entry) return; // late answer to a request that already timed out
-    this.pending.delete(seq);
-    clearTimeout(entry.timer);
-    if (pdu) entry.resolve(pdu);
-    else entry.reject(error ?? new Error('unreadable response'));
-    this.pump();
+    if (isResponseId(pdu.command_id)) this.window.settle(pdu.sequence_number, pdu);
+    else if (pdu.command === 'enquire_link') this.respond(pdu);
+    else if (this.held) this.held.push(pdu);
+    else this.emit('request', pdu);
   }
 
   private terminate(reason: string): void {
     if (this.closedReason !== undefined) return;
     this.closedReason = reason;
-    for (const [, p] of this.pending) { clearTimeout(p.timer); p.reject(new SmppConnectionLostError(p.command, true, reason)); }
-    this.pending.clear();
-    for (const q of this.queue.splice(0)) q.reject(new SmppConnectionLostError(q.command, false, reason));
-    this.emit('settled');
+    this.window.failAll(reason);
     this.emit('close', reason);
   }
 }

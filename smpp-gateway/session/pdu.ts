@@ -1,4 +1,40 @@
-import { smppLib } from './smpp-lib.js';
+import { HEADER_LENGTH } from '../codec/frame.js';
+import { createRequire } from 'node:module';
+
+// The `smpp` package ships no types; this is the narrow slice of it we rely on, kept in one place so
+// the rest of the session layer stays strictly typed.
+interface FieldType {
+  read(buffer: Buffer, offset: number, length?: number): unknown;
+  size(value: unknown): number;
+}
+interface CommandDef {
+  id: number;
+  command: string;
+  params?: Record<string, { type: FieldType }>;
+  tlvMap?: Record<string, string>;
+}
+interface TlvDef {
+  id: number;
+  tag: string;
+  type: FieldType;
+  multiple?: boolean;
+}
+interface LibPdu {
+  command_status: number;
+  sequence_number: number;
+  toBuffer(): Buffer;
+}
+interface SmppLib {
+  PDU: new (command: string, options?: Record<string, unknown>) => LibPdu;
+  commands: Record<string, CommandDef>;
+  commandsById: Record<number, CommandDef>;
+  tlvs: Record<string, TlvDef>;
+  tlvsById: Record<number, TlvDef>;
+  errors: Record<string, number>;
+  types: Record<'int8' | 'int16' | 'int32' | 'cstring' | 'buffer', FieldType>;
+}
+
+export const smppLib = createRequire(import.meta.url)('smpp') as SmppLib;
 
 /** A decoded PDU: header fields plus mandatory parameters and TLVs by their SMPP 3.4 names. */
 export interface Pdu {
@@ -9,9 +45,6 @@ export interface Pdu {
   [field: string]: unknown;
 }
 
-export const HEADER_LENGTH = 16;
-/** Same ceiling as the `smpp` package; a longer PDU is a framing error, not a big message. */
-export const MAX_PDU_LENGTH = 16_384;
 
 /** A frame whose body cannot be decoded; the frame boundary itself was sound. */
 export class PduDecodeError extends Error {

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { createServer, type AddressInfo, type Server } from 'node:net';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { segmentText, type SegmentMode } from '../codec/segment.js';
-import { delay } from '../session/backoff.js';
-import type { SubmitPart } from '../session/messages.js';
+import { delay } from '../session/flow-control.js';
+import { destinationAddressFor, sourceAddressFor, type SmppAddress } from '../codec/numbers.js';
+import { shortMessageFields, type ShortMessage, type SubmitPart } from '../session/messages.js';
 import type { Pdu } from '../session/pdu.js';
 import { SmscPeer } from '../session/smsc-peer.js';
 import { MtRecorder, type RecordedMt } from './mt-recorder.js';
-import { receiptFor, type PendingReceipt } from './receipts.js';
+import { ReceiptQueue } from './receipts.js';
 import { SimulatorKnobs } from './knobs.js';
-import type { ReceiptStat } from './receipt-text.js';
 
 export interface CarrierSimulatorOptions {
   port?: number;
@@ -35,12 +35,13 @@ export class CarrierSimulator extends EventEmitter {
   readonly peers = new Set<SmscPeer>();
   port = 0;
   private readonly server: Server;
-  private readonly undelivered: PendingReceipt[] = [];
+  private readonly receipts: ReceiptQueue;
   private moRef = Math.floor(Math.random() * 256);
 
   constructor(private readonly options: CarrierSimulatorOptions = {}) {
     super();
     this.server = createServer((socket) => this.accept(socket));
+    this.receipts = new ReceiptQueue((id) => this.receiver(id), (r) => this.emit('receipt', r), options.receiptDelayMs ?? 200);
   }
 
   get mts(): RecordedMt[] { return this.recorder.messages; }
@@ -67,7 +68,7 @@ export class CarrierSimulator extends EventEmitter {
     this.moRef = (this.moRef + 1) & 0xff;
     const parts = mo.parts ?? segmentText(mo.text ?? '', { mode: mo.mode ?? 'udh8', ref: this.moRef });
     const started = performance.now();
-    const responses = await Promise.all(parts.map((part) => peer.conn.request('deliver_sm', deliverFields(mo.from, mo.to, part))));
+    const responses = await Promise.all(parts.map((part) => peer.conn.request('deliver_sm', shortMessageFields({ source: moAddress(mo.from), destination: moAddress(mo.to), parts: [], registeredDelivery: 0 }, part))));
     const statuses = responses.map((r) => r.command_status);
     return { status: statuses.find((s) => s !== 0) ?? 0, statuses, ackMs: performance.now() - started, parts: parts.length };
   }
@@ -97,7 +98,7 @@ export class CarrierSimulator extends EventEmitter {
     return [...this.peers].find((p) => p.canReceive && (systemId === undefined || p.systemId === systemId));
   }
 
-  private accept(socket: import('node:net').Socket): void {
+  private accept(socket: Socket): void {
     const peer: SmscPeer = new SmscPeer(socket, {
       windowSize: this.options.windowSize ?? 10,
       responseTimeoutMs: this.options.responseTimeoutMs ?? 10_000,
@@ -109,7 +110,7 @@ export class CarrierSimulator extends EventEmitter {
     peer.conn.on('pdu', (pdu: Pdu) => this.emit('pdu', pdu, peer.systemId));
     peer.on('bound', () => {
       this.emit('bound', { systemId: peer.systemId, bindType: peer.bindType });
-      for (const r of this.undelivered.splice(0)) this.sendReceipt(r);
+      this.receipts.flush();
     });
     peer.once('close', (reason: string) => {
       this.peers.delete(peer);
@@ -117,7 +118,7 @@ export class CarrierSimulator extends EventEmitter {
     });
   }
 
-  private async onSubmit(sm: import('../session/messages.js').ShortMessage, peer: SmscPeer): Promise<{ messageId: string }> {
+  private async onSubmit(sm: ShortMessage, peer: SmscPeer): Promise<{ messageId: string }> {
     const release = this.knobs.enter();
     try {
       if (this.knobs.submitDelayMs > 0) await delay(this.knobs.submitDelayMs);
@@ -127,41 +128,16 @@ export class CarrierSimulator extends EventEmitter {
       const { part, message } = this.recorder.add(sm, messageId, peer.systemId!);
       this.emit('part', part);
       if (message) this.emit('mt', message);
-      if ((sm.registeredDelivery & 0x03) !== 0) {
-        const stat: ReceiptStat = this.knobs.receiptStat;
-        const receipt = receiptFor(part, stat);
-        if (stat !== 'DELIVRD' || (sm.registeredDelivery & 0x03) === 1) {
-          setTimeout(() => this.sendReceipt(receipt), this.options.receiptDelayMs ?? 200).unref();
-        }
-      }
+      this.receipts.schedule(part, sm.registeredDelivery, this.knobs.receiptStat);
       return { messageId };
     } finally {
       release();
     }
   }
-
-  private sendReceipt(receipt: PendingReceipt): void {
-    const peer = this.receiver(receipt.systemId) ?? this.receiver();
-    if (!peer) {
-      this.undelivered.push(receipt);
-      return;
-    }
-    peer.conn.request('deliver_sm', receipt.fields).then(
-      (resp) => this.emit('receipt', { messageId: receipt.messageId, stat: receipt.stat, status: resp.command_status }),
-      () => this.undelivered.push(receipt),
-    );
-  }
 }
 
-function deliverFields(from: string, to: string, part: SubmitPart): Record<string, unknown> {
-  const addr = (a: string) => (a.startsWith('+') ? { addr: a.slice(1), ton: 1, npi: 1 } : { addr: a, ton: a.length <= 8 ? 3 : 0, npi: a.length <= 8 ? 0 : 1 });
-  const source = addr(from);
-  const destination = addr(to);
-  return {
-    service_type: '', source_addr_ton: source.ton, source_addr_npi: source.npi, source_addr: source.addr,
-    dest_addr_ton: destination.ton, dest_addr_npi: destination.npi, destination_addr: destination.addr,
-    esm_class: part.esmClass ?? 0, protocol_id: 0, priority_flag: 0, schedule_delivery_time: '', validity_period: '',
-    registered_delivery: 0, replace_if_present_flag: 0, data_coding: part.dataCoding, sm_default_msg_id: 0,
-    short_message: part.shortMessage, ...(part.tlvs ?? {}),
-  };
+/** MO addresses as a carrier sends them: E.164 as international, a short code as network-specific. */
+function moAddress(number: string): SmppAddress {
+  if (number.startsWith('+')) return destinationAddressFor(number);
+  return /^\d{3,8}$/.test(number) ? sourceAddressFor(number, 'SHORTCODE') : { addr: number, ton: 1, npi: 1 };
 }

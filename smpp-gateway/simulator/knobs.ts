@@ -1,5 +1,5 @@
 import { STATUS } from '../session/errors.js';
-import type { ReceiptStat } from './receipt-text.js';
+import type { ReceiptStat } from './receipts.js';
 
 export interface BindAttempt { at: number; systemId: string; status: number }
 

@@ -1,5 +1,23 @@
+import type { SmscPeer } from '../session/smsc-peer.js';
 import type { RecordedPart } from './mt-recorder.js';
-import { formatReceipt, MESSAGE_STATE, type ReceiptStat } from './receipt-text.js';
+
+export type ReceiptStat = 'DELIVRD' | 'UNDELIV' | 'EXPIRED' | 'REJECTD';
+
+/** message_state TLV values (SMPP 3.4, 5.3.2.35) for each stat. */
+export const MESSAGE_STATE: Record<ReceiptStat, number> = { DELIVRD: 2, EXPIRED: 3, UNDELIV: 5, REJECTD: 8 };
+
+/** YYMMDDhhmm, the date format of the SMPP 3.4 appendix B receipt text. */
+export function receiptDate(at: Date): string {
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${two(at.getUTCFullYear() % 100)}${two(at.getUTCMonth() + 1)}${two(at.getUTCDate())}${two(at.getUTCHours())}${two(at.getUTCMinutes())}`;
+}
+
+/** The de-facto receipt text (SMPP 3.4 appendix B); `text` is the first 20 characters, ASCII only. */
+export function formatReceipt(r: { id: string; stat: ReceiptStat; err: number; submittedAt: Date; doneAt: Date; text: string }): string {
+  const excerpt = r.text.slice(0, 20).replace(/[^\x20-\x7e]/g, '?');
+  const err = String(r.err).padStart(3, '0');
+  return `id:${r.id} sub:001 dlvd:${r.stat === 'DELIVRD' ? '001' : '000'} submit date:${receiptDate(r.submittedAt)} done date:${receiptDate(r.doneAt)} stat:${r.stat} err:${err} text:${excerpt}`;
+}
 
 export interface PendingReceipt {
   systemId: string;
@@ -31,4 +49,40 @@ export function receiptFor(part: RecordedPart, stat: ReceiptStat): PendingReceip
       message_state: MESSAGE_STATE[stat],
     },
   };
+}
+
+/**
+ * Sends receipts after a delay, to the bind that submitted (else any receiver). Like a real SMSC it
+ * keeps them while nobody can receive, and retries (a few times) one the ESME refused.
+ */
+export class ReceiptQueue {
+  private readonly waiting: PendingReceipt[] = [];
+
+  constructor(
+    private readonly receiver: (systemId?: string) => SmscPeer | undefined,
+    private readonly onResult: (r: { messageId: string; stat: ReceiptStat; status: number }) => void,
+    private readonly delayMs: number,
+  ) {}
+
+  /** registered_delivery 1: always; 2: only on failure; 0: never. */
+  schedule(part: RecordedPart, registeredDelivery: number, stat: ReceiptStat): void {
+    const wanted = registeredDelivery & 0x03;
+    if (wanted === 0 || (wanted === 2 && stat === 'DELIVRD')) return;
+    const receipt = receiptFor(part, stat);
+    setTimeout(() => this.send(receipt, 0), this.delayMs).unref();
+  }
+
+  /** A bind came up: hand over what was kept. */
+  flush(): void {
+    for (const r of this.waiting.splice(0)) this.send(r, 0);
+  }
+
+  private send(receipt: PendingReceipt, attempt: number): void {
+    const peer = this.receiver(receipt.systemId) ?? this.receiver();
+    if (!peer) return void this.waiting.push(receipt);
+    peer.conn.request('deliver_sm', receipt.fields).then((resp) => {
+      this.onResult({ messageId: receipt.messageId, stat: receipt.stat, status: resp.command_status });
+      if (resp.command_status !== 0 && attempt < 5) setTimeout(() => this.send(receipt, attempt + 1), this.delayMs).unref();
+    }, () => this.waiting.push(receipt));
+  }
 }

@@ -152,6 +152,16 @@ describe('ESME session against the carrier simulator', () => {
     expect(received[0]!.source).toEqual({ addr: '15557654321', ton: 1, npi: 1 });
   });
 
+  it('handles an MO the carrier sends right behind bind_resp (before the session is marked bound)', async () => {
+    const received: string[] = [];
+    const { sim, session } = await setup({}, { onDeliver: async (m) => { received.push(decodeShortMessage(m.dataCoding, m.shortMessage)); } });
+    // The simulator writes the deliver_sm in the same tick as bind_resp, so both share a TCP read.
+    const mo = waitForEvent(sim, 'bound').then(() => sim.sendMo({ from: '+15557654321', to: '12345', text: 'first words' }));
+    session.start();
+    expect((await mo).status).toBe(0);
+    expect(received).toEqual(['first words']);
+  });
+
   it('answers ESME_RX_T_APPN (or the handler\'s status) when the handler rejects, so the carrier retries', async () => {
     let fail: unknown = new Error('Temporal unavailable');
     const { sim, session } = await setup({}, { onDeliver: async () => { if (fail) throw fail; } });
