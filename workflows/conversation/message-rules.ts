@@ -40,6 +40,7 @@ export function send(d: Draft, e: { agentId: string; text: string; clientMessage
       return;
     }
   }
+  if (s.offer?.agentId === e.agentId) fail('INVALID_STATE', 'Accept the request before you reply.');
   const conferenced = s.participants.some((p) => p.agentId === e.agentId && p.role === 'CONFERENCE' && !p.leftAt);
   if (s.ownerId !== e.agentId && !conferenced) fail('NOT_ALLOWED', 'Only the agents in this conversation can reply.');
   if (!['ACTIVE', 'CONFERENCE_REQUESTED', 'CONFERENCE'].includes(s.status)) {

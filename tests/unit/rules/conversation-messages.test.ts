@@ -88,7 +88,7 @@ describe('send', () => {
   });
 
   it.each<[string, Step[], string, ErrorCode]>([
-    ['before accept, by the offered agent', OFFERED, 'alice', 'NOT_ALLOWED'],
+    ['before accept, by the offered agent', OFFERED, 'alice', 'INVALID_STATE'],
     ['by a non-participant', ACTIVE, 'bob', 'NOT_ALLOWED'],
     ['by an invited agent who has not accepted', CONF_REQUESTED, 'bob', 'NOT_ALLOWED'],
     ['after End', WRAP_UP, 'alice', 'INVALID_STATE'],
