@@ -90,7 +90,7 @@ describe('send', () => {
   it.each<[string, Step[], string, ErrorCode]>([
     ['before accept, by the offered agent', OFFERED, 'alice', 'INVALID_STATE'],
     ['by a non-participant', ACTIVE, 'bob', 'NOT_ALLOWED'],
-    ['by an invited agent who has not accepted', CONF_REQUESTED, 'bob', 'NOT_ALLOWED'],
+    ['by an invited agent who has not accepted', CONF_REQUESTED, 'bob', 'INVALID_STATE'],
     ['after End', WRAP_UP, 'alice', 'INVALID_STATE'],
     ['by a conferenced agent who exited', [...CONFERENCE, { type: 'exitConference', agentId: 'bob' }], 'bob', 'NOT_ALLOWED'],
     ['by the agent who transferred it away', [...ACTIVE, { type: 'transferToQueue', agentId: 'alice', queueId: 'support' }], 'alice', 'NOT_ALLOWED'],
