@@ -1,0 +1,57 @@
+import type { ApiContext } from '../context.js';
+import type { TokenService } from './tokens.js';
+import { forbidden, unauthenticated } from './errors.js';
+
+/** Who is calling: resolved once per request (or per subscription) from `Authorization`. */
+export type Caller =
+  | { kind: 'anonymous' }
+  | { kind: 'agent'; agentId: string; expiresAt: number }
+  | { kind: 'integrator'; name: string };
+
+/**
+ * `Authorization: Bearer <token or API key>`. No header is anonymous (only login and the demo
+ * phone accept that); a header that is present but wrong, or expired, fails the whole request.
+ */
+export async function resolveCaller(header: string | null | undefined, tokens: TokenService): Promise<Caller> {
+  if (!header) return { kind: 'anonymous' };
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match?.[1]) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+  const credential = match[1];
+  const integrator = tokens.integrator(credential);
+  if (integrator) return { kind: 'integrator', name: integrator };
+  const agent = await tokens.verify(credential);
+  if (!agent) throw unauthenticated('The token is invalid or has expired; log in again.');
+  return { kind: 'agent', agentId: agent.agentId, expiresAt: agent.expiresAt };
+}
+
+/** The calling agent's id; integrators have no desk to act from. */
+export function requireAgent(ctx: ApiContext): string {
+  const c = ctx.caller;
+  if (c.kind === 'agent') {
+    if (Date.now() >= c.expiresAt) throw unauthenticated('The token has expired; log in again.');
+    return c.agentId;
+  }
+  if (c.kind === 'integrator') throw forbidden('Only an agent can do this.');
+  throw unauthenticated();
+}
+
+export function requireIntegrator(ctx: ApiContext): void {
+  const c = ctx.caller;
+  if (c.kind === 'integrator') return;
+  if (c.kind === 'agent') throw forbidden('An integrator API key is needed for this.');
+  throw unauthenticated('An integrator API key is needed: Authorization: Bearer <key>.');
+}
+
+/** Any authenticated caller, agent or integrator. */
+export function requireCaller(ctx: ApiContext): Exclude<Caller, { kind: 'anonymous' }> {
+  if (ctx.caller.kind === 'anonymous') throw unauthenticated();
+  if (ctx.caller.kind === 'agent') requireAgent(ctx);
+  return ctx.caller;
+}
+
+/** The demo phone: open to anyone while the carrier simulator is on (a phone is injected). */
+export function requirePhoneAccess(ctx: ApiContext) {
+  const phone = ctx.services.phone;
+  if (!phone) throw forbidden('The demo customer phone is not enabled (smpp.simulator.enabled).');
+  return phone;
+}

@@ -1,0 +1,62 @@
+import type {
+  ConversationResolvers, MessageResolvers, OfferResolvers, ParticipantResolvers, WrapUpResolvers,
+} from '../generated/resolvers-types.js';
+import { agentRef } from '../services/parents.js';
+
+// Conversation and what hangs off it. The parent is the workflow's state (or an event's summary,
+// whose transcript is read from the workflow only when `messages` is selected).
+
+export const Conversation: ConversationResolvers = {
+  id: (c) => c.id,
+  status: (c) => c.status,
+  queue: (c) => ({ id: c.queueId }),
+  customerNumber: (c) => c.customerNumber,
+  businessNumber: (c, _a, ctx) =>
+    ctx.services.directory.number(c.businessNumber) ?? { number: c.businessNumber, type: c.numberType, queue: c.queueId },
+  createdAt: (c) => c.createdAt,
+  owner: (c) => (c.ownerId ? agentRef(c.ownerId) : null),
+  participants: (c) => c.participants,
+  messages: async (c, _a, ctx) => c.messages ?? (await ctx.loaders.state(c.id))?.messages ?? [],
+  wrapUps: (c) => c.wrapUps,
+  wrapUpOwedBy: (c) => c.wrapUpOwedBy.map((id) => agentRef(id)),
+  offer: (c) => (c.offer ? { offer: c.offer, conversation: c } : null),
+  autoWrapUpAt: (c, _a, ctx) => (ctx.caller.kind === 'agent' ? c.autoWrapUpAt[ctx.caller.agentId] ?? null : null),
+  optedOut: (c) => c.optedOut,
+};
+
+export const Message: MessageResolvers = {
+  id: (m) => m.id,
+  direction: (m) => m.direction,
+  text: (m) => m.text,
+  at: (m) => m.at,
+  author: (m) => (m.authorId ? agentRef(m.authorId) : null),
+  deliveryStatus: (m) => m.deliveryStatus ?? null,
+  segments: (m) => m.segments ?? null,
+  clientMessageId: (m) => m.clientMessageId ?? null,
+  detail: (m) => m.detail ?? null,
+};
+
+export const Participant: ParticipantResolvers = {
+  agent: (p) => agentRef(p.agentId),
+  role: (p) => p.role,
+  joinedAt: (p) => p.joinedAt,
+  leftAt: (p) => p.leftAt ?? null,
+};
+
+export const WrapUp: WrapUpResolvers = {
+  agent: (w) => agentRef(w.agentId),
+  reason: (w, _a, ctx) => ctx.services.directory.wrapUpReason(w.reasonId),
+  at: (w) => w.at,
+  auto: (w) => w.auto,
+};
+
+export const Offer: OfferResolvers = {
+  conversation: (o) => o.conversation,
+  kind: (o) => o.offer.kind,
+  queueName: (o, _a, ctx) => ctx.services.directory.queueName(o.conversation.queueId),
+  phoneNumber: (o) => o.conversation.customerNumber,
+  sourceNumber: (o) => o.conversation.businessNumber,
+  receivedAt: (o) => o.offer.receivedAt,
+  expiresAt: (o) => o.offer.expiresAt,
+  from: (o) => (o.offer.fromAgentId ? agentRef(o.offer.fromAgentId) : null),
+};

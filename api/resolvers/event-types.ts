@@ -1,0 +1,37 @@
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import type { AgentEventResolvers, ConversationEventResolvers } from '../generated/resolvers-types.js';
+import { agentRef } from '../services/parents.js';
+
+// The event types, and DateTime: ISO-8601 in UTC on the way out, any parseable date on the way in.
+
+export const AgentEvent: AgentEventResolvers = {
+  kind: (e) => e.kind,
+  at: (e) => e.at,
+  agent: (e) => agentRef(e.agentId, e.agent),
+  offer: (e) => (e.offer && e.conversation ? { offer: e.offer, conversation: e.conversation } : null),
+  conversation: (e) => e.conversation ?? null,
+};
+
+export const ConversationEvent: ConversationEventResolvers = {
+  kind: (e) => e.kind,
+  at: (e) => e.at,
+  conversation: (e) => e.summary,
+  message: (e) => e.message ?? null,
+};
+
+function toIso(value: unknown): string {
+  const date = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : undefined;
+  if (!date || Number.isNaN(date.getTime())) throw new GraphQLError('DateTime must be an ISO-8601 date and time.');
+  return date.toISOString();
+}
+
+export const DateTime = new GraphQLScalarType({
+  name: 'DateTime',
+  description: 'ISO-8601 date and time in UTC.',
+  serialize: toIso,
+  parseValue: toIso,
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING) throw new GraphQLError('DateTime must be a string.');
+    return toIso(ast.value);
+  },
+});

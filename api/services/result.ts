@@ -1,0 +1,52 @@
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { isErrorCode, RuleError } from '../../workflows/domain/errors.js';
+import type { ErrorCode } from '../../workflows/domain/types.js';
+
+// Expected failures travel as values (they end up in `userErrors`); anything else is a fault and
+// is thrown, to be masked by Yoga in production.
+
+export interface UserError {
+  code: ErrorCode;
+  message: string;
+  field: string | null;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: UserError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function rejected<T = never>(code: ErrorCode, message: string, field: string | null = null): Result<T> {
+  return { ok: false, error: { code, message, field } };
+}
+
+/** The typed rejection inside an error from Temporal or the rules, or undefined for a fault. */
+export function userErrorOf(error: unknown): UserError | undefined {
+  if (error instanceof RuleError) return { code: error.code, message: error.message, field: error.field ?? null };
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+    const failure = error.cause;
+    if (!isErrorCode(failure.type)) return undefined;
+    const field = failure.details?.[0];
+    return { code: failure.type, message: failure.message, field: typeof field === 'string' ? field : null };
+  }
+  if (error instanceof WorkflowNotFoundError) return { code: 'NOT_FOUND', message: 'No such conversation.', field: 'conversationId' };
+  return undefined;
+}
+
+/** Runs a Temporal call; a typed rejection becomes a Result, a fault is rethrown. */
+export async function attempt<T>(call: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return ok(await call());
+  } catch (error) {
+    const userError = userErrorOf(error);
+    if (!userError) throw error;
+    return { ok: false, error: userError };
+  }
+}
+
+/** The payload shape every mutation answers with. */
+export function payload<T extends object>(result: Result<T>): T & { userErrors: UserError[] } | { userErrors: UserError[] } {
+  return result.ok ? { ...result.value, userErrors: [] } : { userErrors: [result.error] };
+}
