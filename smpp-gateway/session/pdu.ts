@@ -1,5 +1,5 @@
-import { HEADER_LENGTH } from '../codec/frame.js';
 import { createRequire } from 'node:module';
+import { HEADER_LENGTH } from '../codec/frame.js';
 
 // The `smpp` package ships no types; this is the narrow slice of it we rely on, kept in one place so
 // the rest of the session layer stays strictly typed.
@@ -44,7 +44,6 @@ export interface Pdu {
   sequence_number: number;
   [field: string]: unknown;
 }
-
 
 /** A frame whose body cannot be decoded; the frame boundary itself was sound. */
 export class PduDecodeError extends Error {
