@@ -1,0 +1,58 @@
+// Records the histories the replay test replays: `npm run record-histories`. Run it when a workflow
+// change is meant to change histories (and version the workflow code so old ones still replay).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { findTemporalCli } from '../../worker/temporal/cli.js';
+import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.js';
+import { routerId } from '../../workflows/ids.js';
+import { WorkflowStack } from '../support/workflow-stack.js';
+
+const OUT = new URL('./histories/', import.meta.url).pathname;
+const BIZ = '+15551230000';
+
+const env = await TestWorkflowEnvironment.createLocal({
+  server: { executable: { type: 'existing-path', path: findTemporalCli() }, searchAttributes: ALL_SEARCH_ATTRIBUTES },
+});
+const stack = await WorkflowStack.start({ address: env.address, ronaTimeoutSeconds: 1, autoWrapUpSeconds: 1 });
+try {
+  // Every kind of step once: RONA, accept, reply, conference (join, exit), transfers, end, auto wrap-up.
+  await stack.setStatus('alice', 'AVAILABLE');
+  await stack.text('+15550000001', BIZ, 'hello', 'rec-1');
+  const id = await stack.conversationOf(BIZ, '+15550000001');
+  await stack.until(id, (s) => s.status === 'QUEUED' && s.offerSeq === 1, 'RONA');
+  await stack.setStatus('alice', 'AVAILABLE');
+  await stack.until(id, (s) => s.offer?.agentId === 'alice', 'offer');
+  await stack.act(id, { type: 'accept', agentId: 'alice' });
+  await stack.act(id, { type: 'send', agentId: 'alice', text: 'Hi there', clientMessageId: 'a1' });
+  await stack.setStatus('bob', 'AVAILABLE');
+  await stack.act(id, { type: 'requestConference', agentId: 'alice', targetId: 'bob' });
+  await stack.act(id, { type: 'acceptConference', agentId: 'bob' });
+  await stack.act(id, { type: 'exitConference', agentId: 'bob' });
+  await stack.act(id, { type: 'transferToAgent', agentId: 'alice', targetId: 'bob' });
+  await stack.act(id, { type: 'accept', agentId: 'bob' });
+  await stack.act(id, { type: 'wrapUp', agentId: 'alice', reasonId: 'resolved' });
+  await stack.act(id, { type: 'transferToQueue', agentId: 'bob', queueId: 'support' });
+  await stack.until(id, (s) => s.offer?.agentId === 'alice', 'offer after transfer to queue');
+  await stack.act(id, { type: 'accept', agentId: 'alice' });
+  await stack.act(id, { type: 'end', agentId: 'alice' });
+  await stack.text('+15550000001', BIZ, 'after end', 'rec-2');
+  await stack.conversationOf(BIZ, '+15550000001', 1);
+  await stack.until(id, (s) => s.status === 'CLOSED', 'auto wrap-up');
+
+  mkdirSync(OUT, { recursive: true });
+  const thread = await stack.thread(BIZ, '+15550000001');
+  const ids = { conversation: id, thread: `${stack.config.temporal.instance}:thread:${BIZ}:+15550000001`, router: routerId(stack.config.temporal.instance) };
+  // Workflow ids are part of what replays (a child's id derives from its parent's), so keep them.
+  writeFileSync(`${OUT}index.json`, JSON.stringify(ids, null, 2));
+  for (const [name, workflowId] of Object.entries(ids)) {
+    // The CLI's JSON is the format Worker.runReplayHistory reads (and what `temporal workflow show` gives support).
+    const json = execFileSync(findTemporalCli(), ['workflow', 'show', '--address', env.address, '-w', workflowId, '-o', 'json'], { encoding: 'utf8' });
+    writeFileSync(`${OUT}${name}.json`, json);
+    console.log(`recorded ${name}: ${(JSON.parse(json) as { events: unknown[] }).events.length} events`);
+  }
+  console.log(`thread holds ${thread.conversations.length} conversations`);
+} finally {
+  await stack.stop();
+  await env.teardown();
+}
