@@ -10,6 +10,7 @@ export function conversationSettings(config: SwitchboardConfig): ConversationSet
     wrapUpReasonIds: config.wrapUp.reasons.map((r) => r.id),
     autoWrapUpSeconds: config.wrapUp.autoWrapUpSeconds,
     defaultReasonId: config.wrapUp.defaultReasonId,
+    historyLimit: config.temporal.historyLimit,
   };
 }
 

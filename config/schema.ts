@@ -48,6 +48,8 @@ export const configSchema = z.object({
     /** Embedded server only. */
     port: z.number().int().min(1).max(65535).default(7233),
     uiPort: z.number().int().min(0).max(65535).default(8233),
+    /** Entity workflows continue as new past this many history events (replays stay cheap). */
+    historyLimit: z.number().int().min(20).max(50_000).default(5000),
     tls: temporalTls.optional(),
     apiKey: z.string().optional(),
   }).strict().default({}),

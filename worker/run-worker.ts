@@ -32,7 +32,7 @@ export async function ensureRouter(client: Client, config: SwitchboardConfig): P
   await client.workflow.signalWithStart(routerWorkflow, {
     workflowId: routerId(config.temporal.instance),
     taskQueue: config.temporal.taskQueue,
-    args: [{}],
+    args: [{ maxHistory: config.temporal.historyLimit }],
     signal: syncDirectorySignal,
     signalArgs: [directory(config)],
   });

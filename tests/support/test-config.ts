@@ -6,6 +6,7 @@ export interface TestConfigOptions {
   ronaTimeoutSeconds?: number;
   autoWrapUpSeconds?: number;
   capacity?: number;
+  historyLimit?: number;
 }
 
 /**
@@ -17,7 +18,7 @@ export function testConfig(options: TestConfigOptions = {}): SwitchboardConfig {
   const rona = options.ronaTimeoutSeconds ?? 2;
   const capacity = options.capacity ?? 5;
   return validateConfig({
-    temporal: { address: 'embedded', instance: `t${unique}`, taskQueue: `test-${unique}` },
+    temporal: { address: 'embedded', instance: `t${unique}`, taskQueue: `test-${unique}`, historyLimit: options.historyLimit ?? 5000 },
     auth: { jwtSecret: 'test-secret-not-for-production', apiKeys: [{ name: 'crm', key: 'test-integrator-key' }] },
     queues: [
       { id: 'support', name: 'Support', ronaTimeoutSeconds: rona },

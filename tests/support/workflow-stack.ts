@@ -32,9 +32,9 @@ export class WorkflowStack {
     readonly worker: RunningWorker | undefined,
   ) {}
 
-  static async start(options: TestConfigOptions & { withWorker?: boolean } = {}): Promise<WorkflowStack> {
+  static async start(options: TestConfigOptions & { withWorker?: boolean; address?: string } = {}): Promise<WorkflowStack> {
     const config = testConfig(options);
-    const address = inject('temporalAddress');
+    const address = options.address ?? inject('temporalAddress');
     const bus = new MemoryEventBus();
     const worker = options.withWorker === false ? undefined : await startWorker({ config, bus, address });
     const client = await connectClient(config, address);
@@ -61,7 +61,7 @@ export class WorkflowStack {
     this.smsDone = this.smsWorker.run();
   }
 
-  async text(from: string, to: string, body: string, id = randomUUID()): Promise<string> {
+  async text(from: string, to: string, body: string, id: string = randomUUID()): Promise<string> {
     return submitCustomerText(this.client, this.config, {
       from, to, message: { id, text: body, receivedAt: new Date().toISOString() },
     });

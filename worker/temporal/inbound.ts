@@ -25,7 +25,7 @@ export async function submitCustomerText(client: Client, config: SwitchboardConf
   await client.workflow.signalWithStart(threadWorkflow, {
     workflowId,
     taskQueue: config.temporal.taskQueue,
-    args: [{}],
+    args: [{ maxHistory: config.temporal.historyLimit }],
     signal: customerMessageSignal,
     signalArgs: [{
       message: text.message,

@@ -112,7 +112,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   runner.syncSearchAttributes();
 
   // Until closed: carry on, continuing as new before the history gets long.
-  await condition(() => closed || workflowInfo().continueAsNewSuggested);
+  await condition(() => closed || workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > settings.historyLimit);
   if (!closed) {
     await outbox.drain();
     await condition(allHandlersFinished);

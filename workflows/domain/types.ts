@@ -34,6 +34,8 @@ export interface ConversationSettings {
   wrapUpReasonIds: string[];
   autoWrapUpSeconds: number;
   defaultReasonId: string;
+  /** Continue-as-new past this many history events. */
+  historyLimit: number;
 }
 
 /** Where an MO came in, so the reply can leave the same way (DESIGN: the gateway's routing). */

@@ -17,6 +17,8 @@ const { publishEvents } = proxyLocalActivities<CoreActivities>({
 
 export interface RouterInput {
   state?: RouterState;
+  /** History length that triggers continue-as-new (tests set it low to exercise the hand-over). */
+  maxHistory?: number;
 }
 
 const now = () => new Date(Date.now()).toISOString();
@@ -81,8 +83,8 @@ export async function routerWorkflow(input: RouterInput = {}): Promise<void> {
     },
   );
 
-  await condition(() => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > MAX_HISTORY);
+  await condition(() => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (input.maxHistory ?? MAX_HISTORY));
   await outbox.drain();
   await condition(allHandlersFinished);
-  await continueAsNew<typeof routerWorkflow>({ state });
+  await continueAsNew<typeof routerWorkflow>({ ...input, state });
 }

@@ -10,6 +10,8 @@ import { emptyThread, remember, started, type Routing, type ThreadState } from '
 
 export interface ThreadInput {
   state?: ThreadState;
+  /** History length that triggers continue-as-new (tests set it low to exercise the hand-over). */
+  maxHistory?: number;
 }
 
 const MAX_HISTORY = 2000;
@@ -84,7 +86,7 @@ export async function threadWorkflow(input: ThreadInput = {}): Promise<void> {
     await startConversation(message, state.routing!);
   }
 
-  const wantsNewRun = () => workflowInfo().historyLength > MAX_HISTORY || workflowInfo().continueAsNewSuggested;
+  const wantsNewRun = () => workflowInfo().historyLength > (input.maxHistory ?? MAX_HISTORY) || workflowInfo().continueAsNewSuggested;
   for (;;) {
     await condition(() => inbox.length > 0 || wantsNewRun());
     if (inbox.length > 0) {
@@ -94,5 +96,5 @@ export async function threadWorkflow(input: ThreadInput = {}): Promise<void> {
     await condition(allHandlersFinished);
     if (inbox.length === 0) break;
   }
-  await continueAsNew<typeof threadWorkflow>({ state });
+  await continueAsNew<typeof threadWorkflow>({ ...input, state });
 }

@@ -25,6 +25,7 @@ export const SETTINGS: ConversationSettings = {
   wrapUpReasonIds: ['resolved', 'callback', 'spam'],
   autoWrapUpSeconds: 0,
   defaultReasonId: 'resolved',
+  historyLimit: 5000,
 };
 
 export const AUTO_WRAP_UP: ConversationSettings = { ...SETTINGS, autoWrapUpSeconds: 120 };
