@@ -1,0 +1,71 @@
+// `npm start`: the whole embedded stack in one process tree, from the configuration
+// (SWITCHBOARD_CONFIG, default config/demo.yaml). One Ctrl-C stops everything cleanly.
+import type { Connection } from '@temporalio/client';
+import { loadConfig, ConfigError } from '../config/load.js';
+import { isEmbedded, temporalAddress } from '../config/derive.js';
+import { startDevServer } from '../worker/temporal/dev-server.js';
+import { connectClient } from '../worker/temporal/connection.js';
+import { ensureSearchAttributes } from '../worker/temporal/search-attributes.js';
+import { createEventBus } from '../worker/events/redis-bus.js';
+import { ensureRouter, startWorker } from '../worker/run-worker.js';
+import { startParts, type Part } from './parts.js';
+
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}
+
+const stops: (() => Promise<void>)[] = [];
+let stopping = false;
+async function stopAll(code = 0): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    console.log('\nStopping Switchboard...');
+    for (const stop of stops.reverse()) await stop().catch((e: unknown) => console.error(e));
+  }
+  process.exit(code);
+}
+process.on('SIGINT', () => void stopAll());
+process.on('SIGTERM', () => void stopAll());
+
+try {
+  let address = temporalAddress(config);
+  if (isEmbedded(config)) {
+    const server = await startDevServer({
+      dataDir: config.temporal.dataDir, namespace: config.temporal.namespace, port: config.temporal.port, uiPort: config.temporal.uiPort,
+    });
+    stops.push(server.stop);
+    address = server.address;
+    console.log(`Temporal dev server  ${address}  (data in ${config.temporal.dataDir}${server.uiAddress ? `, UI ${server.uiAddress}` : ''})`);
+  } else {
+    console.log(`Temporal cluster     ${address}  namespace ${config.temporal.namespace}`);
+  }
+  const client = await connectClient(config, address);
+  stops.push(() => client.connection.close());
+  if (!isEmbedded(config)) {
+    const problem = await ensureSearchAttributes(client.connection as Connection, config.temporal.namespace);
+    if (problem) console.warn(`warning: ${problem}`);
+  }
+  const bus = await createEventBus({ ...(config.redis ? { redisUrl: config.redis.url } : {}), instance: config.temporal.instance });
+  stops.push(() => bus.close());
+  const worker = await startWorker({ config, bus, address });
+  stops.push(worker.shutdown);
+  await ensureRouter(client, config);
+  console.log(`Worker               task queue ${config.temporal.taskQueue}`);
+  const parts: Part[] = await startParts({ config, client, bus, address });
+  for (const part of parts) {
+    stops.push(part.stop);
+    console.log(part.banner);
+  }
+  console.log('Switchboard is running. Ctrl-C stops it.');
+  worker.done.catch((error: unknown) => {
+    console.error('worker failed', error);
+    void stopAll(1);
+  });
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await stopAll(1);
+}

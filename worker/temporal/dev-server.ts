@@ -1,0 +1,81 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.js';
+import { findTemporalCli } from './cli.js';
+
+export interface DevServer {
+  address: string;
+  uiAddress?: string;
+  stop(): Promise<void>;
+}
+
+export interface DevServerOptions {
+  dataDir: string;
+  namespace: string;
+  port: number;
+  /** 0 turns the Web UI off. */
+  uiPort: number;
+  log?: (line: string) => void;
+}
+
+/**
+ * `temporal server start-dev` with its database in a file under dataDir, so stopping and starting
+ * again keeps every conversation and every pending timer (they fire on restart if they fell due).
+ */
+export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const cli = findTemporalCli({ log });
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const args = [
+    'server', 'start-dev',
+    '--db-filename', resolve(dataDir, 'temporal.db'),
+    '--ip', '127.0.0.1',
+    '--port', String(options.port),
+    '--namespace', options.namespace,
+    '--log-level', 'error',
+    ...(options.uiPort > 0 ? ['--ui-port', String(options.uiPort)] : ['--headless']),
+    ...ALL_SEARCH_ATTRIBUTES.flatMap((sa) => ['--search-attribute', `${sa.name}=Keyword`]),
+  ];
+  const child = spawn(cli, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (b: Buffer) => (output += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (output += b.toString()));
+  const address = `127.0.0.1:${options.port}`;
+  await waitUntilServing(address, child, () => output);
+  return {
+    address,
+    ...(options.uiPort > 0 ? { uiAddress: `http://127.0.0.1:${options.uiPort}` } : {}),
+    stop: () => stopChild(child),
+  };
+}
+
+async function waitUntilServing(address: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the Temporal dev server exited (${child.exitCode}):\n${output()}`);
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 1000 });
+      await connection.workflowService.getSystemInfo({});
+      await connection.close();
+      return;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`the Temporal dev server did not answer on ${address} within 60 s:\n${output()}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
