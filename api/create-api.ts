@@ -70,7 +70,7 @@ export function createApi(options: ApiOptions): Api {
       const r = await readiness(client, bus);
       res.writeHead(r.ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(r));
     } else if (pathname === '/graphql' || !serveStatic) {
-      await yoga.handleNodeRequestAndResponse(req, res, { req, res });
+      await yoga(req, res);
     } else {
       await serveStatic(req, res, pathname);
     }
