@@ -1,9 +1,8 @@
-import { GraphQLError } from 'graphql';
 import type { ConversationState } from '../../workflows/domain/types.js';
 import type { ApiContext } from '../context.js';
 import type { QueryResolvers } from '../generated/resolvers-types.js';
 import { requireAgent, requireCaller, requireIntegrator } from '../auth/caller.js';
-import { forbidden } from '../auth/errors.js';
+import { badInput, forbidden } from '../auth/errors.js';
 import { canRead } from '../services/access.js';
 import { currentConversations, openOffers } from '../services/agent-desk.js';
 import { decodeCursor, encodeCursor } from '../services/conversation-list.js';
@@ -42,10 +41,10 @@ export const conversationQueries: QueryResolvers = {
     requireIntegrator(ctx);
     const size = first ?? 20;
     if (size < 0 || size > MAX_PAGE) {
-      throw new GraphQLError(`first must be between 0 and ${MAX_PAGE}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+      throw badInput(`first must be between 0 and ${MAX_PAGE}.`);
     }
     const cursor = after ? decodeCursor(after) : undefined;
-    if (after && !cursor) throw new GraphQLError('after is not a cursor from this list.', { extensions: { code: 'BAD_USER_INPUT' } });
+    if (after && !cursor) throw badInput('after is not a cursor from this list.');
     const items = size === 0 ? [] : await ctx.services.list.page({ status, queueId, customerNumber }, size, cursor);
     const page = items.slice(0, size);
     const states = await Promise.all(page.map((item) => ctx.loaders.state(item.id)));

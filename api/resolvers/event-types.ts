@@ -1,4 +1,5 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind } from 'graphql';
+import { createGraphQLError } from 'graphql-yoga';
 import type { AgentEventResolvers, ConversationEventResolvers } from '../generated/resolvers-types.js';
 import { agentRef } from '../services/parents.js';
 
@@ -21,7 +22,7 @@ export const ConversationEvent: ConversationEventResolvers = {
 
 function toIso(value: unknown): string {
   const date = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : undefined;
-  if (!date || Number.isNaN(date.getTime())) throw new GraphQLError('DateTime must be an ISO-8601 date and time.');
+  if (!date || Number.isNaN(date.getTime())) throw createGraphQLError('DateTime must be an ISO-8601 date and time.');
   return date.toISOString();
 }
 
@@ -31,7 +32,7 @@ export const DateTime = new GraphQLScalarType({
   serialize: toIso,
   parseValue: toIso,
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('DateTime must be a string.');
+    if (ast.kind !== Kind.STRING) throw createGraphQLError('DateTime must be a string.');
     return toIso(ast.value);
   },
 });
