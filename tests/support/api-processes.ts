@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { createInterface } from 'node:readline';
+import { Redis } from 'ioredis';
+import { eventually } from './eventually.js';
+
+/** A port the OS says is free right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A child process whose output lines can be awaited: readiness by what it says, not by sleeping. */
+export class ChildProcessLines {
+  readonly lines: string[] = [];
+  readonly proc: ChildProcess;
+  exitCode: number | null | undefined;
+
+  constructor(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+    this.proc = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    for (const stream of [this.proc.stdout!, this.proc.stderr!]) {
+      createInterface({ input: stream }).on('line', (line) => this.lines.push(line));
+    }
+    this.proc.on('exit', (code) => {
+      this.exitCode = code;
+    });
+  }
+
+  async line(pattern: RegExp, timeoutMs = 30_000): Promise<RegExpMatchArray> {
+    return eventually(async () => {
+      for (const l of this.lines) {
+        const m = l.match(pattern);
+        if (m) return m;
+      }
+      if (this.exitCode !== undefined) throw new Error(`exited (${this.exitCode}): ${this.lines.join('\n')}`);
+      throw new Error(`no line ${pattern} yet: ${this.lines.slice(-20).join('\n')}`);
+    }, timeoutMs);
+  }
+
+  async stop(): Promise<void> {
+    if (this.exitCode !== undefined || this.proc.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.proc.once('exit', () => resolve()));
+    this.proc.kill('SIGTERM');
+    const timer = setTimeout(() => this.proc.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+/** A throwaway Redis on a free port, without persistence; ready once it answers PING. */
+export async function startRedis(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const child = new ChildProcessLines('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
+  const url = `redis://127.0.0.1:${port}`;
+  await eventually(async () => {
+    if (child.exitCode !== undefined) throw new Error(`redis-server exited: ${child.lines.join('\n')}`);
+    const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    probe.on('error', () => {}); // refused until it listens: the connect() rejection says so
+    try {
+      await probe.connect();
+      if ((await probe.ping()) !== 'PONG') throw new Error('no PONG');
+    } finally {
+      probe.disconnect();
+    }
+  }, 15_000, 100);
+  return { url, stop: () => child.stop() };
+}
