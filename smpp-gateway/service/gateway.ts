@@ -1,0 +1,125 @@
+import { join } from 'node:path';
+import type { Client } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
+import type { SwitchboardConfig } from '../../config/schema.js';
+import { temporalAddress } from '../../config/derive.js';
+import { connectNative } from '../../worker/temporal/connection.js';
+import { smsTaskQueue } from '../../workflows/activities.js';
+import { EsmeSession, type EsmeSessionOptions } from '../session/esme-session.js';
+import { SmscListener } from '../session/listener.js';
+import type { ShortMessage } from '../session/messages.js';
+import { consoleLog, type GatewayLog } from './log.js';
+import { MoInbound, type MoSource } from './mo-inbound.js';
+import { MoLedger } from './mo-ledger.js';
+import { MtLedger } from './mt-ledger.js';
+import { MtSender } from './mt-sender.js';
+import { ReceiptHandler } from './receipt-handler.js';
+import { createSmsActivities } from './sms-activities.js';
+import { StateFile } from './state-file.js';
+
+export interface GatewayOptions {
+  config: SwitchboardConfig;
+  client: Client;
+  /** Temporal frontend for the worker (default: from the config). */
+  address?: string;
+  log?: GatewayLog;
+  /** Default: <temporal.dataDir>/gateway-<instance>.jsonl. One file per gateway process. */
+  stateFile?: string;
+  /** Backoffs and waits of the outbound binds (tests shorten them). */
+  session?: Pick<EsmeSessionOptions, 'rebindBackoff' | 'throttleBackoff' | 'throttleRetries' | 'bindWaitMs' | 'drainMs'>;
+  /** Bound on handing one MO or receipt to Temporal before the carrier is told to retry (5 s). */
+  signalTimeoutMs?: number;
+  /** Concurrent sendSms activities (default 200). */
+  maxConcurrentSends?: number;
+}
+
+export interface Gateway {
+  readonly sessions: ReadonlyMap<string, EsmeSession>;
+  /** The port `smpp.listen` ended up on (useful with port 0). */
+  readonly listenerPort: number | undefined;
+  readonly sender: MtSender;
+  /** Resolves once every outbound bind is bound. */
+  whenBound(timeoutMs?: number): Promise<void>;
+  /** Stops taking sends, unbinds (draining what is in flight) and closes the listener. */
+  stop(): Promise<void>;
+}
+
+// A part's response may be held for most of the carrier's response timeout; ours is the estimate.
+const HOLD_FRACTION = 0.8;
+const LISTENER_HOLD_MS = 8_000;
+
+export async function startGateway(options: GatewayOptions): Promise<Gateway> {
+  const { config, client } = options;
+  const log = options.log ?? consoleLog;
+  const signalTimeoutMs = options.signalTimeoutMs ?? 5_000;
+  const { file, records } = await StateFile.open(options.stateFile ?? join(config.temporal.dataDir, `gateway-${config.temporal.instance}.jsonl`));
+  const moLedger = new MoLedger(file, records);
+  const mtLedger = new MtLedger(file, records);
+  await file.rewrite([...moLedger.live(), ...mtLedger.live()]);
+
+  const sessions = new Map<string, EsmeSession>();
+  let listener: SmscListener | undefined;
+  const sender = new MtSender({ config, sessions, get listener() { return listener; }, ledger: mtLedger });
+  const receipts = new ReceiptHandler({ client, ledger: mtLedger, log, signalTimeoutMs });
+  const inbound = new MoInbound({
+    config, client, ledger: moLedger, log, signalTimeoutMs,
+    answerHelp: (source, business, customer) => {
+      sender.sendUntracked({ bindId: source.bindId, side: source.side }, business, customer, config.smpp.helpText).then(
+        () => log('info', 'HELP answered', { business, customer }),
+        (error: unknown) => log('warn', 'HELP answer not sent', { business, customer, error: (error as Error).message }),
+      );
+    },
+  });
+  const onMessage = (sm: ShortMessage, source: MoSource): Promise<string | undefined> =>
+    sm.isReceipt ? receipts.handle(sm).then(() => undefined) : inbound.handle(sm, source);
+
+  for (const bind of config.smpp.binds) {
+    const source: MoSource = { side: 'esme', bindId: bind.id, gsmPacked: bind.gsmPacked, holdMs: bind.responseTimeoutSeconds * 1000 * HOLD_FRACTION };
+    const session = new EsmeSession(bind, { bindWaitMs: 20_000, ...options.session, onDeliver: async (sm) => { await onMessage(sm, source); } });
+    session.on('bound', () => log('info', 'bound', { bind: bind.id, host: bind.host, port: bind.port, systemId: bind.systemId }));
+    session.on('unbound', (reason: string) => log('warn', 'bind lost', { bind: bind.id, reason }));
+    session.on('bind-failed', (error: Error) => log('warn', 'bind failed', { bind: bind.id, error: error.message }));
+    sessions.set(bind.id, session.start());
+  }
+  let listenerPort: number | undefined;
+  if (config.smpp.listen) {
+    listener = new SmscListener(config.smpp.listen, {
+      onSubmit: async (sm, systemId) => ({
+        messageId: (await onMessage(sm, { side: 'listener', bindId: systemId, gsmPacked: false, holdMs: LISTENER_HOLD_MS })) ?? '',
+      }),
+    });
+    listener.on('bound', (systemId: string, bindType: string) => log('info', 'peer bound to the listener', { systemId, bindType }));
+    listenerPort = await listener.listen();
+  }
+
+  const connection = await connectNative(config, options.address ?? temporalAddress(config));
+  const worker = await Worker.create({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: smsTaskQueue(config.temporal.taskQueue),
+    activities: createSmsActivities({ sender }),
+    maxConcurrentActivityTaskExecutions: options.maxConcurrentSends ?? 200,
+    shutdownGraceTime: '10 seconds',
+  });
+  const running = worker.run();
+
+  let stopping: Promise<void> | undefined;
+  return {
+    sessions, listenerPort, sender,
+    async whenBound(timeoutMs = 10_000) {
+      await Promise.all([...sessions.values()].map((s) => s.whenBound(timeoutMs)));
+    },
+    stop() {
+      stopping ??= (async () => {
+        if (worker.getState() === 'RUNNING') worker.shutdown();
+        await running.catch((error: unknown) => log('error', 'SMS worker failed', { error: (error as Error).message }));
+        inbound.close();
+        await Promise.all([...sessions.values()].map((s) => s.close()));
+        await listener?.close();
+        await connection.close();
+        await file.close();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import { randomInt } from 'node:crypto';
+import { ApplicationFailure } from '@temporalio/common';
+import type { BindConfig, SwitchboardConfig } from '../../config/schema.js';
+import type { SendSmsRequest, SendSmsResult } from '../../workflows/events.js';
+import type { Ingress, NumberType } from '../../workflows/domain/types.js';
+import { destinationAddressFor, sourceAddressFor } from '../codec/numbers.js';
+import { segmentText, type OutboundPart } from '../codec/segment.js';
+import type { EsmeSession } from '../session/esme-session.js';
+import type { SmscListener } from '../session/listener.js';
+import type { SubmitMessage } from '../session/messages.js';
+import { SMS_TEMPORARY, toActivityFailure } from './mt-errors.js';
+import type { MtEntry, MtLedger } from './mt-ledger.js';
+
+type Route = { side: 'esme'; bindId: string; session: EsmeSession } | { side: 'listener'; bindId: string };
+
+export interface MtSenderDeps {
+  config: SwitchboardConfig;
+  sessions: ReadonlyMap<string, EsmeSession>;
+  listener: SmscListener | undefined;
+  ledger: MtLedger;
+}
+
+/** MT from the conversation to a handset: bind choice, encoding, parts, and one send per message id. */
+export class MtSender {
+  private readonly inFlight = new Map<string, Promise<SendSmsResult>>();
+
+  constructor(private readonly deps: MtSenderDeps) {}
+
+  /** Idempotent on messageId: a retry gets the first result, a concurrent duplicate waits for it. */
+  send(request: SendSmsRequest): Promise<SendSmsResult> {
+    const running = this.inFlight.get(request.messageId);
+    if (running) return running;
+    const promise = this.sendOnce(request).finally(() => this.inFlight.delete(request.messageId));
+    this.inFlight.set(request.messageId, promise);
+    return promise;
+  }
+
+  /** The automatic HELP answer: not part of any conversation's transcript, so not tracked. */
+  async sendUntracked(ingress: Ingress, business: string, customer: string, text: string): Promise<void> {
+    const route = this.route(ingress, business);
+    const parts = segmentText(text, { mode: this.segmentation(route), ref: randomInt(0x10000) });
+    const message = this.message(business, this.numberType(business), customer, parts);
+    if (route.side === 'listener') await this.deps.listener!.deliver(message, route.bindId);
+    else await route.session.submit(message);
+  }
+
+  private async sendOnce(req: SendSmsRequest): Promise<SendSmsResult> {
+    let entry = this.deps.ledger.get(req.messageId);
+    // A retry stays on the bind (and segmentation reference) of the first attempt: the parts the
+    // carrier already took must line up with the ones still to send.
+    const route = entry ? this.route({ bindId: entry.bindId, side: entry.side }, req.businessNumber) : this.route(req.ingress, req.businessNumber);
+    const ref = entry?.ref ?? randomInt(0x10000);
+    let parts: OutboundPart[];
+    try {
+      parts = segmentText(req.text, { mode: this.segmentation(route), ref });
+    } catch (error) {
+      throw toActivityFailure(error, { accepted: 0, total: 0 });
+    }
+    entry ??= this.deps.ledger.start({ conversationId: req.conversationId, messageId: req.messageId, ref, bindId: route.bindId, side: route.side, total: parts.length });
+    if (entry.parts.length !== parts.length) {
+      throw ApplicationFailure.nonRetryable(`The message was first sent in ${entry.parts.length} parts; it now needs ${parts.length}`, 'SMS_REJECTED');
+    }
+    let message: SubmitMessage;
+    try {
+      message = this.message(req.businessNumber, req.numberType, req.customerNumber, parts);
+    } catch (error) {
+      throw toActivityFailure(error, { accepted: 0, total: parts.length });
+    }
+    const results = await Promise.allSettled(parts.map((part, i) => this.sendPart(route, entry, message, part, i)));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw toActivityFailure(failed.reason, { accepted: entry.parts.filter(Boolean).length, total: parts.length });
+    return { carrierIds: entry.parts.map((p) => p!), segments: parts.length, bindId: route.bindId };
+  }
+
+  private async sendPart(route: Route, entry: MtEntry, message: SubmitMessage, part: OutboundPart, index: number): Promise<void> {
+    if (entry.parts[index] !== undefined) return;
+    const one = { ...message, parts: [part] };
+    let id: string;
+    if (route.side === 'listener') {
+      await this.deps.listener!.deliver(one, route.bindId);
+      // deliver_sm_resp carries no message id; this one only makes the part countable.
+      id = `listener:${entry.messageId}:${index}`;
+    } else {
+      id = (await route.session.submit(one)).messageIds[0] ?? '';
+    }
+    await this.deps.ledger.accepted(entry, index, id);
+  }
+
+  private message(business: string, type: NumberType, customer: string, parts: OutboundPart[]): SubmitMessage {
+    return { source: sourceAddressFor(business, type), destination: destinationAddressFor(customer), parts, registeredDelivery: 1 };
+  }
+
+  /** The bind the MO came in on, else the number's bind, else the first bound one. */
+  private route(ingress: Ingress | undefined, business: string): Route {
+    const { sessions, listener, config } = this.deps;
+    if (ingress?.side === 'listener' && ingress.bindId && listener) return { side: 'listener', bindId: ingress.bindId };
+    const byId = (id: string | undefined): Route | undefined => {
+      const session = id ? sessions.get(id) : undefined;
+      return session ? { side: 'esme', bindId: id!, session } : undefined;
+    };
+    const bound = [...sessions.values()].find((s) => s.state === 'bound');
+    const chosen = (ingress?.side !== 'listener' ? byId(ingress?.bindId) : undefined)
+      ?? byId(config.numbers.find((n) => n.number === business)?.bind)
+      ?? byId(bound?.config.id) ?? byId([...sessions.keys()][0]);
+    if (!chosen) throw ApplicationFailure.retryable('No carrier bind is configured for this message', SMS_TEMPORARY);
+    return chosen;
+  }
+
+  private segmentation(route: Route): BindConfig['segmentation'] {
+    return route.side === 'esme' ? route.session.config.segmentation : 'udh8';
+  }
+
+  private numberType(business: string): NumberType {
+    return this.deps.config.numbers.find((n) => n.number === business)?.type ?? (/^\d{3,8}$/.test(business) ? 'SHORTCODE' : 'LONGCODE');
+  }
+}
