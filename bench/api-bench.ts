@@ -1,0 +1,115 @@
+// The API's mutation round trip over real HTTP: acceptConversation and sendMessage, each a
+// GraphQL POST that becomes one Temporal Update (the caller waits for the workflow's answer).
+// Starts its own on-disk dev server, worker, SMS double and API; one agent, sequential calls.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { createApi } from '../api/create-api.js';
+import { MemoryEventBus } from '../worker/events/bus.js';
+import { ensureRouter, startWorker } from '../worker/run-worker.js';
+import { findTemporalCli } from '../worker/temporal/cli.js';
+import { connectClient, connectNative } from '../worker/temporal/connection.js';
+import { submitCustomerText } from '../worker/temporal/inbound.js';
+import { smsTaskQueue } from '../workflows/activities.js';
+import { actUpdate } from '../workflows/definitions.js';
+import { ALL_SEARCH_ATTRIBUTES } from '../workflows/search-attributes.js';
+import { testConfig } from '../tests/support/test-config.js';
+import { latencyRow, type Row } from './stats.js';
+
+const N = Number(process.env.BENCH_API_ROUND_TRIPS ?? 200);
+const WARMUP = 20;
+const BIZ = '+15551230000';
+
+export async function runApiBench(): Promise<Row[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'switchboard-api-bench-'));
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: { executable: { type: 'existing-path', path: findTemporalCli() }, dbFilename: join(dir, 'temporal.db'), searchAttributes: ALL_SEARCH_ATTRIBUTES },
+  });
+  const base = testConfig({ ronaTimeoutSeconds: 3600, capacity: 50 });
+  const config = { ...base, api: { host: '127.0.0.1', port: 0 }, web: { port: 0 } };
+  const bus = new MemoryEventBus();
+  const worker = await startWorker({ config, bus, address: env.address });
+  const client = await connectClient(config, env.address);
+  const sms = await Worker.create({
+    connection: await connectNative(config, env.address), taskQueue: smsTaskQueue(config.temporal.taskQueue),
+    activities: { sendSms: async (r: { messageId: string }) => ({ carrierIds: [r.messageId], segments: 1 }) },
+  });
+  const smsDone = sms.run();
+  await ensureRouter(client, config);
+  const api = createApi({ config, client, bus });
+  const { url } = await api.listen();
+  let token = '';
+  const post = async (query: string, variables: Record<string, unknown> = {}) => {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: any; errors?: unknown[] };
+    if (body.errors || !body.data) throw new Error(`bench request failed: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  };
+  const accepts: number[] = [];
+  const sends: number[] = [];
+  const direct: number[] = [];
+  try {
+    token = (await post('mutation { login(username: "alice", password: "alice") { token } }')).login.token;
+    await post('mutation { setAgentStatus(status: AVAILABLE) { agent { id } } }');
+    for (let i = 0; i < WARMUP + N; i++) {
+      const offered = new Promise<string>((resolve) => {
+        const stop = bus.subscribe('agent:alice', (p) => {
+          if (p.type === 'agent' && p.event.kind === 'OFFERED' && p.event.conversationId) {
+            stop();
+            resolve(p.event.conversationId);
+          }
+        });
+      });
+      await submitCustomerText(client, config, {
+        from: `+1555${String(2000000 + i).slice(1)}`, to: BIZ, message: { id: `bench-${i}`, text: 'hello', receivedAt: new Date().toISOString() },
+      });
+      const conversationId = await offered;
+      let start = performance.now();
+      const accepted = await post('mutation($c: ID!) { acceptConversation(conversationId: $c) { conversation { id status } userErrors { code } } }', { c: conversationId });
+      const acceptMs = performance.now() - start;
+      start = performance.now();
+      const sent = await post('mutation($c: ID!, $m: ID) { sendMessage(conversationId: $c, text: "On it!", clientMessageId: $m) { message { id deliveryStatus } userErrors { code } } }', { c: conversationId, m: `m-${i}` });
+      const sendMs = performance.now() - start;
+      if (accepted.acceptConversation.userErrors.length || sent.sendMessage.userErrors.length) throw new Error('bench action rejected');
+      // Baseline: the same Update straight from a Temporal client, without HTTP and GraphQL.
+      start = performance.now();
+      await client.workflow.getHandle(conversationId).executeUpdate(actUpdate, { args: [{ type: 'send', agentId: 'alice', text: 'Direct.' }] });
+      const directMs = performance.now() - start;
+      if (i >= WARMUP) {
+        accepts.push(acceptMs);
+        sends.push(sendMs);
+        direct.push(directMs);
+      }
+      await post('mutation($c: ID!) { endConversation(conversationId: $c) { userErrors { code } } }', { c: conversationId });
+      await post('mutation($c: ID!) { submitWrapUp(conversationId: $c, reasonId: "resolved") { userErrors { code } } }', { c: conversationId });
+    }
+  } finally {
+    await api.close();
+    sms.shutdown();
+    await smsDone;
+    await worker.shutdown();
+    await client.connection.close();
+    await env.teardown();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const rate = (xs: number[]) => (xs.length ? 1000 / (xs.reduce((a, b) => a + b, 0) / xs.length) : 0); // sequential calls/s
+  const note = 'HTTP POST -> Temporal Update -> answer; on-disk dev server, sequential';
+  return [
+    latencyRow('API mutation round trip: acceptConversation', accepts, { rate: rate(accepts), target: 'p99 <= 75 ms', note: `n=${accepts.length}; ${note}` }),
+    latencyRow('API mutation round trip: sendMessage', sends, { rate: rate(sends), target: 'p99 <= 75 ms', note: `n=${sends.length}; ${note}` }),
+    latencyRow('baseline: the same send Update from a Temporal client', direct, { rate: rate(direct), note: `n=${direct.length}; what the API adds is the difference` }),
+    latencyRow('API mutation round trip: send + accept', [...accepts, ...sends], { rate: rate([...accepts, ...sends]), target: 'p99 <= 75 ms', note: `n=${accepts.length + sends.length}` }),
+  ];
+}
+
+// Run alone: npx tsx bench/api-bench.ts
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { table } = await import('./stats.js');
+  console.log(table(await runApiBench()));
+}
