@@ -1,6 +1,13 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
 import type { SwitchboardConfig } from '../config/schema.js';
 import type { EventBus } from '../worker/events/bus.js';
+import { createApi } from '../api/create-api.js';
+import { startGateway } from '../smpp-gateway/service/gateway.js';
+import { SimulatorPhone } from '../smpp-gateway/service/simulator-phone.js';
+import { simulatorFromConfig } from '../smpp-gateway/simulator/from-config.js';
 
 export interface Part {
   banner: string;
@@ -14,7 +21,36 @@ export interface PartDeps {
   address: string;
 }
 
+const WEB_DIR = fileURLToPath(new URL('../web/', import.meta.url));
+export const WEB_BUILD = fileURLToPath(new URL('../web/build/', import.meta.url));
+
+/** The desktop is static files; a fresh clone builds them once (vite, a few seconds). */
+export function ensureWebBuild(): string {
+  if (!existsSync(`${WEB_BUILD}index.html`)) {
+    console.log('Building the agent desktop (once)...');
+    const built = spawnSync(process.execPath, [fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url)), 'build', '--logLevel', 'warn'], { cwd: WEB_DIR, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('building the agent desktop failed');
+  }
+  return WEB_BUILD;
+}
+
 /** The parts beside Temporal and the worker: carrier simulator, SMPP gateway, API and desktop. */
-export async function startParts(_deps: PartDeps): Promise<Part[]> {
-  return [];
+export async function startParts({ config, client, bus, address }: PartDeps): Promise<Part[]> {
+  const parts: Part[] = [];
+  const simulator = config.smpp.simulator.enabled ? simulatorFromConfig(config) : undefined;
+  if (simulator) {
+    const port = await simulator.start();
+    parts.push({ banner: `Carrier simulator    SMSC on 127.0.0.1:${port} (the demo carrier)`, stop: () => simulator.stop() });
+  }
+  if (config.smpp.binds.length > 0 || config.smpp.listen) {
+    const gateway = await startGateway({ config, client, address });
+    const binds = config.smpp.binds.map((b) => `${b.id}@${b.host}:${b.port}`).join(', ') || 'none';
+    const listener = gateway.listenerPort === undefined ? '' : `; carriers bind to ${config.smpp.listen!.host}:${gateway.listenerPort}`;
+    parts.push({ banner: `SMPP gateway         binds ${binds}${listener}`, stop: () => gateway.stop() });
+  }
+  const api = createApi({ config, client, bus, webRoot: ensureWebBuild(), ...(simulator ? { phone: new SimulatorPhone(simulator) } : {}) });
+  const { url, webUrl } = await api.listen();
+  parts.push({ banner: `GraphQL API          ${url}/graphql  (health ${url}/health)`, stop: () => api.close() });
+  parts.push({ banner: `Agent desktop        ${webUrl ?? url}/  (customer phone: ${webUrl ?? url}/phone)`, stop: async () => {} });
+  return parts;
 }
