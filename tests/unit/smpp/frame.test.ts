@@ -4,6 +4,8 @@ import {
   commandName, encodeGenericNack, encodeHeaderOnly, readHeader, splitFrames,
 } from '../../../smpp-gateway/codec/frame.js';
 
+// The smpp package ships no types; these tests only hand its PDU class our bytes.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const { PDU } = createRequire(import.meta.url)('smpp/lib/pdu.js') as { PDU: any };
 const fromHex = (h: string) => Buffer.from(h, 'hex');
 

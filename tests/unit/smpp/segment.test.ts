@@ -4,6 +4,8 @@ import { decodeShortMessage } from '../../../smpp-gateway/codec/data-coding.js';
 import { countSegments, segmentText, SegmentError, type OutboundPart } from '../../../smpp-gateway/codec/segment.js';
 import { parseUdh } from '../../../smpp-gateway/codec/udh.js';
 
+// The smpp package ships no types; these tests only hand its PDU class our bytes.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const { PDU } = createRequire(import.meta.url)('smpp/lib/pdu.js') as { PDU: any };
 
 function bodyOf(part: OutboundPart): Buffer {
