@@ -1,21 +1,11 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { AgentStatus, AgentView, ConversationState, DeliveryStatus, ErrorCode, InboundMessage, Message, NumberType, QueueView } from './domain/types.js';
 import type { Directory, RouterEvent } from './router/model.js';
+import type { AgentAction } from './conversation/model.js';
 
 // The names clients use to talk to the workflows. The API and the gateway import these, never strings.
 
-/** What an agent can do to a conversation; `agentId` is the authenticated caller. */
-export type AgentAction =
-  | { type: 'accept'; agentId: string }
-  | { type: 'send'; agentId: string; text: string; clientMessageId?: string }
-  | { type: 'transferToQueue'; agentId: string; queueId: string }
-  | { type: 'transferToAgent'; agentId: string; targetId: string }
-  | { type: 'requestConference'; agentId: string; targetId: string }
-  | { type: 'acceptConference'; agentId: string }
-  | { type: 'endConference'; agentId: string }
-  | { type: 'exitConference'; agentId: string }
-  | { type: 'end'; agentId: string }
-  | { type: 'wrapUp'; agentId: string; reasonId: string };
+export type { AgentAction } from './conversation/model.js';
 
 export interface ActionResult {
   conversation: ConversationState;

@@ -3,15 +3,10 @@ import type {
 } from '../domain/types.js';
 import { RuleError } from '../domain/errors.js';
 
-// Inputs of the conversation state machine: agents' actions (Updates), the router's answers,
-// the customer's messages and receipts (signals), and timers.
-export type ConversationEvent =
-  | { type: 'inbound'; message: InboundMessage }
-  | { type: 'assigned'; agentId: string }
+/** What an agent can do to a conversation (an Update); `agentId` is the authenticated caller. */
+export type AgentAction =
   | { type: 'accept'; agentId: string }
-  | { type: 'offerTimeout'; seq: number }
-  | { type: 'send'; agentId: string; text: string; clientMessageId?: string; messageId: string; segments?: number }
-  | { type: 'delivery'; messageId: string; status: 'SUBMITTED' | 'DELIVERED' | 'FAILED'; carrierIds?: string[]; segments?: number; detail?: string }
+  | { type: 'send'; agentId: string; text: string; clientMessageId?: string }
   | { type: 'transferToQueue'; agentId: string; queueId: string }
   | { type: 'transferToAgent'; agentId: string; targetId: string }
   | { type: 'requestConference'; agentId: string; targetId: string }
@@ -19,7 +14,18 @@ export type ConversationEvent =
   | { type: 'endConference'; agentId: string }
   | { type: 'exitConference'; agentId: string }
   | { type: 'end'; agentId: string }
-  | { type: 'wrapUp'; agentId: string; reasonId: string; auto?: boolean }
+  | { type: 'wrapUp'; agentId: string; reasonId: string };
+
+// Inputs of the conversation state machine: agents' actions, the router's answers, the
+// customer's messages and receipts (signals), and timers. A send carries the id the workflow chose.
+export type ConversationEvent =
+  | Exclude<AgentAction, { type: 'send' | 'wrapUp' }>
+  | (Extract<AgentAction, { type: 'send' }> & { messageId: string; segments?: number })
+  | (Extract<AgentAction, { type: 'wrapUp' }> & { auto?: boolean })
+  | { type: 'inbound'; message: InboundMessage }
+  | { type: 'assigned'; agentId: string }
+  | { type: 'offerTimeout'; seq: number }
+  | { type: 'delivery'; messageId: string; status: 'SUBMITTED' | 'DELIVERED' | 'FAILED'; carrierIds?: string[]; segments?: number; detail?: string }
   | { type: 'autoWrapUpTimeout'; agentId: string };
 
 export type TimerName = 'offer' | `wrapup:${string}`;
