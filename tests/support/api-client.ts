@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are checked by the assertions, not by types */
 // A GraphQL client for the tests over any fetch: Yoga's in-process `yoga.fetch` or real HTTP.
 // Subscriptions are read straight off the SSE stream (distinct connections, Yoga's default).
 

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are checked by the assertions, not by types */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiStack } from '../../support/api-stack.js';
 import type { ApiClient, EventStream } from '../../support/api-client.js';
