@@ -49,6 +49,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // Real Chromium (playwright-core) against the whole stack in process: worker, carrier
+        // simulator, SMPP gateway, API and the built desktop. One file at a time: two cores.
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/support/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
