@@ -57,14 +57,15 @@ export class ConversationList {
     if (filter.status?.length) parts.push(`SbStatus IN (${filter.status.map(quote).join(', ')})`);
     if (filter.queueId) parts.push(`SbQueue = ${quote(filter.queueId)}`);
     if (filter.customerNumber) parts.push(`SbCustomer = ${quote(filter.customerNumber)}`);
-    if (after) parts.push(`StartTime <= ${quote(new Date(after.startedAt).toISOString())}`);
+    // Visibility keeps sub-millisecond start times: take the cursor's whole millisecond, then cut exactly.
+    if (after) parts.push(`StartTime < ${quote(new Date(after.startedAt + 1).toISOString())}`);
     return parts.join(' AND ');
   }
 
   /** Up to `first` + 1 items after the cursor (the extra one says whether there is a next page). */
   async page(filter: ListFilter, first: number, after?: Listed): Promise<Listed[]> {
     const want = first + 1;
-    const keep = (x: Listed) => !after || newer(after, x) > 0;
+    const keep = (x: Listed) => !after || newer(after, x) < 0; // x sorts after the cursor
     const best: Listed[] = [];
     let scanned = 0;
     for await (const w of this.client.workflow.list({ query: this.query(filter, after, true), pageSize: Math.min(1000, want * 2) })) {

@@ -1,0 +1,65 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are checked by the assertions, not by types */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiStack, INTEGRATOR_KEY } from '../../support/api-stack.js';
+import type { ApiClient } from '../../support/api-client.js';
+import * as doc from '../../support/api-documents.js';
+import { eventually } from '../../support/eventually.js';
+
+// `conversations` for integrators: Temporal visibility, this instance only, newest first, with
+// cursors that page through without gaps or repeats, and filters on status, queue and customer.
+
+describe('the integrators’ conversation list', () => {
+  let stack: ApiStack;
+  let integrator: ApiClient;
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    stack = await ApiStack.start({ ronaTimeoutSeconds: 30 });
+    integrator = stack.inProcess(INTEGRATOR_KEY);
+    // Oldest first: three customers on support, one on sales; one support conversation is closed.
+    const texts: [string, string][] = [['+15557100001', '+15551230000'], ['+15557100002', '12345'], ['+15557100003', '+15551230000'], ['+15557100004', '+18005550100']];
+    for (const [customer, business] of texts) {
+      await stack.core.text(customer, business, 'hi');
+      ids.push(await stack.core.conversationOf(business, customer));
+    }
+    const alice = await stack.login(stack.inProcess(), 'alice');
+    await alice.gql(doc.SET_STATUS, { status: 'AVAILABLE' });
+    await stack.core.until(ids[0]!, (s) => s.offer?.agentId === 'alice');
+    for (const q of [doc.ACCEPT, doc.END]) await alice.gql(q, { conversationId: ids[0] });
+    await alice.gql(doc.WRAP_UP, { conversationId: ids[0], reasonId: 'resolved' });
+    // Visibility is eventually consistent: wait until it shows every conversation and the close.
+    await eventually(async () => {
+      const closed = (await integrator.gql(doc.CONVERSATIONS, { status: ['CLOSED'] })).conversations.edges.length;
+      const all = (await integrator.gql(doc.CONVERSATIONS, { first: 10 })).conversations.edges.length;
+      if (closed !== 1 || all !== 4) throw new Error(`visibility shows ${all} conversations, ${closed} closed`);
+    }, 20_000, 200);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('pages newest first with cursors, closed and open conversations merged in order', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const page: any = (await integrator.gql(doc.CONVERSATIONS, { first: 3, ...(after ? { after } : {}) })).conversations;
+      seen.push(...page.edges.map((e: any) => e.node.id));
+      pages++;
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(pages).toBe(2);
+    expect(seen).toEqual([...ids].reverse());
+  });
+
+  it('filters on status, queue and customer number', async () => {
+    const list = async (vars: Record<string, unknown>) => (await integrator.gql(doc.CONVERSATIONS, vars)).conversations.edges.map((e: any) => e.node.id);
+    expect(await list({ status: ['CLOSED'] })).toEqual([ids[0]]);
+    expect(await list({ queueId: 'sales' })).toEqual([ids[1]]);
+    expect(await list({ queueId: 'support', status: ['QUEUED', 'OFFERED'] })).toEqual([ids[3], ids[2]]);
+    expect(await list({ status: ['ACTIVE'] })).toEqual([]);
+    expect(await list({ customerNumber: '+15557100003' })).toEqual([ids[2]]);
+    expect(await list({ customerNumber: "x' OR SbInstance != 'y" })).toEqual([]);
+  });
+});
