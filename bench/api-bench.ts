@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the benchmark reads GraphQL answers by shape; a wrong one throws */
 // The API's mutation round trip over real HTTP: acceptConversation and sendMessage, each a
 // GraphQL POST that becomes one Temporal Update (the caller waits for the workflow's answer).
 // Starts its own on-disk dev server, worker, SMS double and API; one agent, sequential calls.
