@@ -33,7 +33,7 @@ export class FullStack {
     readonly simulator: CarrierSimulator,
     /** The desktop and /graphql, e.g. http://127.0.0.1:41234 (no trailing slash). */
     readonly url: string,
-    private readonly parts: { worker: RunningWorker; gateway: Gateway; phone: SimulatorPhone; api: Api; dataDir: string },
+    private readonly parts: { worker: RunningWorker; gateway: Gateway; phone: SimulatorPhone; api: Api; log: QuietLog; dataDir: string },
   ) {}
 
   static async start(options: FullStackOptions): Promise<FullStack> {
@@ -64,17 +64,19 @@ export class FullStack {
     const worker = await startWorker({ config, bus, address: options.address });
     const client = await connectClient(config, options.address);
     await ensureRouter(client, config);
-    const gateway = await startGateway({ config, client, address: options.address, log: quietGatewayLog });
+    const log = new QuietLog();
+    const gateway = await startGateway({ config, client, address: options.address, log: log.write });
     await gateway.whenBound();
     const phone = new SimulatorPhone(simulator);
     const api = createApi({ config, client, bus, phone, webRoot });
     // With api.port and web.port both 0 the API opens two listeners; the desktop is on either.
     const { url } = await api.listen();
-    return new FullStack(config, client, simulator, url, { worker, gateway, phone, api, dataDir });
+    return new FullStack(config, client, simulator, url, { worker, gateway, phone, api, log, dataDir });
   }
 
   async stop(): Promise<void> {
-    const { worker, gateway, phone, api, dataDir } = this.parts;
+    const { worker, gateway, phone, api, log, dataDir } = this.parts;
+    log.stopping = true;
     phone.close();
     await api.close();
     await gateway.stop();
@@ -85,7 +87,11 @@ export class FullStack {
   }
 }
 
-/** Warnings and errors still reach the test output; the per-message info lines do not. */
-function quietGatewayLog(level: string, message: string, fields?: Record<string, unknown>): void {
-  if (level === 'warn' || level === 'error') console.warn(`[gateway ${level}] ${message}`, fields ?? '');
+/** Warnings and errors reach the test output while the test runs; info lines and the unbind
+ * that stopping the stack causes do not. */
+class QuietLog {
+  stopping = false;
+  readonly write = (level: string, message: string, fields?: Record<string, unknown>): void => {
+    if (level !== 'info' && !this.stopping) console.warn(`[gateway ${level}] ${message}`, fields ?? '');
+  };
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { eventually } from '../../support/eventually.js';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 // Playwright against the system Chromium (browsers cannot be downloaded here). The flags keep
@@ -33,9 +34,24 @@ export async function newPage(browser: Browser): Promise<{ context: BrowserConte
   return { context, page, errors };
 }
 
-/** Polls what the page shows until the matcher passes (playwright-core has no web-first expect). */
+/**
+ * Polls what the page shows until the matcher passes (playwright-core has no web-first expect,
+ * and vitest's expect.poll is refused in hooks). A timeout reports the last failed expectation.
+ */
 export function poll<T>(probe: () => Promise<T>, timeout = 15_000) {
-  return expect.poll(probe, { timeout, interval: 50 });
+  const run = (check: (value: T) => void): Promise<T> =>
+    eventually(async () => {
+      const value = await probe();
+      check(value);
+      return value;
+    }, timeout, 50);
+  return {
+    toBe: (expected: T) => run((v) => expect(v).toBe(expected)),
+    toEqual: (expected: unknown) => run((v) => expect(v).toEqual(expected)),
+    toMatch: (expected: RegExp | string) => run((v) => expect(v).toMatch(expected)),
+    toContain: (expected: unknown) => run((v) => expect(v).toContain(expected)),
+    not: { toBe: (expected: T) => run((v) => expect(v).not.toBe(expected)) },
+  };
 }
 
 /** The visible text of a locator, whitespace collapsed. */
