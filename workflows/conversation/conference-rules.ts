@@ -65,7 +65,9 @@ export function exitConference(d: Draft, agentId: string): void {
   const p = conferenced(d);
   if (!p || p.agentId !== agentId) {
     if (d.s.ownerId === agentId) fail('NOT_ALLOWED', 'The owner ends the conference with End Conference.');
-    fail(d.s.status === 'CONFERENCE' ? 'NOT_ALLOWED' : 'INVALID_STATE', 'You are not in a conference on this conversation.');
+    // Only someone who took part may learn that the conference is over; others just get "not yours".
+    const involved = d.s.participants.some((x) => x.agentId === agentId) || d.s.offer?.agentId === agentId;
+    fail(involved ? 'INVALID_STATE' : 'NOT_ALLOWED', 'You are not in a conference on this conversation.');
   }
   closeConference(d, agentId);
   d.setStatus('ACTIVE');

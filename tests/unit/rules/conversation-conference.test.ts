@@ -83,7 +83,7 @@ describe('conference actions are refused', () => {
     ['End Conference with none open', ACTIVE, { type: 'endConference', agentId: 'alice' }, 'INVALID_STATE'],
     ['Exit Conference by the owner', CONFERENCE, { type: 'exitConference', agentId: 'alice' }, 'NOT_ALLOWED'],
     ['Exit Conference by a stranger', CONFERENCE, { type: 'exitConference', agentId: 'carol' }, 'NOT_ALLOWED'],
-    ['Exit Conference with none open', ACTIVE, { type: 'exitConference', agentId: 'bob' }, 'INVALID_STATE'],
+    ['Exit Conference by an agent who never joined (none open)', ACTIVE, { type: 'exitConference', agentId: 'bob' }, 'NOT_ALLOWED'],
     ['Exit Conference before accepting the invitation', CONF_REQUESTED, { type: 'exitConference', agentId: 'bob' }, 'INVALID_STATE'],
   ])('%s', (_name, path, event, code, field) => {
     expectRejected(drive(path), event, code, field);
