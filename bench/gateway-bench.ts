@@ -14,6 +14,7 @@ import { silentLog } from '../smpp-gateway/service/log.js';
 import { CarrierSimulator } from '../smpp-gateway/simulator/carrier-simulator.js';
 import { findTemporalCli } from '../worker/temporal/cli.js';
 import { connectClient } from '../worker/temporal/connection.js';
+import { submitCustomerText } from '../worker/temporal/inbound.js';
 import { MemoryEventBus } from '../worker/events/bus.js';
 import { ensureRouter, startWorker } from '../worker/run-worker.js';
 import { stateQuery, threadQuery } from '../workflows/definitions.js';
@@ -121,6 +122,14 @@ export async function runGatewayBench(): Promise<Row[]> {
       if (r.status === 0) sequential.push(r.ackMs);
     }
     rows.push({ name: 'MO ack latency, one at a time', ...stats(sequential), unit: 'ms', note: `${sequential.length} MOs, deliver_sm to deliver_sm_resp` });
+    // The same signal without SMPP or the gateway: how much of the ack is Temporal's.
+    const direct: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const t = performance.now();
+      await submitCustomerText(client, config, { from: `+1555800${String(i % 50).padStart(4, '0')}`, to: BIZ, message: { id: `direct-${i}`, text: `direct ${i}`, receivedAt: new Date().toISOString() } });
+      direct.push(performance.now() - t);
+    }
+    rows.push({ name: 'signalWithStart alone (no SMPP, no gateway)', ...stats(direct), unit: 'ms', note: 'the floor under the MO ack' });
 
     const customers = 100;
     const load = await moLoad(sim, 3000, 300, customers, 'load');
