@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { FullStack } from '../support/full-stack.js';
-import { goAvailable, launchBrowser, login, newPage, poll, shot, textOf } from './support/browser.js';
+import { axeViolations, describeViolations, goAvailable, launchBrowser, login, newPage, poll, shot, textOf } from './support/browser.js';
 import { SUPPORT_NUMBER, offer, paneStatus, transcript } from './support/desktop.js';
 
 // RONA (redirection on no answer): an offer left alone for the queue's RONA timeout (4 s here)
@@ -47,6 +47,7 @@ describe('RONA on an ignored offer', () => {
     expect(reason).toContain(`Did not accept the request from ${customer} within 4 s`);
     expect(reason).toContain('Choose Available to receive requests.');
     await shot(alice, 'rona-01-state');
+    expect(describeViolations(await axeViolations(alice))).toEqual([]);
 
     await goAvailable(alice);
     expect(await textOf(state.getByRole('status'))).toBe('');

@@ -71,3 +71,21 @@ export async function waitForDelivery(log: Locator, text: string, status = 'Deli
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** Whether the element is the document's focused element. */
+export function isFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((el) => el === document.activeElement);
+}
+
+/**
+ * Presses Tab (or Shift+Tab) until `target` has focus, as a keyboard user would; fails if it is
+ * not reachable within `max` presses.
+ */
+export async function tabTo(page: Page, target: Locator, { backwards = false, max = 40 } = {}): Promise<number> {
+  await target.waitFor();
+  for (let presses = 0; presses <= max; presses++) {
+    if (await isFocused(target)) return presses;
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`not reachable with ${max} ${backwards ? 'Shift+Tab' : 'Tab'} presses: ${target.toString()}`);
+}
