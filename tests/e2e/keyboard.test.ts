@@ -63,7 +63,7 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await poll(() => box.inputValue()).toBe('');
     await log.getByText('second line').waitFor();
-    await poll(() => stack.simulator.mts.map((m) => m.text)).toEqual(['First line\nsecond line']);
+    await poll(async () => stack.simulator.mts.map((m) => m.text)).toEqual(['First line\nsecond line']);
 
     // The Transfer dialog: focus starts in its search field, Tab and Shift+Tab cycle inside it,
     // Escape closes it and hands focus back to the Transfer button.
