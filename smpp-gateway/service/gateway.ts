@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
-import { Worker } from '@temporalio/worker';
+import { NativeConnection, Worker } from '@temporalio/worker';
 import type { SwitchboardConfig } from '../../config/schema.js';
 import { temporalAddress } from '../../config/derive.js';
 import { connectNative } from '../../worker/temporal/connection.js';
@@ -73,34 +73,45 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const onMessage = (sm: ShortMessage, source: MoSource): Promise<string | undefined> =>
     sm.isReceipt ? receipts.handle(sm).then(() => undefined) : inbound.handle(sm, source);
 
-  for (const bind of config.smpp.binds) {
-    const source: MoSource = { side: 'esme', bindId: bind.id, gsmPacked: bind.gsmPacked, holdMs: bind.responseTimeoutSeconds * 1000 * HOLD_FRACTION };
-    const session = new EsmeSession(bind, { bindWaitMs: 20_000, ...options.session, onDeliver: async (sm) => { await onMessage(sm, source); } });
-    session.on('bound', () => log('info', 'bound', { bind: bind.id, host: bind.host, port: bind.port, systemId: bind.systemId }));
-    session.on('unbound', (reason: string) => log('warn', 'bind lost', { bind: bind.id, reason }));
-    session.on('bind-failed', (error: Error) => log('warn', 'bind failed', { bind: bind.id, error: error.message }));
-    sessions.set(bind.id, session.start());
-  }
   let listenerPort: number | undefined;
-  if (config.smpp.listen) {
-    listener = new SmscListener(config.smpp.listen, {
-      onSubmit: async (sm, systemId) => ({
-        messageId: (await onMessage(sm, { side: 'listener', bindId: systemId, gsmPacked: false, holdMs: LISTENER_HOLD_MS })) ?? '',
-      }),
+  let connection: NativeConnection | undefined;
+  let worker: Worker;
+  try {
+    for (const bind of config.smpp.binds) {
+      const source: MoSource = { side: 'esme', bindId: bind.id, gsmPacked: bind.gsmPacked, holdMs: bind.responseTimeoutSeconds * 1000 * HOLD_FRACTION };
+      const session = new EsmeSession(bind, { bindWaitMs: 20_000, ...options.session, onDeliver: async (sm) => { await onMessage(sm, source); } });
+      session.on('bound', () => log('info', 'bound', { bind: bind.id, host: bind.host, port: bind.port, systemId: bind.systemId }));
+      session.on('unbound', (reason: string) => log('warn', 'bind lost', { bind: bind.id, reason }));
+      session.on('bind-failed', (error: Error) => log('warn', 'bind failed', { bind: bind.id, error: error.message }));
+      sessions.set(bind.id, session.start());
+    }
+    if (config.smpp.listen) {
+      listener = new SmscListener(config.smpp.listen, {
+        onSubmit: async (sm, systemId) => ({
+          messageId: (await onMessage(sm, { side: 'listener', bindId: systemId, gsmPacked: false, holdMs: LISTENER_HOLD_MS })) ?? '',
+        }),
+      });
+      listener.on('bound', (systemId: string, bindType: string) => log('info', 'peer bound to the listener', { systemId, bindType }));
+      listenerPort = await listener.listen();
+    }
+    connection = await connectNative(config, options.address ?? temporalAddress(config));
+    worker = await Worker.create({
+      connection,
+      namespace: config.temporal.namespace,
+      taskQueue: smsTaskQueue(config.temporal.taskQueue),
+      activities: createSmsActivities({ sender }),
+      maxConcurrentActivityTaskExecutions: options.maxConcurrentSends ?? 200,
+      shutdownGraceTime: '10 seconds',
     });
-    listener.on('bound', (systemId: string, bindType: string) => log('info', 'peer bound to the listener', { systemId, bindType }));
-    listenerPort = await listener.listen();
+  } catch (error) {
+    // Half a gateway must not keep binds open: a carrier would deliver MOs nobody can pass on.
+    inbound.close();
+    await Promise.all([...sessions.values()].map((s) => s.close()));
+    await listener?.close().catch(() => undefined);
+    await connection?.close().catch(() => undefined);
+    await file.close();
+    throw error;
   }
-
-  const connection = await connectNative(config, options.address ?? temporalAddress(config));
-  const worker = await Worker.create({
-    connection,
-    namespace: config.temporal.namespace,
-    taskQueue: smsTaskQueue(config.temporal.taskQueue),
-    activities: createSmsActivities({ sender }),
-    maxConcurrentActivityTaskExecutions: options.maxConcurrentSends ?? 200,
-    shutdownGraceTime: '10 seconds',
-  });
   const running = worker.run();
 
   let stopping: Promise<void> | undefined;
@@ -116,7 +127,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         inbound.close();
         await Promise.all([...sessions.values()].map((s) => s.close()));
         await listener?.close();
-        await connection.close();
+        await connection!.close();
         await file.close();
       })();
       return stopping;

@@ -16,6 +16,8 @@ export interface MtEntry {
   /** The carrier's id of each part, once accepted. */
   parts: (string | undefined)[];
   states: (FinalState | undefined)[];
+  /** When each part was accepted, so the file forgets what can no longer get a receipt. */
+  acceptedAt: (number | undefined)[];
   detail?: string;
   /** The conversation has been told DELIVERED / FAILED. */
   done: boolean;
@@ -23,19 +25,25 @@ export interface MtEntry {
 
 /** Entries whose outcome is known are kept this long for late activity retries. */
 const KEEP_DONE_MS = 3600_000;
+/** Past any carrier's validity period: a receipt that has not come by then will not come. */
+const KEEP_OPEN_MS = 7 * 24 * 3600_000;
+
+type Hit = { entry: MtEntry; index: number };
 
 export class MtLedger {
   private readonly byMessage = new Map<string, MtEntry>();
-  private readonly exact = new Map<string, { entry: MtEntry; index: number }>();
-  private readonly converted = new Map<string, { entry: MtEntry; index: number }>();
+  private readonly exact = new Map<string, Hit>();
+  private readonly converted = new Map<string, Hit>();
   private readonly doneAt = new Map<string, number>();
 
   constructor(private readonly file: StateFile, records: StateRecord[], private readonly now = Date.now) {
     const finals = new Map<string, { st: FinalState; d?: string }>();
     for (const r of records) {
       if (r.k === 'part') {
+        if (this.now() - r.at > KEEP_OPEN_MS) continue;
         const entry = this.byMessage.get(r.m) ?? this.start({ conversationId: r.c, messageId: r.m, ref: r.r, bindId: r.b, side: r.s, total: r.n });
         this.index(entry, r.i, r.id);
+        entry.acceptedAt[r.i] = r.at;
       } else if (r.k === 'dlr') finals.set(r.id, { st: r.st, ...(r.d ? { d: r.d } : {}) });
       else if (r.k === 'done') this.doneAt.set(r.m, r.at);
     }
@@ -44,8 +52,7 @@ export class MtLedger {
       if (hit) this.setState(hit.entry, hit.index, f.st, f.d);
     }
     for (const [m, at] of this.doneAt) {
-      const entry = this.byMessage.get(m);
-      if (entry) entry.done = true;
+      if (this.byMessage.has(m)) this.byMessage.get(m)!.done = true;
       if (this.now() - at > KEEP_DONE_MS) this.forget(m);
     }
   }
@@ -57,7 +64,8 @@ export class MtLedger {
   start(e: { conversationId: string; messageId: string; ref: number; bindId: string; side: 'esme' | 'listener'; total: number }): MtEntry {
     const entry: MtEntry = {
       conversationId: e.conversationId, messageId: e.messageId, ref: e.ref, bindId: e.bindId, side: e.side,
-      parts: new Array<string | undefined>(e.total).fill(undefined), states: new Array<FinalState | undefined>(e.total).fill(undefined), done: false,
+      parts: new Array<string | undefined>(e.total).fill(undefined), states: new Array<FinalState | undefined>(e.total).fill(undefined),
+      acceptedAt: new Array<number | undefined>(e.total).fill(undefined), done: false,
     };
     this.byMessage.set(e.messageId, entry);
     return entry;
@@ -66,14 +74,16 @@ export class MtLedger {
   /** Indexed at once (a receipt may follow the resp within milliseconds), then written down. */
   async accepted(entry: MtEntry, index: number, carrierId: string): Promise<void> {
     this.index(entry, index, carrierId);
+    const at = this.now();
+    entry.acceptedAt[index] = at;
     await this.file.append({
       k: 'part', m: entry.messageId, c: entry.conversationId, i: index, n: entry.parts.length, id: carrierId,
-      r: entry.ref, b: entry.bindId, s: entry.side, at: this.now(),
+      r: entry.ref, b: entry.bindId, s: entry.side, at,
     });
   }
 
   /** Exact id first: "10" in hex is "16" in decimal, so a conversion is only a fallback. */
-  lookup(carrierId: string): { entry: MtEntry; index: number } | undefined {
+  lookup(carrierId: string): Hit | undefined {
     const keys = receiptIdKeys(carrierId);
     return this.exact.get(keys[0]!) ?? keys.map((k) => this.converted.get(k)).find((hit) => hit !== undefined);
   }
@@ -111,7 +121,7 @@ export class MtLedger {
     for (const e of this.byMessage.values()) {
       e.parts.forEach((id, i) => {
         if (id === undefined) return;
-        out.push({ k: 'part', m: e.messageId, c: e.conversationId, i, n: e.parts.length, id, r: e.ref, b: e.bindId, s: e.side, at: this.now() });
+        out.push({ k: 'part', m: e.messageId, c: e.conversationId, i, n: e.parts.length, id, r: e.ref, b: e.bindId, s: e.side, at: e.acceptedAt[i] ?? this.now() });
         const st = e.states[i];
         if (st) out.push({ k: 'dlr', id, st, ...(st === 'FAILED' && e.detail ? { d: e.detail } : {}) });
       });

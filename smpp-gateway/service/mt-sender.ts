@@ -39,7 +39,7 @@ export class MtSender {
   async sendUntracked(ingress: Ingress, business: string, customer: string, text: string): Promise<void> {
     const route = this.route(ingress, business);
     const parts = segmentText(text, { mode: this.segmentation(route), ref: randomInt(0x10000) });
-    const message = this.message(business, this.numberType(business), customer, parts);
+    const message = this.message(business, this.numberType(business), customer, parts, route.side);
     if (route.side === 'listener') await this.deps.listener!.deliver(message, route.bindId);
     else await route.session.submit(message);
   }
@@ -62,7 +62,7 @@ export class MtSender {
     }
     let message: SubmitMessage;
     try {
-      message = this.message(req.businessNumber, req.numberType, req.customerNumber, parts);
+      message = this.message(req.businessNumber, req.numberType, req.customerNumber, parts, route.side);
     } catch (error) {
       throw toActivityFailure(error, { accepted: 0, total: parts.length });
     }
@@ -86,8 +86,9 @@ export class MtSender {
     await this.deps.ledger.accepted(entry, index, id);
   }
 
-  private message(business: string, type: NumberType, customer: string, parts: OutboundPart[]): SubmitMessage {
-    return { source: sourceAddressFor(business, type), destination: destinationAddressFor(customer), parts, registeredDelivery: 1 };
+  /** A peer bound to our listener has no way to send us a receipt, so none is asked of it. */
+  private message(business: string, type: NumberType, customer: string, parts: OutboundPart[], side: Route['side']): SubmitMessage {
+    return { source: sourceAddressFor(business, type), destination: destinationAddressFor(customer), parts, registeredDelivery: side === 'esme' ? 1 : 0 };
   }
 
   /** The bind the MO came in on, else the number's bind, else the first bound one. */
