@@ -15,8 +15,7 @@ import { CarrierSimulator } from '../smpp-gateway/simulator/carrier-simulator.js
 import { findTemporalCli } from '../worker/temporal/cli.js';
 import { connectClient } from '../worker/temporal/connection.js';
 import { submitCustomerText } from '../worker/temporal/inbound.js';
-import { MemoryEventBus } from '../worker/events/bus.js';
-import { ensureRouter, startWorker } from '../worker/run-worker.js';
+import { startProcess, writeConfigFile } from '../tests/support/child-process.js';
 import { stateQuery, threadQuery } from '../workflows/definitions.js';
 import { threadId } from '../workflows/ids.js';
 import { ALL_SEARCH_ATTRIBUTES } from '../workflows/search-attributes.js';
@@ -106,10 +105,9 @@ export async function runGatewayBench(): Promise<Row[]> {
   const sim = new CarrierSimulator({ receiptDelayMs: 600_000, windowSize: 200 });
   await sim.start();
   const config = benchConfig(sim.port);
-  const bus = new MemoryEventBus();
-  const worker = await startWorker({ config, bus, address: env.address });
+  // The core worker in its own process, as deployed: the gateway's event loop is its own.
+  const worker = await startProcess('worker/main.ts', { SWITCHBOARD_CONFIG: writeConfigFile(config), SWITCHBOARD_TEMPORAL_ADDRESS: env.address }, /worker ready/);
   const client = await connectClient(config, env.address);
-  await ensureRouter(client, config);
   const gateway = await startGateway({ config, client, address: env.address, log: silentLog });
   const rows: Row[] = [];
   try {
@@ -165,7 +163,7 @@ export async function runGatewayBench(): Promise<Row[]> {
     }
   } finally {
     await gateway.stop();
-    await worker.shutdown();
+    await worker.kill('SIGTERM');
     await client.connection.close();
     await sim.stop();
     await env.teardown();
