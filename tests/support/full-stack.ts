@@ -30,6 +30,8 @@ export class FullStack {
   private constructor(
     readonly config: SwitchboardConfig,
     readonly client: Client,
+    /** The worker's events as the API receives them (for timing and assertions). */
+    readonly bus: MemoryEventBus,
     readonly simulator: CarrierSimulator,
     /** The desktop and /graphql, e.g. http://127.0.0.1:41234 (no trailing slash). */
     readonly url: string,
@@ -71,7 +73,7 @@ export class FullStack {
     const api = createApi({ config, client, bus, phone, webRoot });
     // With api.port and web.port both 0 the API opens two listeners; the desktop is on either.
     const { url } = await api.listen();
-    return new FullStack(config, client, simulator, url, { worker, gateway, phone, api, log, dataDir });
+    return new FullStack(config, client, bus, simulator, url, { worker, gateway, phone, api, log, dataDir });
   }
 
   async stop(): Promise<void> {

@@ -2,26 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { eventually } from '../../support/eventually.js';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
-// Playwright against the system Chromium (browsers cannot be downloaded here). The flags keep
-// Chromium off the network it would otherwise probe (updates, sync, QUIC), which this machine's
-// closed network turns into a flood of failing connections.
+// Helpers for the end-to-end tests: profiles, sign-in, polling, screenshots and axe-core.
 
+export { launchBrowser } from './chromium.js';
 export const SHOTS_DIR = fileURLToPath(new URL('../../../test-results/e2e/', import.meta.url));
 const AXE = fileURLToPath(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url));
-
-export function launchBrowser(): Promise<Browser> {
-  // launch() gives every run a fresh temporary user-data dir; each context is a separate profile.
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
-    ],
-  });
-}
 
 /** A new browser profile: its own sessionStorage, so its own signed-in agent. */
 export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
