@@ -76,7 +76,15 @@ export function delivery(d: Draft, e: { messageId: string; status: DeliveryStatu
   if (!message) return;
   // Receipts can overtake the submit result; a status never moves backwards and a final one stays.
   const current = message.deliveryStatus ?? 'PENDING';
-  if (RANK[current] === 2 || RANK[e.status] < RANK[current]) return;
+  if (RANK[current] === 2 || RANK[e.status] < RANK[current]) {
+    // A submit result that lost the race to its receipt still brings the carrier ids and segments.
+    const late = (e.carrierIds && !message.carrierIds) || (e.segments && !message.segments);
+    if (!late) return;
+    if (e.carrierIds && !message.carrierIds) message.carrierIds = e.carrierIds;
+    if (e.segments && !message.segments) message.segments = e.segments;
+    d.emit({ type: 'conversationEvent', kind: 'DELIVERY_UPDATED', messageId: message.id });
+    return;
+  }
   if (e.status === current && !e.carrierIds) return;
   message.deliveryStatus = e.status;
   if (e.carrierIds) message.carrierIds = e.carrierIds;

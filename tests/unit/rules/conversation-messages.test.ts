@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ErrorCode, InboundMessage, Keyword } from '../../../workflows/domain/types.js';
-import type { ConversationEvent } from '../../../workflows/conversation/rules.js';
-import { ACTIVE, CLOSED, CONF_REQUESTED, CONFERENCE, OFFERED, WRAP_UP, at, drive, expectRejected, summary, type Step } from './fixtures.js';
+import { decide, type ConversationEvent } from '../../../workflows/conversation/rules.js';
+import { ACTIVE, CLOSED, CONF_REQUESTED, CONFERENCE, OFFERED, SETTINGS, WRAP_UP, at, drive, expectRejected, summary, type Step } from './fixtures.js';
 
 const mo = (id: string, text: string, keyword?: Keyword): InboundMessage =>
   ({ id, text, receivedAt: at(50), ...(keyword ? { keyword } : {}) });
@@ -125,5 +125,18 @@ describe('delivery status', () => {
     const from = drive(ACTIVE);
     const d = drive([{ type: 'delivery', messageId: 'mo-1', status: 'DELIVERED' }, { type: 'delivery', messageId: 'nope', status: 'FAILED' }], undefined, from);
     expect(d.state).toEqual(from.state);
+  });
+});
+
+describe('a receipt that overtakes the submit result', () => {
+  it('keeps DELIVERED and still records the carrier ids and segments the submit result brings', () => {
+    const sent = decide(drive(ACTIVE).state, reply('alice', 'Hello'), at(40), SETTINGS);
+    const id = sent.message!.id;
+    const delivered = decide(sent.state, { type: 'delivery', messageId: id, status: 'DELIVERED' }, at(41), SETTINGS);
+    const late = decide(delivered.state, { type: 'delivery', messageId: id, status: 'SUBMITTED', carrierIds: ['c1', 'c2'], segments: 2 }, at(42), SETTINGS);
+    expect(late.state.messages.find((m) => m.id === id)).toMatchObject({ deliveryStatus: 'DELIVERED', carrierIds: ['c1', 'c2'], segments: 2 });
+    expect(late.commands).toEqual([{ type: 'conversationEvent', kind: 'DELIVERY_UPDATED', messageId: id }]);
+    const again = decide(late.state, { type: 'delivery', messageId: id, status: 'SUBMITTED', carrierIds: ['c1', 'c2'], segments: 2 }, at(43), SETTINGS);
+    expect(again.commands).toEqual([]);
   });
 });
