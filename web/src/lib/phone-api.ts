@@ -6,6 +6,9 @@ import type { BusinessNumber, PhoneMessage, UserError } from './types.js';
 
 const PHONE_MESSAGE = 'id direction phoneNumber businessNumber text at';
 
+/** sendAsCustomer refuses longer texts, so the handset stops typing there. */
+export const MAX_CUSTOMER_TEXT = 1000;
+
 export const PHONE_EVENTS = `subscription PhoneEvents($phoneNumber: String!) {
   phoneEvents(phoneNumber: $phoneNumber) { ${PHONE_MESSAGE} }
 }`;
