@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { FullStack } from '../support/full-stack.js';
 import { goAvailable, launchBrowser, login, newPage, poll, shot, textOf } from './support/browser.js';
-import { SUPPORT_NUMBER, offer, replyFrom, transcript, waitForDelivery } from './support/desktop.js';
+import { SUPPORT_NUMBER, offer, openPhone, phoneLog, replyFrom, transcript, waitForDelivery } from './support/desktop.js';
 
 // The compose box takes at most 1000 characters (the seed). The UI stops a longer reply, exactly
 // 1000 goes out (as a 7-part SMS), and a 1001-character reply forced past the UI is refused by
@@ -78,5 +78,17 @@ describe('a reply over 1000 characters', () => {
     expect(mtsTo().map((m) => m.text.length)).toEqual([1000, 10]);
     expect(await log.locator('li.message.outbound').count()).toBe(2);
     await shot(alice, 'long-02-after-refusal');
+  });
+
+  it('the customer phone page takes no more than its API accepts (1000 characters)', async () => {
+    const { page: phone } = await newPage(browser);
+    await openPhone(phone, stack.url, customer);
+    const box = phone.getByRole('textbox', { name: 'Text message' });
+    await box.fill('z'.repeat(1200));
+    expect((await box.inputValue()).length).toBe(1000);
+    await phone.getByRole('button', { name: 'Send text' }).click();
+    await phoneLog(phone).getByText('z'.repeat(1000)).waitFor();
+    expect(await phone.getByRole('alert').count()).toBe(0);
+    await transcript(alice, customer).getByText('z'.repeat(1000)).waitFor();
   });
 });
