@@ -1,6 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
 import type { BindConfig, SwitchboardConfig } from '../../config/schema.js';
 import { createApi, type Api } from '../../api/create-api.js';
@@ -11,7 +13,7 @@ import { simulatorFromConfig } from '../../smpp-gateway/simulator/from-config.js
 import { MemoryEventBus } from '../../worker/events/bus.js';
 import { ensureRouter, startWorker, type RunningWorker } from '../../worker/run-worker.js';
 import { connectClient } from '../../worker/temporal/connection.js';
-import { ensureWebBuild } from '../../scripts/parts.js';
+import { WEB_BUILD, ensureWebBuild } from '../../scripts/parts.js';
 import { testConfig, type TestConfigOptions } from './test-config.js';
 
 export interface FullStackOptions extends TestConfigOptions {
@@ -39,7 +41,7 @@ export class FullStack {
   ) {}
 
   static async start(options: FullStackOptions): Promise<FullStack> {
-    const webRoot = ensureWebBuild();
+    const webRoot = freshWebBuild();
     const base = testConfig({ ronaTimeoutSeconds: 4, ...options });
     const dataDir = mkdtempSync(join(tmpdir(), 'sb-e2e-'));
     // The simulator takes the bind's credentials from the config (as under `npm start`); its port
@@ -96,4 +98,20 @@ class QuietLog {
   readonly write = (level: string, message: string, fields?: Record<string, unknown>): void => {
     if (level !== 'info' && !this.stopping) console.warn(`[gateway ${level}] ${message}`, fields ?? '');
   };
+}
+
+const WEB_DIR = fileURLToPath(new URL('../../web/', import.meta.url));
+
+/** ensureWebBuild builds only a missing desktop; a build older than web/src would test old code. */
+function freshWebBuild(): string {
+  const built = statSync(join(WEB_BUILD, 'index.html'), { throwIfNoEntry: false })?.mtimeMs;
+  const sources = readdirSync(join(WEB_DIR, 'src'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  if (built !== undefined && Math.max(...sources) > built) {
+    const vite = fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url));
+    const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: WEB_DIR, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error('rebuilding the agent desktop failed');
+  }
+  return ensureWebBuild();
 }
