@@ -102,16 +102,22 @@ class QuietLog {
 
 const WEB_DIR = fileURLToPath(new URL('../../web/', import.meta.url));
 
-/** ensureWebBuild builds only a missing desktop; a build older than web/src would test old code. */
+/**
+ * The built desktop, rebuilt when missing or older than web/src (ensureWebBuild only builds a
+ * missing one, and a stale build would test old code). NODE_ENV is set: under vitest it is
+ * "test", and Vite would then build Svelte's and SvelteKit's development code into the bundle.
+ */
 function freshWebBuild(): string {
   const built = statSync(join(WEB_BUILD, 'index.html'), { throwIfNoEntry: false })?.mtimeMs;
   const sources = readdirSync(join(WEB_DIR, 'src'), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => statSync(join(entry.parentPath, entry.name)).mtimeMs);
-  if (built !== undefined && Math.max(...sources) > built) {
+  if (built === undefined || Math.max(...sources) > built) {
     const vite = fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url));
-    const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: WEB_DIR, stdio: 'inherit' });
-    if (result.status !== 0) throw new Error('rebuilding the agent desktop failed');
+    const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+      cwd: WEB_DIR, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' },
+    });
+    if (result.status !== 0) throw new Error('building the agent desktop failed');
   }
   return ensureWebBuild();
 }
