@@ -31,6 +31,9 @@ describe('seed scenario: two agents and a customer', () => {
   });
 
   it('request, popover, accept, reply, transfer, conference, exit, end, wrap-up', async () => {
+    await alice.goto(`${stack.url}/`);
+    await alice.getByRole('button', { name: 'Log in' }).waitFor();
+    await shot(alice, 'seed-00-login');
     await login(alice, stack.url, 'alice');
     await shot(alice, 'seed-01-desktop-idle');
     await goAvailable(alice);
@@ -76,6 +79,11 @@ describe('seed scenario: two agents and a customer', () => {
     await actions(alice).getByRole('button', { name: 'Transfer' }).click();
     const transfer = dialog(alice, 'Transfer Request');
     await transfer.getByRole('radio', { name: 'Bob Jones' }).check();
+    // Each choice is one row: the radio, then its name beside it (not stacked above it).
+    const radioBox = (await transfer.getByRole('radio', { name: 'Bob Jones' }).boundingBox())!;
+    const nameBox = (await transfer.getByText('Bob Jones', { exact: true }).boundingBox())!;
+    expect(nameBox.x).toBeGreaterThan(radioBox.x + radioBox.width);
+    expect(Math.abs(nameBox.y + nameBox.height / 2 - (radioBox.y + radioBox.height / 2))).toBeLessThan(4);
     await shot(alice, 'seed-06-transfer-dialog');
     await transfer.getByRole('button', { name: 'Transfer', exact: true }).click();
     // Alice owes a wrap-up for the conversation she transferred away: the dialog asks at once.
