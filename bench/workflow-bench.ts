@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { findTemporalCli } from '../worker/temporal/cli.js';
+import { SQLITE_PRAGMAS } from '../worker/temporal/dev-server.js';
 import { connectClient, connectNative } from '../worker/temporal/connection.js';
 import { submitCustomerText } from '../worker/temporal/inbound.js';
 import { ALL_SEARCH_ATTRIBUTES } from '../workflows/search-attributes.js';
@@ -36,7 +37,7 @@ export async function runWorkflowBench(): Promise<Row[]> {
   const rows: Row[] = [];
   const dbFilename = join(mkdtempSync(join(tmpdir(), 'switchboard-bench-')), 'temporal.db');
   const env = await TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: findTemporalCli() }, dbFilename, searchAttributes: ALL_SEARCH_ATTRIBUTES },
+    server: { executable: { type: 'existing-path', path: findTemporalCli() }, dbFilename, extraArgs: SQLITE_PRAGMAS, searchAttributes: ALL_SEARCH_ATTRIBUTES },
   });
   const config = testConfig({ ronaTimeoutSeconds: 3600, capacity: 50 });
   const worker = await startProcess('worker/main.ts', { SWITCHBOARD_CONFIG: writeConfigFile(config), SWITCHBOARD_TEMPORAL_ADDRESS: env.address }, /worker ready/);

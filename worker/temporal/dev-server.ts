@@ -5,6 +5,13 @@ import { Connection } from '@temporalio/client';
 import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.js';
 import { findTemporalCli } from './cli.js';
 
+/**
+ * WAL with synchronous=NORMAL: a killed process loses nothing (the WAL is on disk), only an OS crash
+ * or power cut can lose the last transactions; in exchange each write is not an fsync, which makes
+ * the embedded server several times faster on small machines.
+ */
+export const SQLITE_PRAGMAS = ['--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal'];
+
 export interface DevServer {
   address: string;
   uiAddress?: string;
@@ -32,6 +39,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const args = [
     'server', 'start-dev',
     '--db-filename', resolve(dataDir, 'temporal.db'),
+    ...SQLITE_PRAGMAS,
     '--ip', '127.0.0.1',
     '--port', String(options.port),
     '--namespace', options.namespace,

@@ -68,14 +68,27 @@ export async function threadWorkflow(input: ThreadInput = {}): Promise<void> {
     started(state, id);
   }
 
+  // Messages whose conversation completed before the signal landed: they open a new one, in order.
+  const bounced: InboundMessage[] = [];
+  const inFlight = new Set<Promise<void>>();
+
+  /**
+   * Forwards without waiting for the signal's round trip, so every message queued while the thread
+   * was busy leaves in one workflow task (order kept: commands of one task are applied in order).
+   */
+  function forward(target: string, message: InboundMessage): void {
+    const sent = getExternalWorkflowHandle(target).signal(inboundSignal, message).catch(() => {
+      if (state.current === target) delete state.current;
+      bounced.push(message);
+    });
+    inFlight.add(sent);
+    void sent.finally(() => inFlight.delete(sent));
+  }
+
   async function deliver(message: InboundMessage): Promise<void> {
     if (state.current) {
-      try {
-        await getExternalWorkflowHandle(state.current).signal(inboundSignal, message);
-        return;
-      } catch {
-        delete state.current; // completed in the meantime: this message opens a new one
-      }
+      forward(state.current, message);
+      return;
     }
     if (message.keyword) {
       state.keywords.push({ id: message.id, keyword: message.keyword, at: message.receivedAt });
@@ -87,14 +100,16 @@ export async function threadWorkflow(input: ThreadInput = {}): Promise<void> {
   }
 
   const wantsNewRun = () => workflowInfo().historyLength > (input.maxHistory ?? MAX_HISTORY) || workflowInfo().continueAsNewSuggested;
+  const idle = () => inbox.length === 0 && bounced.length === 0 && inFlight.size === 0;
   for (;;) {
-    await condition(() => inbox.length > 0 || wantsNewRun());
-    if (inbox.length > 0) {
-      await deliver(inbox.shift()!);
+    await condition(() => bounced.length > 0 || inbox.length > 0 || (wantsNewRun() && inFlight.size === 0));
+    const next = bounced.shift() ?? inbox.shift();
+    if (next) {
+      await deliver(next);
       continue;
     }
     await condition(allHandlersFinished);
-    if (inbox.length === 0) break;
+    if (idle()) break;
   }
   await continueAsNew<typeof threadWorkflow>({ ...input, state });
 }
