@@ -6,12 +6,13 @@ import { eventually } from '../support/eventually.js';
 import { FullStack } from '../support/full-stack.js';
 import { TcpProxy } from '../integration/gateway/tcp-proxy.js';
 import { goAvailable, launchBrowser, login, newPage, shot } from './support/browser.js';
-import { SUPPORT_NUMBER, countLines, offer, replyFrom, transcript } from './support/desktop.js';
+import { SUPPORT_NUMBER, countLines, offer, replyFrom, transcript, waitForDelivery } from './support/desktop.js';
 
 // The desktop's event streams drop (a TCP proxy between the browser and the API cuts every
 // connection and refuses new ones; Chromium's offline mode leaves open streams alone) while a new
 // offer and a customer message arrive. After reconnecting the desktop resynchronises: the offer is shown, the missed
-// message is in the transcript, and nothing (offer or message) is shown twice.
+// message is in the transcript, and nothing (offer or message) is shown twice. A reply typed
+// while cut off is marked "Not sent"; Retry after the reconnect texts the customer once.
 describe('subscription drop and reconnect', () => {
   const first = '+15557650601';
   const second = '+15557650602';
@@ -55,7 +56,8 @@ describe('subscription drop and reconnect', () => {
     const log = transcript(alice, first);
     await log.getByText('Before the drop').waitFor();
     await replyFrom(alice, 'Reply before the drop');
-    await log.getByText('Reply before the drop').waitFor();
+    // Confirmed by the server and the carrier, not only shown as "Sending…" from the outbox.
+    await waitForDelivery(log, 'Reply before the drop');
 
     proxy.cut();
     await alice.getByText('Reconnecting…').waitFor();
@@ -71,6 +73,10 @@ describe('subscription drop and reconnect', () => {
     });
     expect(await offer(alice).count()).toBe(0);
     expect(await log.getByText('Sent while you were offline').count()).toBe(0);
+    // A reply typed meanwhile cannot leave: it stays in the transcript, marked, with Retry.
+    await replyFrom(alice, 'Typed while offline');
+    const unsent = log.locator('li.local').filter({ hasText: 'Typed while offline' });
+    await unsent.getByText(/^Not sent: /).waitFor();
 
     proxy.restore();
     await alice.getByText('Reconnecting…').waitFor({ state: 'detached', timeout: 20_000 });
@@ -78,19 +84,24 @@ describe('subscription drop and reconnect', () => {
     await missed.waitFor();
     await log.getByText('Sent while you were offline').waitFor();
     await shot(alice, 'reconnect-02-resynced');
+    // Retry keeps its clientMessageId: one message, one text to the customer.
+    await unsent.getByRole('button', { name: 'Retry' }).click();
+    await waitForDelivery(log, 'Typed while offline');
 
     // Live again: one more message in each direction comes through the new streams.
     await text(first, 'After the reconnect');
     await log.getByText('After the reconnect').waitFor();
     await replyFrom(alice, 'Reply after the reconnect');
-    await log.getByText('Reply after the reconnect').waitFor();
+    await waitForDelivery(log, 'Reply after the reconnect');
 
     expect(await alice.getByRole('region', { name: 'Contact requests' }).getByRole('region').count()).toBe(1);
     expect(await missed.textContent()).toContain(second);
-    for (const line of ['Before the drop', 'Reply before the drop', 'Sent while you were offline', 'After the reconnect', 'Reply after the reconnect']) {
+    for (const line of ['Before the drop', 'Reply before the drop', 'Sent while you were offline', 'Typed while offline', 'After the reconnect', 'Reply after the reconnect']) {
       expect(await countLines(log, line), line).toBe(1);
     }
-    expect(await log.locator('li.message').count()).toBe(5);
+    expect(await log.locator('li.message').count()).toBe(6);
+    expect(stack.simulator.mts.map((m) => m.text)).toEqual(['Reply before the drop', 'Typed while offline', 'Reply after the reconnect']);
+    expect(await log.locator('li.local').count()).toBe(0); // no unconfirmed or failed sends left
     expect(errors).toEqual([]);
   });
 });
