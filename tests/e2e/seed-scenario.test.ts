@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { FullStack } from '../support/full-stack.js';
-import { goAvailable, launchBrowser, login, newPage, poll, shot, textOf } from './support/browser.js';
+import { expectBeside, goAvailable, launchBrowser, login, newPage, poll, shot, textOf } from './support/browser.js';
 import {
-  SUPPORT_NUMBER, actions, dialog, offer, openPhone, paneStatus, phoneLog, replyFrom, textFromPhone, transcript, waitForDelivery,
+  SUPPORT_NUMBER, actions, dialog, isFocused, offer, openPhone, paneStatus, phoneLog, popoverFields, replyFrom, textFromPhone,
+  transcript, waitForDelivery,
 } from './support/desktop.js';
 
 // The seed guide end to end, in Chromium, over the real SMPP path: a customer texts from the
@@ -47,12 +48,10 @@ describe('seed scenario: two agents and a customer', () => {
     // The popover: Queue Name, Phone Number, Source Number and a Timer that counts.
     const request = offer(alice);
     await request.waitFor();
-    const fields = await textOf(request.locator('dl'));
-    expect(fields).toContain(`Queue Name Support`);
-    expect(fields).toContain(`Phone Number ${customer}`);
-    expect(fields).toContain(`Source Number ${SUPPORT_NUMBER}`);
+    expect(await popoverFields(request)).toEqual({
+      'Queue Name': 'Support', 'Phone Number': customer, 'Source Number': SUPPORT_NUMBER, Timer: expect.stringMatching(/^\d\d:\d\d$/),
+    });
     const timer = request.getByRole('timer', { name: 'Timer' });
-    expect(await timer.innerText()).toMatch(/^\d\d:\d\d$/);
     const firstReading = await timer.innerText();
     await poll(() => timer.innerText(), 5_000).not.toBe(firstReading);
     await shot(alice, 'seed-03-offer-popover');
@@ -63,7 +62,7 @@ describe('seed scenario: two agents and a customer', () => {
     await aliceLog.getByText('Hi, my parcel has not arrived').waitFor();
     await poll(() => textOf(paneStatus(alice))).toBe('Active');
     // After Accept the agent is put in the compose box.
-    await poll(() => alice.evaluate(() => document.activeElement?.getAttribute('aria-describedby') ?? '')).toMatch(/counter/);
+    await poll(() => isFocused(alice.getByRole('textbox', { name: 'Message' }))).toBe(true);
 
     await replyFrom(alice, 'Sorry to hear that! Let me check the tracking.');
     await phoneLog(phone).getByText('Sorry to hear that! Let me check the tracking.').waitFor();
@@ -80,15 +79,11 @@ describe('seed scenario: two agents and a customer', () => {
     const transfer = dialog(alice, 'Transfer Request');
     await transfer.getByRole('radio', { name: 'Bob Jones' }).check();
     // Each choice is one row: the radio, then its name beside it (not stacked above it).
-    const radioBox = (await transfer.getByRole('radio', { name: 'Bob Jones' }).boundingBox())!;
-    const nameBox = (await transfer.getByText('Bob Jones', { exact: true }).boundingBox())!;
-    expect(nameBox.x).toBeGreaterThan(radioBox.x + radioBox.width);
-    expect(Math.abs(nameBox.y + nameBox.height / 2 - (radioBox.y + radioBox.height / 2))).toBeLessThan(4);
+    await expectBeside(transfer.getByRole('radio', { name: 'Bob Jones' }), transfer.getByText('Bob Jones', { exact: true }));
     await shot(alice, 'seed-06-transfer-dialog');
     await transfer.getByRole('button', { name: 'Transfer', exact: true }).click();
     // Alice owes a wrap-up for the conversation she transferred away: the dialog asks at once.
     const aliceWrap = dialog(alice, 'Wrap Up Reasons');
-    await aliceWrap.waitFor();
     await aliceWrap.getByRole('radio', { name: 'Follow-up needed' }).check();
     await aliceWrap.getByRole('button', { name: 'Submit Wrap Up' }).click();
     await aliceWrap.waitFor({ state: 'detached' });
@@ -96,7 +91,7 @@ describe('seed scenario: two agents and a customer', () => {
 
     const transferred = offer(bob, 'Transfer request from Alice Smith');
     await transferred.waitFor();
-    expect(await textOf(transferred.locator('dl'))).toContain(`Phone Number ${customer}`);
+    expect(await popoverFields(transferred)).toMatchObject({ 'Queue Name': 'Support', 'Phone Number': customer });
     await shot(bob, 'seed-07-transfer-offer');
     await transferred.getByRole('button', { name: 'Accept' }).click();
     const bobLog = transcript(bob, customer);
@@ -113,7 +108,6 @@ describe('seed scenario: two agents and a customer', () => {
     await conference.getByRole('radio', { name: 'Alice Smith' }).check();
     await shot(bob, 'seed-08-conference-dialog');
     await conference.getByRole('button', { name: 'Conference', exact: true }).click();
-    await conference.waitFor({ state: 'detached' });
     await poll(() => textOf(paneStatus(bob))).toBe('Conference Requested');
 
     const invite = offer(alice, 'Conference request from Bob Jones');
@@ -144,15 +138,12 @@ describe('seed scenario: two agents and a customer', () => {
     await wrapUp.getByRole('radio', { name: 'Resolved' }).check();
     await shot(bob, 'seed-10-wrap-up-dialog');
     await wrapUp.getByRole('button', { name: 'Submit Wrap Up' }).click();
-    await wrapUp.waitFor({ state: 'detached' });
     await bob.getByText('Select a conversation, or accept a contact request.').waitFor();
     await shot(bob, 'seed-11-after-wrap-up');
 
     // The customer's handset has every agent message once, and nothing else was lost.
-    const handset = phoneLog(phone);
-    for (const line of ['Sorry to hear that! Let me check the tracking.', 'Hello, Alice here from the warehouse.', 'Your parcel arrives tomorrow.']) {
-      expect(await handset.getByText(line, { exact: true }).count()).toBe(1);
-    }
+    const replies = ['Sorry to hear that! Let me check the tracking.', 'Hello, Alice here from the warehouse.', 'Your parcel arrives tomorrow.'];
+    for (const line of replies) expect(await phoneLog(phone).getByText(line, { exact: true }).count()).toBe(1);
     await shot(phone, 'seed-12-phone-final');
     expect(pageErrors.flat()).toEqual([]);
   });

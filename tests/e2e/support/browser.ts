@@ -1,25 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { eventually } from '../../support/eventually.js';
-import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
-// Helpers for the end-to-end tests: profiles, sign-in, polling, screenshots and axe-core.
+// Helpers for the end-to-end tests that assert: polling what the page shows, sign-in, state.
 
-export { launchBrowser } from './chromium.js';
-export const SHOTS_DIR = fileURLToPath(new URL('../../../test-results/e2e/', import.meta.url));
-const AXE = fileURLToPath(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url));
-
-/** A new browser profile: its own sessionStorage, so its own signed-in agent. */
-export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  // An uncaught exception in the page is a bug even if the screen looks right.
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { context, page, errors };
-}
+export { axeViolations, describeViolations, launchBrowser, newPage, shot, type AxeViolation } from './chromium.js';
 
 /**
  * Polls what the page shows until the matcher passes (playwright-core has no web-first expect,
@@ -63,30 +48,10 @@ export async function goAvailable(page: Page): Promise<void> {
   await poll(() => state.inputValue()).toBe('AVAILABLE');
 }
 
-/** A full-page screenshot under test-results/e2e/<name>.png (test artifacts, gitignored). */
-export async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS_DIR, { recursive: true });
-  await page.screenshot({ path: `${SHOTS_DIR}${name}.png`, fullPage: true });
-}
-
-export interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Runs axe-core on the page as it is now; returns the violations (an empty list passes). */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
-}
-
-/** One line per violation, so a failing assertion says what and where. */
-export function describeViolations(violations: AxeViolation[]): string[] {
-  return violations.map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+/** A control and its name read as one row: the name to the right, centred on the same line. */
+export async function expectBeside(control: Locator, name: Locator): Promise<void> {
+  const c = (await control.boundingBox())!;
+  const n = (await name.boundingBox())!;
+  expect(n.x, 'name right of its control').toBeGreaterThan(c.x + c.width);
+  expect(Math.abs(n.y + n.height / 2 - (c.y + c.height / 2)), 'same line').toBeLessThan(4);
 }

@@ -89,3 +89,10 @@ export async function tabTo(page: Page, target: Locator, { backwards = false, ma
   }
   throw new Error(`not reachable with ${max} ${backwards ? 'Shift+Tab' : 'Tab'} presses: ${target.toString()}`);
 }
+
+/** A popover's fields as shown, e.g. { 'Queue Name': 'Support', 'Phone Number': '+1555…', … }. */
+export async function popoverFields(popover: Locator): Promise<Record<string, string>> {
+  return popover.locator('dl').evaluate((dl) => Object.fromEntries(
+    [...dl.querySelectorAll('dt')].map((dt) => [dt.textContent?.trim() ?? '', dt.nextElementSibling?.textContent?.trim() ?? '']),
+  ));
+}
