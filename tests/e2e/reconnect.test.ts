@@ -5,7 +5,7 @@ import { threadId } from '../../workflows/ids.js';
 import { eventually } from '../support/eventually.js';
 import { FullStack } from '../support/full-stack.js';
 import { TcpProxy } from '../integration/gateway/tcp-proxy.js';
-import { goAvailable, launchBrowser, login, newPage, shot } from './support/browser.js';
+import { goAvailable, launchBrowser, login, newPage, poll, shot } from './support/browser.js';
 import { SUPPORT_NUMBER, countLines, offer, replyFrom, transcript, waitForDelivery } from './support/desktop.js';
 
 // The desktop's event streams drop (a TCP proxy between the browser and the API cuts every
@@ -73,6 +73,12 @@ describe('subscription drop and reconnect', () => {
     });
     expect(await offer(alice).count()).toBe(0);
     expect(await log.getByText('Sent while you were offline').count()).toBe(0);
+    // A state change cannot reach the router: the control says so and keeps showing the state
+    // Alice is really in (she would otherwise believe she is on a break and still get offers).
+    const state = alice.getByRole('combobox', { name: 'State' });
+    await state.selectOption({ label: 'Idle – Break' });
+    await alice.locator('.state').getByRole('alert').waitFor();
+    await poll(() => state.inputValue()).toBe('AVAILABLE');
     // A reply typed meanwhile cannot leave: it stays in the transcript, marked, with Retry.
     await replyFrom(alice, 'Typed while offline');
     const unsent = log.locator('li.local').filter({ hasText: 'Typed while offline' });
