@@ -31,11 +31,15 @@ export interface TrapOptions {
   onEscape: () => void;
   /** What to focus first; defaults to the first focusable element. */
   initial?: () => HTMLElement | null;
+  /** Where focus goes on close when the opener is gone (End removes its own button). */
+  fallback?: () => HTMLElement | null;
 }
 
 export function trapFocus(node: HTMLElement, options: TrapOptions) {
   let current = options;
-  const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  // <body> is no opener: it has focus when the control that led here is already gone.
+  const focused = document.activeElement;
+  const opener = focused instanceof HTMLElement && focused !== document.body ? focused : null;
 
   const onKeydown = (event: KeyboardEvent): void => {
     if (event.key === 'Escape') {
@@ -75,8 +79,10 @@ export function trapFocus(node: HTMLElement, options: TrapOptions) {
     },
     destroy() {
       node.removeEventListener('keydown', onKeydown);
-      // Return focus to whatever opened the dialog, if it is still on the page.
+      // Return focus to whatever opened the dialog, if it is still on the page; else to the
+      // fallback, so focus is not dropped on <body> (keyboard users would restart at the top).
       if (opener && opener.isConnected) opener.focus();
+      else current.fallback?.()?.focus();
     },
   };
 }
