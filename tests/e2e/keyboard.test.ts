@@ -98,6 +98,10 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await wrapUp.waitFor({ state: 'detached' });
     await page.getByText('Select a conversation, or accept a contact request.').waitFor();
+    // The End button that opened the dialog is gone; focus lands on the conversation area, not
+    // on the page body, so a keyboard or screen-reader user is not thrown back to the top.
+    const main = page.getByRole('main', { name: 'Conversation' });
+    await poll(() => main.evaluate((el) => el.contains(document.activeElement))).toBe(true);
     expect(await textOf(page.getByRole('navigation', { name: 'Conversations' }))).toContain('(0)');
     expect(errors).toEqual([]);
   });
