@@ -64,18 +64,30 @@ export class FullStack {
       ...draft,
       smpp: { ...draft.smpp, binds: [{ ...bind, port }], simulator: { ...draft.smpp.simulator, port } },
     };
-    const bus = new MemoryEventBus();
-    const worker = await startWorker({ config, bus, address: options.address });
-    const client = await connectClient(config, options.address);
-    await ensureRouter(client, config);
-    const log = new QuietLog();
-    const gateway = await startGateway({ config, client, address: options.address, log: log.write });
-    await gateway.whenBound();
-    const phone = new SimulatorPhone(simulator);
-    const api = createApi({ config, client, bus, phone, webRoot });
-    // With api.port and web.port both 0 the API opens two listeners; the desktop is on either.
-    const { url } = await api.listen();
-    return new FullStack(config, client, bus, simulator, url, { worker, gateway, phone, api, log, dataDir });
+    // What has started so far is stopped again if a later part fails, so a failed start leaves
+    // no worker polling and no port open behind the failing test.
+    const started: (() => Promise<unknown>)[] = [() => simulator.stop()];
+    try {
+      const bus = new MemoryEventBus();
+      const worker = await startWorker({ config, bus, address: options.address });
+      started.push(() => worker.shutdown());
+      const client = await connectClient(config, options.address);
+      started.push(() => client.connection.close());
+      await ensureRouter(client, config);
+      const log = new QuietLog();
+      const gateway = await startGateway({ config, client, address: options.address, log: log.write });
+      started.push(() => gateway.stop());
+      await gateway.whenBound();
+      const phone = new SimulatorPhone(simulator);
+      const api = createApi({ config, client, bus, phone, webRoot });
+      // With api.port and web.port both 0 the API opens two listeners; the desktop is on either.
+      const { url } = await api.listen();
+      return new FullStack(config, client, bus, simulator, url, { worker, gateway, phone, api, log, dataDir });
+    } catch (error) {
+      for (const stop of started.reverse()) await stop().catch(() => undefined);
+      rmSync(dataDir, { recursive: true, force: true });
+      throw error;
+    }
   }
 
   async stop(): Promise<void> {
