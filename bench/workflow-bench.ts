@@ -1,5 +1,6 @@
 // The durable core on an embedded (on-disk) dev server, the worker in its own process so its
 // memory can be read: new conversations/s, inbound messages/s, Update round trips, RSS at N open.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +32,13 @@ async function until(probe: () => Promise<boolean>, timeoutMs = 600_000): Promis
   }
 }
 
+/** CPU seconds (user + system) a process has used: where the work goes, server or worker. */
+const cpuSeconds = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+const serverPid = (port: string) => Number(execFileSync('pgrep', ['-f', `start-dev.*--port ${port}`], { encoding: 'utf8' }).trim().split('\n')[0]);
+
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 export async function runWorkflowBench(): Promise<Row[]> {
@@ -50,25 +58,35 @@ export async function runWorkflowBench(): Promise<Row[]> {
   const router = client.workflow.getHandle(routerId(config.temporal.instance));
   const waiting = async () => (await router.query(queuesQuery)).reduce((n, q) => n + q.waiting, 0);
   const text = (i: number, body: string, id: string) => submitCustomerText(client, config, { from: customer(i), to: BIZ, message: { id, text: body, receivedAt: new Date().toISOString() } });
+  const spid = serverPid(env.address.split(':').at(-1)!);
+  const wpid = worker.process.pid!;
+  const cpu = () => ({ server: cpuSeconds(spid), worker: cpuSeconds(wpid), bench: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6 });
+  const cpuNote = (before: ReturnType<typeof cpu>, n: number) => {
+    const after = cpu();
+    const per = (k: keyof typeof after) => (((after[k] - before[k]) / n) * 1000).toFixed(1);
+    return `CPU ms per item: server ${per('server')}, worker ${per('worker')}, bench ${per('bench')}`;
+  };
   try {
     // 1. New conversations: from the carrier's signal to routed (waiting in the router's queue).
+    let before = cpu();
     let start = performance.now();
     const signalLatency = await pool([...Array(NEW).keys()], 50, (i) => text(i, 'hello', `new-${i}`));
     await until(async () => (await waiting()) >= NEW);
     const newRate = NEW / ((performance.now() - start) / 1000);
-    rows.push({ name: 'new conversations (MO signal -> routed)', rate: newRate, unit: 'conv/s', target: '>= 50/s', note: `n=${NEW}` });
+    rows.push({ name: 'new conversations (MO signal -> routed)', rate: newRate, unit: 'conv/s', target: '>= 50/s', note: `n=${NEW}; ${cpuNote(before, NEW)}` });
     rows.push(latencyRow('MO signalWithStart accepted by Temporal', signalLatency, { target: '' }));
 
     // 2. Inbound messages into 50 open conversations; every one must show, once.
     const convs = 50;
     const ids = await Promise.all([...Array(convs).keys()].map(async (i) => (await client.workflow.getHandle(threadId(config.temporal.instance, BIZ, customer(i))).query(threadQuery)).current!));
+    before = cpu();
     start = performance.now();
     await pool([...Array(INBOUND).keys()], 100, (n) => text(n % convs, `msg ${n}`, `in-${n}`));
     const counts = async () => (await Promise.all(ids.map((id) => client.workflow.getHandle(id).query(stateQuery)))).map((s) => s.messages.filter((m) => m.direction === 'INBOUND').length);
     await until(async () => (await counts()).reduce((a, b) => a + b, 0) >= convs + INBOUND);
     const inboundRate = INBOUND / ((performance.now() - start) / 1000);
     const total = (await counts()).reduce((a, b) => a + b, 0);
-    rows.push({ name: 'inbound messages into open conversations', rate: inboundRate, unit: 'msg/s', target: '>= 300/s, none lost', note: `n=${INBOUND}, shown ${total - convs} (lost ${INBOUND - (total - convs)})` });
+    rows.push({ name: 'inbound messages into open conversations', rate: inboundRate, unit: 'msg/s', target: '>= 300/s, none lost', note: `n=${INBOUND}, shown ${total - convs} (lost ${INBOUND - (total - convs)}); ${cpuNote(before, INBOUND)}` });
 
     // 3. Agent Update round trips: accept the offers, then replies.
     await router.executeUpdate(setStatusUpdate, { args: [{ agentId: 'alice', status: 'AVAILABLE' }] });

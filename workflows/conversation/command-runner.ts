@@ -1,4 +1,4 @@
-import { getExternalWorkflowHandle, log, upsertSearchAttributes } from '@temporalio/workflow';
+import { getExternalWorkflowHandle, log, patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { ApplicationFailure } from '@temporalio/common';
 import type { ConversationState } from '../domain/types.js';
 import { conversationEndedSignal, redirectSignal, routerSignal } from '../definitions.js';
@@ -99,9 +99,18 @@ export class CommandRunner {
       { key: SB_CUSTOMER, value: s.customerNumber },
       { key: SB_BUSINESS, value: s.businessNumber },
     ];
-    const key = JSON.stringify(attributes);
-    if (key === this.lastAttributes) return;
-    this.lastAttributes = key;
-    upsertSearchAttributes(attributes);
+    if (!patched('upsert-changed-search-attributes-only')) {
+      // Runs started before this version upsert everything on their first change, as they did.
+      const key = JSON.stringify(attributes);
+      if (key === this.lastAttributes) return;
+      this.lastAttributes = key;
+      upsertSearchAttributes(attributes);
+      return;
+    }
+    // Only what differs from what the run already carries (set by the parent at start, inherited
+    // across continue-as-new): each upsert is a visibility write on the server.
+    const current = workflowInfo().typedSearchAttributes;
+    const changed = attributes.filter((a) => (current.get(a.key) ?? null) !== a.value);
+    if (changed.length > 0) upsertSearchAttributes(changed);
   }
 }
