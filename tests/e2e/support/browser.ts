@@ -4,6 +4,8 @@ import type { Locator, Page } from 'playwright-core';
 
 // Helpers for the end-to-end tests that assert: polling what the page shows, sign-in, state.
 
+import { shot } from './chromium.js';
+
 export { axeViolations, describeViolations, launchBrowser, newPage, shot, type AxeViolation } from './chromium.js';
 
 /**
@@ -31,11 +33,17 @@ export async function textOf(locator: Locator): Promise<string> {
   return (await locator.innerText()).replace(/\s+/g, ' ').trim();
 }
 
-/** Signs in through the login form and waits for the desktop to show the agent's state control. */
-export async function login(page: Page, baseUrl: string, username: string, password = username): Promise<void> {
+/**
+ * Signs in through the login form and waits for the desktop to show the agent's state control;
+ * `screenshot` names a shot of the empty form first.
+ */
+export async function login(page: Page, baseUrl: string, username: string, screenshot?: string): Promise<void> {
   await page.goto(`${baseUrl}/`);
-  await page.getByRole('textbox', { name: 'Username' }).fill(username);
-  await page.getByRole('textbox', { name: 'Password' }).fill(password);
+  const name = page.getByRole('textbox', { name: 'Username' });
+  await name.waitFor();
+  if (screenshot) await shot(page, screenshot);
+  await name.fill(username);
+  await page.getByRole('textbox', { name: 'Password' }).fill(username); // demo passwords are the usernames
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByRole('combobox', { name: 'State' }).waitFor();
 }
