@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
 import type { SwitchboardConfig } from '../config/schema.js';
@@ -24,12 +25,28 @@ export interface PartDeps {
 const WEB_DIR = fileURLToPath(new URL('../web/', import.meta.url));
 export const WEB_BUILD = fileURLToPath(new URL('../web/build/', import.meta.url));
 
-/** The desktop is static files; a fresh clone builds them once (vite, a few seconds). */
+function newestSource(): number {
+  const sources = readdirSync(join(WEB_DIR, 'src'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+  sources.push(join(WEB_DIR, 'svelte.config.js'), join(WEB_DIR, 'vite.config.ts'));
+  return Math.max(...sources.map((path) => statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0));
+}
+
+/**
+ * The desktop is static files, built when missing or older than its sources (so `npm start` after
+ * a pull serves the new desktop). NODE_ENV=production always: under vitest it is "test", and Vite
+ * would then bundle Svelte's development code.
+ */
 export function ensureWebBuild(): string {
-  if (!existsSync(`${WEB_BUILD}index.html`)) {
-    console.log('Building the agent desktop (once)...');
-    const built = spawnSync(process.execPath, [fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url)), 'build', '--logLevel', 'warn'], { cwd: WEB_DIR, stdio: 'inherit' });
-    if (built.status !== 0) throw new Error('building the agent desktop failed');
+  const built = statSync(join(WEB_BUILD, 'index.html'), { throwIfNoEntry: false })?.mtimeMs;
+  if (built === undefined || newestSource() > built) {
+    console.log('Building the agent desktop...');
+    const vite = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
+    const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+      cwd: WEB_DIR, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' },
+    });
+    if (result.status !== 0) throw new Error('building the agent desktop failed');
   }
   return WEB_BUILD;
 }

@@ -1,8 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
 import type { BindConfig, SwitchboardConfig } from '../../config/schema.js';
 import { createApi, type Api } from '../../api/create-api.js';
@@ -13,7 +11,7 @@ import { simulatorFromConfig } from '../../smpp-gateway/simulator/from-config.js
 import { MemoryEventBus } from '../../worker/events/bus.js';
 import { ensureRouter, startWorker, type RunningWorker } from '../../worker/run-worker.js';
 import { connectClient } from '../../worker/temporal/connection.js';
-import { WEB_BUILD, ensureWebBuild } from '../../scripts/parts.js';
+import { ensureWebBuild } from '../../scripts/parts.js';
 import { testConfig, type TestConfigOptions } from './test-config.js';
 
 export interface FullStackOptions extends TestConfigOptions {
@@ -41,7 +39,7 @@ export class FullStack {
   ) {}
 
   static async start(options: FullStackOptions): Promise<FullStack> {
-    const webRoot = freshWebBuild();
+    const webRoot = ensureWebBuild();
     const base = testConfig({ ronaTimeoutSeconds: 4, ...options });
     const dataDir = mkdtempSync(join(tmpdir(), 'sb-e2e-'));
     // The simulator takes the bind's credentials from the config (as under `npm start`); its port
@@ -112,24 +110,3 @@ class QuietLog {
   };
 }
 
-const WEB_DIR = fileURLToPath(new URL('../../web/', import.meta.url));
-
-/**
- * The built desktop, rebuilt when missing or older than web/src (ensureWebBuild only builds a
- * missing one, and a stale build would test old code). NODE_ENV is set: under vitest it is
- * "test", and Vite would then build Svelte's and SvelteKit's development code into the bundle.
- */
-function freshWebBuild(): string {
-  const built = statSync(join(WEB_BUILD, 'index.html'), { throwIfNoEntry: false })?.mtimeMs;
-  const sources = readdirSync(join(WEB_DIR, 'src'), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => statSync(join(entry.parentPath, entry.name)).mtimeMs);
-  if (built === undefined || Math.max(...sources) > built) {
-    const vite = fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import.meta.url));
-    const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
-      cwd: WEB_DIR, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' },
-    });
-    if (result.status !== 0) throw new Error('building the agent desktop failed');
-  }
-  return ensureWebBuild();
-}

@@ -9,7 +9,10 @@ export function assigned(d: Draft, agentId: string): void {
     d.emit({ type: 'release', agentId });
     return;
   }
-  d.offer(agentId, s.queuedKind, s.queuedReceivedAt, s.queuedFromAgentId);
+  // A transfer that came back (its target did not answer) to the agent who made it is a plain
+  // request for that agent, not a "transfer from" itself.
+  const fromSelf = s.queuedFromAgentId === agentId;
+  d.offer(agentId, fromSelf ? 'NEW' : s.queuedKind, s.queuedReceivedAt, fromSelf ? undefined : s.queuedFromAgentId);
   d.setStatus('OFFERED');
 }
 

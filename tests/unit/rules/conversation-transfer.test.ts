@@ -91,3 +91,23 @@ describe('checkDirected: the checks before the router reserves the target', () =
     expect(state).toEqual(before);
   });
 });
+
+describe('a transfer that comes back to the agent who made it', () => {
+  it('is offered as a plain request, not a transfer from itself', () => {
+    const back = drive([
+      ...ACTIVE,
+      { type: 'transferToAgent', agentId: 'alice', targetId: 'bob' },
+      { type: 'offerTimeout', seq: 2, at: 200 },
+      { type: 'wrapUp', agentId: 'alice', reasonId: 'resolved' },
+      { type: 'assigned', agentId: 'alice' },
+    ]);
+    expect(back.state.offer).toMatchObject({ agentId: 'alice', kind: 'NEW' });
+    expect(back.state.offer?.fromAgentId).toBeUndefined();
+    const other = drive([{ type: 'assigned', agentId: 'carol' }], SETTINGS, drive([
+      ...ACTIVE,
+      { type: 'transferToAgent', agentId: 'alice', targetId: 'bob' },
+      { type: 'offerTimeout', seq: 2, at: 200 },
+    ]));
+    expect(other.state.offer).toMatchObject({ agentId: 'carol', kind: 'TRANSFER', fromAgentId: 'alice' });
+  });
+});
