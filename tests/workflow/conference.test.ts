@@ -56,4 +56,28 @@ describe('conference', () => {
     expect((await stack.agent('bob')).status).toBe('RONA');
     expect(await rejection(stack.act(id, { type: 'requestConference', agentId: 'alice', targetId: 'bob' }))).toMatchObject({ code: 'NOT_AVAILABLE' });
   });
+
+  it('an agent can be invited the moment it has submitted its wrap-up (the release reaches the router first)', async () => {
+    await stack.setStatus('bob', 'AVAILABLE');
+    for (let round = 0; round < 3; round++) {
+      const customer = `+1555777310${round}`;
+      await stack.setStatus('alice', 'AVAILABLE');
+      await stack.text(customer, BIZ, 'hello');
+      const conv = await stack.conversationOf(BIZ, customer);
+      const offered = await stack.until(conv, (s) => s.offer !== undefined, 'offer');
+      const first = offered.offer!.agentId;
+      const second = first === 'alice' ? 'bob' : 'alice';
+      await stack.act(conv, { type: 'accept', agentId: first });
+      await stack.setStatus(second, 'AVAILABLE');
+      await stack.act(conv, { type: 'transferToAgent', agentId: first, targetId: second });
+      await stack.act(conv, { type: 'accept', agentId: second });
+      await stack.setStatus(first, 'AVAILABLE');
+      await stack.act(conv, { type: 'wrapUp', agentId: first, reasonId: 'resolved' });
+      const invited = await stack.act(conv, { type: 'requestConference', agentId: second, targetId: first });
+      expect(invited.conversation.status).toBe('CONFERENCE_REQUESTED');
+      await stack.act(conv, { type: 'endConference', agentId: second });
+      await stack.act(conv, { type: 'end', agentId: second });
+      await stack.act(conv, { type: 'wrapUp', agentId: second, reasonId: 'resolved' });
+    }
+  });
 });

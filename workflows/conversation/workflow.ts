@@ -81,9 +81,10 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   /** Transfer to an agent and Conference first ask the router to reserve the target's slot. */
   async function directed(action: Extract<AgentAction, { type: 'transferToAgent' | 'requestConference' }>): Promise<ActionResult> {
     const requestId = uuid4();
-    await getExternalWorkflowHandle(input.routerId).signal(routerSignal, {
+    // On the router lane: a release this conversation sent earlier (a wrap-up, say) lands first.
+    await outbox.pushAndWait('router', () => getExternalWorkflowHandle(input.routerId).signal(routerSignal, {
       type: 'reserve', conversationId: state.id, agentId: action.targetId, requestId,
-    });
+    }));
     const answered = await condition(() => reserveResults.has(requestId), '30 seconds');
     const result = reserveResults.get(requestId);
     reserveResults.delete(requestId);

@@ -7,7 +7,20 @@ export class Outbox {
   private readonly lanes = new Map<string, Promise<void>>();
   private readonly pending = new Set<Promise<void>>();
 
+  /**
+   * Queues `job` behind the lane's earlier jobs. A signal's promise resolves once it is in the
+   * target's history, so signals on one lane reach their target in order.
+   */
   push(lane: string, job: () => Promise<void>): void {
+    void this.enqueue(lane, job).catch(() => undefined);
+  }
+
+  /** Like push, for a caller that must wait for the job (its failure is the caller's to handle). */
+  pushAndWait(lane: string, job: () => Promise<void>): Promise<void> {
+    return this.enqueue(lane, job);
+  }
+
+  private enqueue(lane: string, job: () => Promise<void>): Promise<void> {
     const previous = this.lanes.get(lane) ?? Promise.resolve();
     const next = previous.then(job, job);
     const tracked = next.catch(() => undefined);
@@ -17,6 +30,7 @@ export class Outbox {
       this.pending.delete(tracked);
       if (this.lanes.get(lane) === tracked) this.lanes.delete(lane);
     });
+    return next;
   }
 
   /** Runs concurrently with everything else (each SMS send, say). */
