@@ -6,8 +6,11 @@ export function requireOwner(d: Draft, agentId: string, action: string): void {
   if (s.offer?.agentId === agentId && s.offer.kind !== 'CONFERENCE') {
     fail('INVALID_STATE', `Accept the request before you ${action}.`);
   }
-  if (s.ownerId !== agentId || s.status === 'WRAP_UP' || s.status === 'CLOSED') {
-    if (s.status === 'WRAP_UP' || s.status === 'CLOSED') fail('INVALID_STATE', `The conversation has ended; you cannot ${action}.`);
+  const ended = s.status === 'WRAP_UP' || s.status === 'CLOSED';
+  if (s.ownerId !== agentId || ended) {
+    // Only an agent who took part learns that it has ended; to anyone else it is simply not theirs.
+    const involved = s.participants.some((p) => p.agentId === agentId);
+    if (ended && involved) fail('INVALID_STATE', `The conversation has ended; you cannot ${action}.`);
     fail('NOT_ALLOWED', `Only the agent who owns the conversation can ${action}.`);
   }
 }

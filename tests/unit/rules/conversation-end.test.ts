@@ -94,6 +94,7 @@ describe('end and wrap-up are refused', () => {
     ['end by a stranger', ACTIVE, { type: 'end', agentId: 'bob' }, 'NOT_ALLOWED'],
     ['end by the conferenced agent', CONFERENCE, { type: 'end', agentId: 'bob' }, 'NOT_ALLOWED'],
     ['end a second time', WRAP_UP, { type: 'end', agentId: 'alice' }, 'INVALID_STATE'],
+    ['end by a stranger after it ended (its state is not revealed)', WRAP_UP, { type: 'end', agentId: 'carol' }, 'NOT_ALLOWED'],
     ['wrap-up while still handling it', ACTIVE, wrapUp('alice'), 'INVALID_STATE'],
     ['wrap-up twice', [...CLOSED.slice(0, -1), { type: 'wrapUp', agentId: 'alice', reasonId: 'spam' }], wrapUp('alice'), 'INVALID_STATE'],
     ['wrap-up by a conferenced agent who only exited', [...CONFERENCE, { type: 'exitConference', agentId: 'bob' }], wrapUp('bob'), 'INVALID_STATE'],
