@@ -7,6 +7,7 @@ const suites: [string, string, string][] = [
   ['workflow', './workflow-bench.js', 'runWorkflowBench'],
   ['gateway', './gateway-bench.js', 'runGatewayBench'],
   ['api', './api-bench.js', 'runApiBench'],
+  ['offer', './offer-bench.js', 'runOfferBench'],
   ['web', './web-bench.js', 'runWebBench'],
 ];
 

@@ -48,7 +48,7 @@ export async function startWorker(opts: { config: SwitchboardConfig; bus: EventB
     workflowBundle: await workflowBundle(),
     activities: createActivities({ config, bus }),
     // Bounded cache: 10,000 open conversations must fit in memory; evicted ones replay on demand.
-    maxCachedWorkflows: Number(process.env.SWITCHBOARD_MAX_CACHED_WORKFLOWS ?? 2000),
+    maxCachedWorkflows: Number(process.env.SWITCHBOARD_MAX_CACHED_WORKFLOWS ?? 1000),
     maxConcurrentWorkflowTaskExecutions: 100,
     maxConcurrentLocalActivityExecutions: 200,
   });

@@ -7,6 +7,8 @@ export interface TestConfigOptions {
   autoWrapUpSeconds?: number;
   capacity?: number;
   historyLimit?: number;
+  /** More agents (agent-01 ..., password = username) in both queues, for load. */
+  extraAgents?: number;
 }
 
 /**
@@ -28,6 +30,10 @@ export function testConfig(options: TestConfigOptions = {}): SwitchboardConfig {
       { id: 'alice', name: 'Alice Smith', username: 'alice', password: 'alice', queues: ['support', 'sales'], capacity },
       { id: 'bob', name: 'Bob Jones', username: 'bob', password: 'bob', queues: ['support'], capacity },
       { id: 'carol', name: 'Carol White', username: 'carol', password: 'carol', queues: ['sales'], capacity },
+      ...Array.from({ length: options.extraAgents ?? 0 }, (_, i) => {
+        const id = `agent-${String(i + 1).padStart(2, '0')}`;
+        return { id, name: `Agent ${i + 1}`, username: id, password: id, queues: ['support', 'sales'], capacity };
+      }),
     ],
     numbers: [
       { number: '+15551230000', type: 'LONGCODE', queue: 'support' },
