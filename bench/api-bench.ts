@@ -5,17 +5,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startLocalTemporal } from '../tests/support/local-temporal.js';
 import { Worker } from '@temporalio/worker';
 import { createApi } from '../api/create-api.js';
 import { MemoryEventBus } from '../worker/events/bus.js';
 import { ensureRouter, startWorker } from '../worker/run-worker.js';
-import { findTemporalCli } from '../worker/temporal/cli.js';
 import { connectClient, connectNative } from '../worker/temporal/connection.js';
 import { submitCustomerText } from '../worker/temporal/inbound.js';
 import { smsTaskQueue } from '../workflows/activities.js';
 import { actUpdate } from '../workflows/definitions.js';
-import { ALL_SEARCH_ATTRIBUTES } from '../workflows/search-attributes.js';
 import { testConfig } from '../tests/support/test-config.js';
 import { latencyRow, type Row } from './stats.js';
 
@@ -25,9 +23,7 @@ const BIZ = '+15551230000';
 
 export async function runApiBench(): Promise<Row[]> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-api-bench-'));
-  const env = await TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: findTemporalCli() }, dbFilename: join(dir, 'temporal.db'), searchAttributes: ALL_SEARCH_ATTRIBUTES },
-  });
+  const env = await startLocalTemporal({ dbFilename: join(dir, 'temporal.db') });
   const base = testConfig({ ronaTimeoutSeconds: 3600, capacity: 50 });
   const config = { ...base, api: { host: '127.0.0.1', port: 0 }, web: { port: 0 } };
   const bus = new MemoryEventBus();

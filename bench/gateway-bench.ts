@@ -5,20 +5,18 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startLocalTemporal } from '../tests/support/local-temporal.js';
 import { validateConfig } from '../config/load.js';
 import type { SwitchboardConfig } from '../config/schema.js';
 import { encodeGsm7 } from '../smpp-gateway/codec/gsm7.js';
 import { startGateway, type Gateway } from '../smpp-gateway/service/gateway.js';
 import { silentLog } from '../smpp-gateway/service/log.js';
 import { CarrierSimulator } from '../smpp-gateway/simulator/carrier-simulator.js';
-import { findTemporalCli } from '../worker/temporal/cli.js';
 import { connectClient } from '../worker/temporal/connection.js';
 import { submitCustomerText } from '../worker/temporal/inbound.js';
 import { startProcess, writeConfigFile } from '../tests/support/child-process.js';
 import { stateQuery, threadQuery } from '../workflows/definitions.js';
 import { threadId } from '../workflows/ids.js';
-import { ALL_SEARCH_ATTRIBUTES } from '../workflows/search-attributes.js';
 import type { Client } from '@temporalio/client';
 
 export interface Row { name: string; p50?: number; p95?: number; p99?: number; rate?: number; unit: string; note?: string }
@@ -98,9 +96,7 @@ async function mtRate(gateway: Gateway, business: string, count: number, tag: st
 }
 
 export async function runGatewayBench(): Promise<Row[]> {
-  const env = await TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: findTemporalCli() }, searchAttributes: ALL_SEARCH_ATTRIBUTES, log: { format: 'pretty', level: 'error' } },
-  });
+  const env = await startLocalTemporal();
   // Receipts are left out (10 min away): the MT rows measure the bind, not receipt handling.
   const sim = new CarrierSimulator({ receiptDelayMs: 600_000, windowSize: 200 });
   await sim.start();

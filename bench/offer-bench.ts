@@ -3,10 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { findTemporalCli } from '../worker/temporal/cli.js';
-import { SQLITE_PRAGMAS } from '../worker/temporal/dev-server.js';
-import { ALL_SEARCH_ATTRIBUTES } from '../workflows/search-attributes.js';
+import { startLocalTemporal } from '../tests/support/local-temporal.js';
 import { FullStack } from '../tests/support/full-stack.js';
 import { latencyRow, type Row } from './stats.js';
 
@@ -49,9 +46,7 @@ async function subscribe(url: string, token: string, onOffer: (phone: string) =>
 
 export async function runOfferBench(): Promise<Row[]> {
   const dbFilename = join(mkdtempSync(join(tmpdir(), 'switchboard-offer-bench-')), 'temporal.db');
-  const env = await TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: findTemporalCli() }, dbFilename, extraArgs: SQLITE_PRAGMAS, searchAttributes: ALL_SEARCH_ATTRIBUTES },
-  });
+  const env = await startLocalTemporal({ dbFilename });
   const stack = await FullStack.start({ address: env.address, ronaTimeoutSeconds: 3600, extraAgents: AGENTS - 3 });
   const abort = new AbortController();
   const waiting = new Map<string, () => void>();

@@ -6,11 +6,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startLocalTemporal } from '../tests/support/local-temporal.js';
 import { WEB_BUILD, ensureWebBuild } from '../scripts/parts.js';
-import { findTemporalCli } from '../worker/temporal/cli.js';
 import { actUpdate } from '../workflows/definitions.js';
-import { ALL_SEARCH_ATTRIBUTES } from '../workflows/search-attributes.js';
 import { FullStack } from '../tests/support/full-stack.js';
 import { launchBrowser } from '../tests/e2e/support/chromium.js';
 import { latencyRow, type Row } from './stats.js';
@@ -27,9 +25,7 @@ export async function runWebBench(): Promise<Row[]> {
 
 async function inBrowser(): Promise<{ latency: Row[]; loaded: string[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-web-bench-'));
-  const env = await TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: findTemporalCli() }, dbFilename: join(dir, 'temporal.db'), searchAttributes: ALL_SEARCH_ATTRIBUTES },
-  });
+  const env = await startLocalTemporal({ dbFilename: join(dir, 'temporal.db') });
   const stack = await FullStack.start({ address: env.address, ronaTimeoutSeconds: 3600, receiptDelayMs: 50 });
   const browser = await launchBrowser();
   const samples: number[] = [];

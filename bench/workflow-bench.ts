@@ -4,13 +4,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startLocalTemporal } from '../tests/support/local-temporal.js';
 import { Worker } from '@temporalio/worker';
-import { findTemporalCli } from '../worker/temporal/cli.js';
-import { SQLITE_PRAGMAS } from '../worker/temporal/dev-server.js';
 import { connectClient, connectNative } from '../worker/temporal/connection.js';
 import { submitCustomerText } from '../worker/temporal/inbound.js';
-import { ALL_SEARCH_ATTRIBUTES } from '../workflows/search-attributes.js';
 import { smsTaskQueue } from '../workflows/activities.js';
 import { actUpdate, agentsQuery, queuesQuery, setStatusUpdate, stateQuery, threadQuery } from '../workflows/definitions.js';
 import { routerId, threadId } from '../workflows/ids.js';
@@ -46,9 +43,7 @@ const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/
 export async function runWorkflowBench(): Promise<Row[]> {
   const rows: Row[] = [];
   const dbFilename = join(mkdtempSync(join(tmpdir(), 'switchboard-bench-')), 'temporal.db');
-  const env = await TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: findTemporalCli() }, dbFilename, extraArgs: SQLITE_PRAGMAS, searchAttributes: ALL_SEARCH_ATTRIBUTES },
-  });
+  const env = await startLocalTemporal({ dbFilename });
   const config = testConfig({ ronaTimeoutSeconds: 3600, capacity: 50 });
   const worker = await startProcess('worker/main.ts', { SWITCHBOARD_CONFIG: writeConfigFile(config), SWITCHBOARD_TEMPORAL_ADDRESS: env.address }, /worker ready/);
   const client = await connectClient(config, env.address);

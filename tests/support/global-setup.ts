@@ -1,7 +1,6 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startLocalTemporal } from './local-temporal.js';
 import type { TestProject } from 'vitest/node';
 import { findTemporalCli } from '../../worker/temporal/cli.js';
-import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,13 +13,7 @@ declare module 'vitest' {
 // apart by their own instance prefix and task queue (see tests/support/stack.ts).
 export default async function setup(project: TestProject) {
   const cli = findTemporalCli();
-  const env = await TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: { type: 'existing-path', path: cli },
-      searchAttributes: ALL_SEARCH_ATTRIBUTES,
-      log: { format: 'pretty', level: 'error' },
-    },
-  });
+  const env = await startLocalTemporal();
   project.provide('temporalAddress', env.address);
   project.provide('temporalCli', cli);
   return async () => {

@@ -2,18 +2,15 @@
 // change is meant to change histories (and version the workflow code so old ones still replay).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startLocalTemporal } from '../support/local-temporal.js';
 import { findTemporalCli } from '../../worker/temporal/cli.js';
-import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.js';
 import { routerId } from '../../workflows/ids.js';
 import { WorkflowStack } from '../support/workflow-stack.js';
 
 const OUT = new URL('./histories/', import.meta.url).pathname;
 const BIZ = '+15551230000';
 
-const env = await TestWorkflowEnvironment.createLocal({
-  server: { executable: { type: 'existing-path', path: findTemporalCli() }, searchAttributes: ALL_SEARCH_ATTRIBUTES },
-});
+const env = await startLocalTemporal();
 const stack = await WorkflowStack.start({ address: env.address, ronaTimeoutSeconds: 1, autoWrapUpSeconds: 1 });
 try {
   // Every kind of step once: RONA, accept, reply, conference (join, exit), transfers, end, auto wrap-up.
