@@ -4,6 +4,7 @@ import { NativeConnection } from '@temporalio/worker';
 import type { SwitchboardConfig } from '../../config/schema.js';
 import { ensureRuntime } from './runtime.js';
 import { temporalAddress } from '../../config/derive.js';
+import { clientInterceptors } from './closed-channel-guard.js';
 
 type Tls = NonNullable<ConnectionOptions['tls']>;
 
@@ -25,7 +26,7 @@ export function connectionOptions(config: SwitchboardConfig, address = temporalA
 }
 
 export async function connectClient(config: SwitchboardConfig, address?: string): Promise<Client> {
-  const connection = await Connection.connect(connectionOptions(config, address));
+  const connection = await Connection.connect({ ...connectionOptions(config, address), interceptors: clientInterceptors() });
   return new Client({ connection, namespace: config.temporal.namespace });
 }
 
