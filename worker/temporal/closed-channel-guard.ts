@@ -1,6 +1,4 @@
-import {
-  InterceptingCall, Metadata, status, type InterceptingCallInterface, type InterceptingListener, type Interceptor,
-} from '@grpc/grpc-js';
+import { InterceptingCall, Metadata, status, type InterceptingListener, type Interceptor } from '@grpc/grpc-js';
 import { makeGrpcRetryInterceptor, defaultGrpcRetryOptions } from '@temporalio/client';
 
 /**
@@ -12,7 +10,7 @@ import { makeGrpcRetryInterceptor, defaultGrpcRetryOptions } from '@temporalio/c
  */
 export const closedChannelGuard: Interceptor = (options, nextCall) => {
   try {
-    return nextCall(options);
+    return new InterceptingCall(nextCall(options));
   } catch (error) {
     return new InterceptingCall(new ClosedCall((error as Error).message));
   }
@@ -23,8 +21,11 @@ export function clientInterceptors(): Interceptor[] {
   return [makeGrpcRetryInterceptor(defaultGrpcRetryOptions()), closedChannelGuard];
 }
 
+// grpc-js does not export the interface of the call under an InterceptingCall; take it from there.
+type NextCallInterface = ConstructorParameters<typeof InterceptingCall>[0];
+
 /** A call that ends at once with CANCELLED: no message is sent anywhere. */
-class ClosedCall implements InterceptingCallInterface {
+class ClosedCall implements NextCallInterface {
   constructor(private readonly reason: string) {}
 
   start(_metadata: Metadata, listener?: Partial<InterceptingListener>): void {
