@@ -123,6 +123,8 @@ describe('seed scenario: two agents and a customer', () => {
     // Alice exits; the chat continues between Bob and the customer.
     await actions(alice).getByRole('button', { name: 'Exit Conference' }).click();
     await alice.getByText('Select a conversation, or accept a contact request.').waitFor();
+    // The button went with the conversation; focus stays in the conversation area, not the body.
+    await poll(() => alice.getByRole('main', { name: 'Conversation' }).evaluate((el) => el.contains(document.activeElement))).toBe(true);
     await poll(() => textOf(paneStatus(bob))).toBe('Active');
     await bobLog.getByText('Alice Smith left the conference.').waitFor();
     await replyFrom(bob, 'Your parcel arrives tomorrow.');
