@@ -1,5 +1,6 @@
 import {
-  allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, ParentClosePolicy, setHandler, startChild, uuid4, workflowInfo,
+  allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, ParentClosePolicy, patched, setHandler, startChild, uuid4,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { InboundMessage } from '../domain/types.js';
 import { conversationEndedSignal, customerMessageSignal, inboundSignal, redirectSignal, threadQuery } from '../definitions.js';
@@ -86,9 +87,19 @@ export async function threadWorkflow(input: ThreadInput = {}): Promise<void> {
   }
 
   async function deliver(message: InboundMessage): Promise<void> {
-    if (state.current) {
+    if (state.current && patched('thread-forwards-without-waiting')) {
       forward(state.current, message);
       return;
+    }
+    if (state.current) {
+      // Threads live as long as the customer texts: runs from before this version keep waiting
+      // for each signal's round trip, as their histories say.
+      try {
+        await getExternalWorkflowHandle(state.current).signal(inboundSignal, message);
+        return;
+      } catch {
+        delete state.current; // completed in the meantime: this message opens a new one
+      }
     }
     if (message.keyword) {
       state.keywords.push({ id: message.id, keyword: message.keyword, at: message.receivedAt });
