@@ -52,7 +52,8 @@ export class MtLedger {
       if (hit) this.setState(hit.entry, hit.index, f.st, f.d);
     }
     for (const [m, at] of this.doneAt) {
-      if (this.byMessage.has(m)) this.byMessage.get(m)!.done = true;
+      const entry = this.byMessage.get(m);
+      if (entry) entry.done = true;
       if (this.now() - at > KEEP_DONE_MS) this.forget(m);
     }
   }

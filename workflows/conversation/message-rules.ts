@@ -78,11 +78,11 @@ export function delivery(d: Draft, e: { messageId: string; status: DeliveryStatu
   const current = message.deliveryStatus ?? 'PENDING';
   if (RANK[current] === 2 || RANK[e.status] < RANK[current]) {
     // A submit result that lost the race to its receipt still brings the carrier ids and segments.
-    const late = (e.carrierIds && !message.carrierIds) || (e.segments && !message.segments);
-    if (!late) return;
-    if (e.carrierIds && !message.carrierIds) message.carrierIds = e.carrierIds;
-    if (e.segments && !message.segments) message.segments = e.segments;
-    d.emit({ type: 'conversationEvent', kind: 'DELIVERY_UPDATED', messageId: message.id });
+    const carrierIds = message.carrierIds ? undefined : e.carrierIds;
+    const segments = message.segments ? undefined : e.segments;
+    if (carrierIds) message.carrierIds = carrierIds;
+    if (segments) message.segments = segments;
+    if (carrierIds || segments) d.emit({ type: 'conversationEvent', kind: 'DELIVERY_UPDATED', messageId: message.id });
     return;
   }
   if (e.status === current && !e.carrierIds) return;
