@@ -4,19 +4,23 @@ import { tick } from 'svelte';
 // send a keyboard or screen-reader user back to the top of the desktop, mid-conversation.
 
 /** The open conversation's compose box when replies are open, else the conversation region. */
-export function continueInConversation(root: ParentNode = document): void {
-  const target =
-    root.querySelector<HTMLElement>('main .compose textarea:not(:disabled)') ??
-    root.querySelector<HTMLElement>('main.conversation');
-  target?.focus();
+export function continuationTarget(): HTMLElement | null {
+  return (
+    document.querySelector<HTMLElement>('main .compose textarea:not(:disabled)') ??
+    document.querySelector<HTMLElement>('main.conversation')
+  );
+}
+
+export function continueInConversation(): void {
+  continuationTarget()?.focus();
 }
 
 export const focusLost = () => !document.activeElement || document.activeElement === document.body;
 
 /**
- * A Svelte action for a control that can remove itself when used (End Conference, Exit Conference:
- * the conversation changes and the button is no longer offered). If it had focus when it went, the
- * agent continues in the conversation instead.
+ * A Svelte action for the conversation's action buttons, which can remove themselves when used
+ * (End Conference, Exit Conference: the button is no longer offered). If one had focus when it
+ * went, the agent continues in the conversation instead.
  */
 export function keepFocusNearby(node: HTMLElement): { destroy(): void } {
   let focused = false;
