@@ -1,10 +1,11 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-// Resolver types from the contract plus our extensions. Run from the repository root:
+// Resolver types from the project's own schema (api/schema: the contract plus our extensions).
+// Run from the repository root:
 //   npx graphql-codegen --config api/codegen.ts
 // The output is committed so that type-checking needs no generation step.
 const config: CodegenConfig = {
-  schema: ['../shared/contract/schema.graphql', 'api/schema/extensions.graphql'],
+  schema: ['api/schema/schema.graphql', 'api/schema/extensions.graphql'],
   generates: {
     'api/generated/resolvers-types.ts': {
       plugins: [

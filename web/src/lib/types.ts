@@ -1,4 +1,4 @@
-// The slice of the GraphQL contract (shared/contract/schema.graphql plus api/schema/extensions.graphql)
+// The slice of the GraphQL schema (api/schema/schema.graphql plus api/schema/extensions.graphql)
 // that the desktop selects. Written by hand because the desktop asks for a small subset and the
 // API's codegen output lives on the server side.
 
