@@ -2,8 +2,10 @@
 // (SWITCHBOARD_CONFIG, default config/demo.yaml). One Ctrl-C stops everything cleanly.
 import type { Connection } from '@temporalio/client';
 import { loadConfig, ConfigError } from '../config/load.js';
-import { isEmbedded, temporalAddress } from '../config/derive.js';
+import { join } from 'node:path';
+import { isEmbedded, listeningPorts, temporalAddress } from '../config/derive.js';
 import { startDevServer } from '../worker/temporal/dev-server.js';
+import { assertPortFree, PortTakenError } from '../worker/temporal/ports.js';
 import { connectClient } from '../worker/temporal/connection.js';
 import { ensureSearchAttributes } from '../worker/temporal/search-attributes.js';
 import { createEventBus } from '../worker/events/redis-bus.js';
@@ -32,14 +34,18 @@ process.on('SIGINT', () => void stopAll());
 process.on('SIGTERM', () => void stopAll());
 
 try {
+  // Every port first: a taken one (an orphaned dev server, a second `npm start`) stops us before we
+  // start anything or talk to a server that is not ours.
+  for (const { what, host, port } of listeningPorts(config)) await assertPortFree(what, port, host);
   let address = temporalAddress(config);
   if (isEmbedded(config)) {
     const server = await startDevServer({
-      dataDir: config.temporal.dataDir, namespace: config.temporal.namespace, port: config.temporal.port, uiPort: config.temporal.uiPort,
+      dbFilename: join(config.temporal.dataDir, 'temporal.db'),
+      namespace: config.temporal.namespace, port: config.temporal.port, uiPort: config.temporal.uiPort,
     });
     stops.push(server.stop);
     address = server.address;
-    console.log(`Temporal dev server  ${address}  (data in ${config.temporal.dataDir}${server.uiAddress ? `, UI ${server.uiAddress}` : ''})`);
+    console.log(`Temporal dev server  ${address}  (data in ${config.temporal.dataDir}${server.uiAddress ? `, UI ${server.uiAddress}` : ''}; pid ${server.pid})`);
   } else {
     console.log(`Temporal cluster     ${address}  namespace ${config.temporal.namespace}`);
   }
@@ -66,6 +72,6 @@ try {
     void stopAll(1);
   });
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof PortTakenError ? `Switchboard cannot start: ${error.message}` : error instanceof Error ? error.message : error);
   await stopAll(1);
 }

@@ -1,22 +1,16 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { findTemporalCli } from '../../worker/temporal/cli.js';
-import { DEV_SERVER_TUNING, SQLITE_PRAGMAS } from '../../worker/temporal/dev-server.js';
-import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.js';
+import { startDevServer } from '../../worker/temporal/dev-server.js';
+
+export interface LocalTemporal {
+  address: string;
+  teardown(): Promise<void>;
+}
 
 /**
- * A real dev server for tests and benchmarks, tuned as `npm start` tunes its own: the CLI built by
- * `scripts/install-temporal-cli.ts` (never a download), our search attributes, and the shard's poll
- * limits raised. With `dbFilename` it is on disk with the same SQLite pragmas, else in memory.
+ * A real dev server for tests and benchmarks, started as `npm start` starts its own (the same
+ * launcher: our search attributes, the shard's poll limits raised, a watchdog so that a killed test
+ * run leaves no server behind). With `dbFilename` it is on disk, else in memory; on a free port.
  */
-export function startLocalTemporal(options: { dbFilename?: string } = {}): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: { type: 'existing-path', path: findTemporalCli() },
-      searchAttributes: ALL_SEARCH_ATTRIBUTES,
-      log: { format: 'pretty', level: 'error' },
-      ...(options.dbFilename
-        ? { dbFilename: options.dbFilename, extraArgs: [...SQLITE_PRAGMAS, ...DEV_SERVER_TUNING] }
-        : { extraArgs: DEV_SERVER_TUNING }),
-    },
-  });
+export async function startLocalTemporal(options: { dbFilename?: string } = {}): Promise<LocalTemporal> {
+  const server = await startDevServer({ port: 0, ...options });
+  return { address: server.address, teardown: server.stop };
 }

@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Connection } from '@temporalio/client';
 import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.js';
 import { findTemporalCli } from './cli.js';
+import { assertPortFree, freePort } from './ports.js';
 
 /**
  * WAL with synchronous=NORMAL: a killed process loses nothing (the WAL is on disk), only an OS crash
@@ -21,51 +23,68 @@ export const SQLITE_PRAGMAS = ['--sqlite-pragma', 'journal_mode=wal', '--sqlite-
 export const DEV_SERVER_TUNING = ['transfer', 'timer', 'visibility']
   .flatMap((queue) => ['--dynamic-config-value', `history.${queue}ProcessorMaxPollRPS=1000`]);
 
+const WATCHDOG = fileURLToPath(new URL('./child-watchdog.mjs', import.meta.url));
+
 export interface DevServer {
   address: string;
   uiAddress?: string;
+  /** The watchdog's pid; the dev server is its only child. */
+  pid: number;
   stop(): Promise<void>;
 }
 
 export interface DevServerOptions {
-  dataDir: string;
-  namespace: string;
+  /** The SQLite file; without one the database is in memory (tests). */
+  dbFilename?: string;
+  namespace?: string;
+  /** 0 picks a free port. */
   port: number;
-  /** 0 turns the Web UI off. */
-  uiPort: number;
+  /** 0 (the default) turns the Web UI off. */
+  uiPort?: number;
   log?: (line: string) => void;
 }
 
 /**
- * `temporal server start-dev` with its database in a file under dataDir, so stopping and starting
- * again keeps every conversation and every pending timer (they fire on restart if they fell due).
+ * `temporal server start-dev`, for `npm start`, the tests and the benchmarks alike. With a database
+ * file, stopping and starting again keeps every conversation and pending timer (they fire on
+ * restart if they fell due). It runs under child-watchdog.mjs, so it never outlives this process,
+ * not even a SIGKILL of it.
  */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
-  const log = options.log ?? ((line: string) => console.error(line));
-  const cli = findTemporalCli({ log });
-  const dataDir = resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  const cli = findTemporalCli({ log: options.log ?? ((line: string) => console.error(line)) });
+  const port = options.port || (await freePort());
+  const uiPort = options.uiPort ?? 0;
+  await assertPortFree('the Temporal dev server', port);
+  if (uiPort > 0) await assertPortFree("the Temporal dev server's Web UI", uiPort);
+  const database = options.dbFilename ? resolve(options.dbFilename) : undefined;
+  if (database) mkdirSync(dirname(database), { recursive: true });
   const args = [
     'server', 'start-dev',
-    '--db-filename', resolve(dataDir, 'temporal.db'),
-    ...SQLITE_PRAGMAS,
+    ...(database ? ['--db-filename', database, ...SQLITE_PRAGMAS] : []),
     ...DEV_SERVER_TUNING,
     '--ip', '127.0.0.1',
-    '--port', String(options.port),
-    '--namespace', options.namespace,
+    '--port', String(port),
+    '--namespace', options.namespace ?? 'default',
     '--log-level', 'error',
-    ...(options.uiPort > 0 ? ['--ui-port', String(options.uiPort)] : ['--headless']),
+    ...(uiPort > 0 ? ['--ui-port', String(uiPort)] : ['--headless']),
     ...ALL_SEARCH_ATTRIBUTES.flatMap((sa) => ['--search-attribute', `${sa.name}=Keyword`]),
   ];
-  const child = spawn(cli, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // stdin is the watchdog's lifeline: its end closes when this process is gone.
+  const child = spawn(process.execPath, [WATCHDOG, cli, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout.on('data', (b: Buffer) => (output += b.toString()));
-  child.stderr.on('data', (b: Buffer) => (output += b.toString()));
-  const address = `127.0.0.1:${options.port}`;
-  await waitUntilServing(address, child, () => output);
+  child.stdout!.on('data', (b: Buffer) => (output = (output + b.toString()).slice(-20_000)));
+  child.stderr!.on('data', (b: Buffer) => (output = (output + b.toString()).slice(-20_000)));
+  const address = `127.0.0.1:${port}`;
+  try {
+    await waitUntilServing(address, child, () => output);
+  } catch (error) {
+    await stopChild(child);
+    throw error;
+  }
   return {
     address,
-    ...(options.uiPort > 0 ? { uiAddress: `http://127.0.0.1:${options.uiPort}` } : {}),
+    pid: child.pid!,
+    ...(uiPort > 0 ? { uiAddress: `http://127.0.0.1:${uiPort}` } : {}),
     stop: () => stopChild(child),
   };
 }
