@@ -1,15 +1,30 @@
 // Lint: TypeScript's type-aware rules plus the Temporal rules for the durable core.
 import tseslint from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'web/**', 'api/generated/**', '.switchboard/**', 'test-results/**', '**/*.js', '**/*.cjs'] },
-  ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    ignores: [
+      'node_modules/**', 'api/generated/**', '.switchboard/**', 'test-results/**', '**/*.js', '**/*.cjs',
+      'web/.svelte-kit/**', 'web/build/**',
+    ],
+  },
+  ...tseslint.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.svelte'],
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+        extraFileExtensions: ['.svelte'],
+        parser: tseslint.parser,
+      },
+    },
     rules: {
       // Every promise is awaited, returned, or explicitly `void`: a forgotten one loses errors.
       '@typescript-eslint/no-floating-promises': 'error',
@@ -17,6 +32,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-empty-function': 'off',
     },
+  },
+  {
+    // The desktop runs in the browser.
+    files: ['web/**/*.ts', 'web/**/*.svelte'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     // Workflow code is replayed: no Node built-ins, no I/O, nothing non-deterministic.

@@ -32,7 +32,7 @@ export interface Queue extends Named {
   availableAgents: number;
 }
 
-export interface AgentRef extends Named {}
+export type AgentRef = Named;
 
 export interface Agent extends Named {
   status: AgentStatus;
