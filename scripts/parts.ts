@@ -42,11 +42,13 @@ export function ensureWebBuild(): string {
   const built = statSync(join(WEB_BUILD, 'index.html'), { throwIfNoEntry: false })?.mtimeMs;
   if (built === undefined || newestSource() > built) {
     console.log('Building the agent desktop...');
-    const vite = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
-    const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
-      cwd: WEB_DIR, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' },
-    });
-    if (result.status !== 0) throw new Error('building the agent desktop failed');
+    const bin = (path: string) => fileURLToPath(new URL(`../node_modules/${path}`, import.meta.url));
+    const env = { ...process.env, NODE_ENV: 'production' };
+    // A fresh clone has no .svelte-kit yet, and the desktop's tsconfig extends the one it writes.
+    for (const args of [[bin('@sveltejs/kit/svelte-kit.js'), 'sync'], [bin('vite/bin/vite.js'), 'build', '--logLevel', 'warn']]) {
+      const result = spawnSync(process.execPath, args, { cwd: WEB_DIR, stdio: 'inherit', env });
+      if (result.status !== 0) throw new Error('building the agent desktop failed');
+    }
   }
   return WEB_BUILD;
 }

@@ -10,7 +10,7 @@ import { connectClient } from '../worker/temporal/connection.js';
 import { ensureSearchAttributes } from '../worker/temporal/search-attributes.js';
 import { createEventBus } from '../worker/events/redis-bus.js';
 import { ensureRouter, startWorker } from '../worker/run-worker.js';
-import { startParts, type Part } from './parts.js';
+import { ensureWebBuild, startParts, type Part } from './parts.js';
 
 let config;
 try {
@@ -37,6 +37,8 @@ try {
   // Every port first: a taken one (an orphaned dev server, a second `npm start`) stops us before we
   // start anything or talk to a server that is not ours.
   for (const { what, host, port } of listeningPorts(config)) await assertPortFree(what, port, host);
+  // Built before anything runs: the build blocks this process, which would hold up the worker.
+  ensureWebBuild();
   let address = temporalAddress(config);
   if (isEmbedded(config)) {
     const server = await startDevServer({
