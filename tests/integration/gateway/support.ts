@@ -26,6 +26,7 @@ export interface HarnessOptions {
   /** true: the aggregator-b account on an ephemeral port; an object: that, with these keys over it. */
   listen?: boolean | Partial<ListenConfig>;
   reassemblyTimeoutSeconds?: number;
+  limits?: Partial<SwitchboardConfig['smpp']['limits']>;
   simulator?: CarrierSimulatorOptions;
   /** Where the gateway reaches Temporal (a TcpProxy in fault tests); the test itself goes direct. */
   gatewayAddress?: string;
@@ -64,6 +65,7 @@ export class GatewayHarness {
         binds: [bindConfig(sim.port, { id: 'carrier-a', responseTimeoutSeconds: 5, ...options.bind })],
         ...(options.listen ? { listen: listenSchema.parse({ host: '127.0.0.1', port: 0, accounts: [{ systemId: 'aggregator-b', password: 'secret2' }], ...(options.listen === true ? {} : options.listen) }) } : {}),
         reassemblyTimeoutSeconds: options.reassemblyTimeoutSeconds ?? 60,
+        limits: { ...base.smpp.limits, ...options.limits },
         helpText: 'Acme support: reply STOP to opt out. Help: acme.example/help',
       },
     };
