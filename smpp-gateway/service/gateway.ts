@@ -22,7 +22,7 @@ export interface GatewayOptions {
   /** Temporal frontend for the worker (default: from the config). */
   address?: string;
   log?: GatewayLog;
-  /** Default: <temporal.dataDir>/gateway-<instance>.jsonl. One file per gateway process. */
+  /** Default: <temporal.dataDir>/gateway-<instance>[-<gatewayId>].jsonl. One file per gateway process. */
   stateFile?: string;
   /** Backoffs and waits of the outbound binds (tests shorten them). */
   session?: Pick<EsmeSessionOptions, 'rebindBackoff' | 'throttleBackoff' | 'throttleRetries' | 'bindWaitMs' | 'drainMs'>;
@@ -52,7 +52,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const log = options.log ?? consoleLog;
   const signalTimeoutMs = options.signalTimeoutMs ?? 5_000;
   const limits = config.smpp.limits;
-  const path = options.stateFile ?? join(config.temporal.dataDir, `gateway-${config.temporal.instance}.jsonl`);
+  // One file per gateway process: two gateways (gatewayId) sharing a data dir never share state.
+  const path = options.stateFile ?? join(config.temporal.dataDir, `gateway-${config.temporal.instance}${config.smpp.gatewayId ? `-${config.smpp.gatewayId}` : ''}.jsonl`);
   // MoInbound names the route of early-acked parts; it exists only once the state is loaded.
   const late: { inbound?: MoInbound } = {};
   const state = await loadGatewayState(path, log, (key) => late.inbound?.routeOf(key));
