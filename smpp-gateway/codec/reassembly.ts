@@ -1,7 +1,9 @@
 // Joins concatenated MO parts (UDH 8-bit, UDH 16-bit or sar_* TLVs) into one message. Pure: the
 // caller owns the clock (receivedAt, expire(now)) and the timer that calls expire.
-import { createHash } from 'node:crypto';
 import { decodeShortMessage, type DecodeOptions } from './data-coding.js';
+import { groupKey, identityOf, ReassemblyFullError, type ReassemblyLimits } from './reassembly-keys.js';
+
+export { groupKey, identityOf, ReassemblyFullError, type ReassemblyLimits } from './reassembly-keys.js';
 
 export interface InboundPart {
   /** Who sent it (bind id or listener account): groups never mix parts of different peers. */
@@ -42,23 +44,6 @@ export class ReassemblyError extends Error {
   override readonly name = 'ReassemblyError';
 }
 
-/** A new part would pass a limit (groups per peer, groups, octets held): refuse it, for now. */
-export class ReassemblyFullError extends Error {
-  override readonly name = 'ReassemblyFullError';
-}
-
-export interface ReassemblyLimits {
-  maxGroupsPerPeer: number;
-  maxGroups: number;
-  /** Octets of user data held by every open group together. */
-  maxBytes: number;
-}
-
-/** total is in the key: a reused ref with a different count is a different message. */
-export function groupKey(part: Pick<InboundPart, 'peer' | 'source' | 'destination' | 'ref' | 'total'>): string {
-  return JSON.stringify([part.peer ?? '', part.source, part.destination, part.ref, part.total]);
-}
-
 const sizeOf = (p: InboundPart): number => (p.bytes?.length ?? 0) + 2 * (p.text?.length ?? 0);
 
 interface Group {
@@ -67,17 +52,6 @@ interface Group {
   parts: Map<number, InboundPart>;
   firstReceivedAt: number;
   lastReceivedAt: number;
-}
-
-/**
- * Content-derived, so a carrier redelivering the same parts (because our deliver_sm_resp was lost)
- * yields the same identity. Receive times and local ids are left out for that reason.
- */
-export function identityOf(source: string, destination: string, ref: number, total: number, parts: InboundPart[]): string {
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify([source, destination, ref, total]));
-  for (const p of parts) hash.update(`|${p.seq}:${p.dataCoding ?? ''}:${p.bytes ? p.bytes.toString('hex') : `t${p.text ?? ''}`}`);
-  return `mo-${hash.digest('hex').slice(0, 32)}`;
 }
 
 export class Reassembler {

@@ -1,4 +1,7 @@
-import { receiptIdKeys } from '../codec/receipt.js';
+import { liveRecords, newEntry, routeKey, type FinalState, type MtEntry, type NewEntry } from './mt-entry.js';
+import { ReceiptIndex, type Hit as IndexHit } from './receipt-index.js';
+
+export { routeKey, type FinalState, type MtEntry, type Side } from './mt-entry.js';
 import type { StateFile, StateRecord } from './state-file.js';
 
 // Every MT the gateway submitted, by message id (idempotency) and by (bind, carrier id) for
@@ -7,43 +10,17 @@ import type { StateFile, StateRecord } from './state-file.js';
 // is written its intent is recorded; the part is recorded as its response arrives. An intent
 // without a result after a restart is a part that may have reached the handset: never resent.
 
-export type FinalState = 'DELIVERED' | 'FAILED';
-export type Side = 'esme' | 'listener';
-
-export interface MtEntry {
-  conversationId: string;
-  messageId: string;
-  ref: number;
-  bindId: string;
-  side: Side;
-  /** The carrier's id of each part, once accepted. */
-  parts: (string | undefined)[];
-  states: (FinalState | undefined)[];
-  /** When each part was accepted, so the file forgets what can no longer get a receipt. */
-  acceptedAt: (number | undefined)[];
-  /** Parts written (or about to be) and not answered yet. */
-  intents: Set<number>;
-  /** Parts whose submit was written before a restart and never answered: outcome unknown. */
-  unconfirmed: Set<number>;
-  detail?: string;
-  /** The conversation has been told DELIVERED / FAILED. */
-  done: boolean;
-}
-
 /** Entries whose outcome is known are kept this long for late activity retries. */
 const KEEP_DONE_MS = 3600_000;
 /** Past any carrier's validity period: a receipt that has not come by then will not come. */
 const KEEP_OPEN_MS = 7 * 24 * 3600_000;
 
-type Hit = { entry: MtEntry; index: number };
+type Hit = IndexHit<MtEntry>;
 
-export const routeKey = (r: { side: Side; bindId: string }): string => `${r.side}:${r.bindId}`;
-const keyOf = (route: string, id: string): string => `${route}\u0000${id}`;
 
 export class MtLedger {
   private readonly byMessage = new Map<string, MtEntry>();
-  private readonly exact = new Map<string, Hit>();
-  private readonly converted = new Map<string, Hit>();
+  private readonly receipts = new ReceiptIndex<MtEntry>();
   private readonly doneAt = new Map<string, number>();
   private readonly finals: { b: string | undefined; id: string; st: FinalState; d?: string }[] = [];
 
@@ -86,12 +63,8 @@ export class MtLedger {
     return this.byMessage.get(messageId);
   }
 
-  start(e: { conversationId: string; messageId: string; ref: number; bindId: string; side: Side; total: number }): MtEntry {
-    const entry: MtEntry = {
-      conversationId: e.conversationId, messageId: e.messageId, ref: e.ref, bindId: e.bindId, side: e.side,
-      parts: new Array<string | undefined>(e.total).fill(undefined), states: new Array<FinalState | undefined>(e.total).fill(undefined),
-      acceptedAt: new Array<number | undefined>(e.total).fill(undefined), intents: new Set(), unconfirmed: new Set(), done: false,
-    };
+  start(e: NewEntry): MtEntry {
+    const entry = newEntry(e);
     this.byMessage.set(e.messageId, entry);
     return entry;
   }
@@ -122,8 +95,7 @@ export class MtLedger {
 
   /** On the bind `route` (routeKey): exact id first ("10" in hex is "16" in decimal), then conversions. */
   lookup(route: string, carrierId: string): Hit | undefined {
-    const keys = receiptIdKeys(carrierId);
-    return this.exact.get(keyOf(route, keys[0]!)) ?? keys.map((k) => this.converted.get(keyOf(route, k))).find((hit) => hit !== undefined);
+    return this.receipts.lookup(route, carrierId);
   }
 
   /**
@@ -154,20 +126,8 @@ export class MtLedger {
     }
   }
 
-  *live(): Iterable<StateRecord> {
-    for (const e of this.byMessage.values()) {
-      const base = { m: e.messageId, c: e.conversationId, n: e.parts.length, r: e.ref, b: e.bindId, s: e.side };
-      for (const i of [...e.intents, ...e.unconfirmed]) yield { k: 'try', ...base, i, at: this.now() };
-      for (let i = 0; i < e.parts.length; i++) {
-        const id = e.parts[i];
-        if (id === undefined) continue;
-        yield { k: 'part', ...base, i, id, at: e.acceptedAt[i] ?? this.now() };
-        const st = e.states[i];
-        if (st) yield { k: 'dlr', id, st, b: routeKey(e), ...(st === 'FAILED' && e.detail ? { d: e.detail } : {}) };
-      }
-      const at = this.doneAt.get(e.messageId);
-      if (at !== undefined) yield { k: 'done', m: e.messageId, at };
-    }
+  live(): Iterable<StateRecord> {
+    return liveRecords(this.byMessage.values(), this.doneAt, this.now);
   }
 
   /** For receipt records from files written before receipts were keyed by bind: exact ids only. */
@@ -179,10 +139,7 @@ export class MtLedger {
 
   private index(entry: MtEntry, index: number, carrierId: string): void {
     entry.parts[index] = carrierId;
-    const route = routeKey(entry);
-    const [canonical, ...others] = receiptIdKeys(carrierId);
-    this.exact.set(keyOf(route, canonical!), { entry, index });
-    for (const k of others) this.converted.set(keyOf(route, k), { entry, index });
+    this.receipts.add(routeKey(entry), carrierId, { entry, index });
   }
 
   private setState(entry: MtEntry, index: number, state: FinalState, detail?: string): void {
@@ -195,12 +152,6 @@ export class MtLedger {
     this.byMessage.delete(messageId);
     this.doneAt.delete(messageId);
     if (!entry) return;
-    const route = routeKey(entry);
-    for (const id of entry.parts) {
-      if (id === undefined) continue;
-      const [canonical, ...others] = receiptIdKeys(id);
-      if (this.exact.get(keyOf(route, canonical!))?.entry === entry) this.exact.delete(keyOf(route, canonical!));
-      for (const k of others) if (this.converted.get(keyOf(route, k))?.entry === entry) this.converted.delete(keyOf(route, k));
-    }
+    for (const id of entry.parts) if (id !== undefined) this.receipts.remove(routeKey(entry), id, entry);
   }
 }
