@@ -24,9 +24,11 @@ export interface MtEntry {
   detail?: string;
   /** The conversation has been told DELIVERED / FAILED. */
   done: boolean;
+  /** When it was first recorded: an intent kept through compactions keeps its age. */
+  createdAt: number;
 }
 
-export interface NewEntry { conversationId: string; messageId: string; ref: number; bindId: string; side: Side; total: number }
+export interface NewEntry { conversationId: string; messageId: string; ref: number; bindId: string; side: Side; total: number; at?: number }
 
 export const routeKey = (r: { side: Side; bindId: string }): string => `${r.side}:${r.bindId}`;
 
@@ -34,7 +36,7 @@ export function newEntry(e: NewEntry): MtEntry {
   return {
     conversationId: e.conversationId, messageId: e.messageId, ref: e.ref, bindId: e.bindId, side: e.side,
     parts: new Array<string | undefined>(e.total).fill(undefined), states: new Array<FinalState | undefined>(e.total).fill(undefined),
-    acceptedAt: new Array<number | undefined>(e.total).fill(undefined), intents: new Set(), unconfirmed: new Set(), done: false,
+    acceptedAt: new Array<number | undefined>(e.total).fill(undefined), intents: new Set(), unconfirmed: new Set(), done: false, createdAt: e.at ?? Date.now(),
   };
 }
 
@@ -42,7 +44,7 @@ export function newEntry(e: NewEntry): MtEntry {
 export function* liveRecords(entries: Iterable<MtEntry>, doneAt: ReadonlyMap<string, number>, now: () => number): Iterable<StateRecord> {
   for (const e of entries) {
     const base = { m: e.messageId, c: e.conversationId, n: e.parts.length, r: e.ref, b: e.bindId, s: e.side };
-    for (const i of [...e.intents, ...e.unconfirmed]) yield { k: 'try', ...base, i, at: now() };
+    for (const i of [...e.intents, ...e.unconfirmed]) yield { k: 'try', ...base, i, at: e.createdAt };
     for (let i = 0; i < e.parts.length; i++) {
       const id = e.parts[i];
       if (id === undefined) continue;

@@ -30,7 +30,7 @@ export class MtLedger {
   load(r: StateRecord): void {
     if (r.k === 'part' || r.k === 'try') {
       if (this.now() - r.at > KEEP_OPEN_MS) return;
-      const entry = this.byMessage.get(r.m) ?? this.start({ conversationId: r.c, messageId: r.m, ref: r.r, bindId: r.b, side: r.s, total: r.n });
+      const entry = this.byMessage.get(r.m) ?? this.start({ conversationId: r.c, messageId: r.m, ref: r.r, bindId: r.b, side: r.s, total: r.n, at: r.at });
       if (r.i >= entry.parts.length) return;
       if (r.k === 'try') return void (entry.parts[r.i] === undefined && entry.intents.add(r.i));
       entry.intents.delete(r.i);
@@ -64,7 +64,7 @@ export class MtLedger {
   }
 
   start(e: NewEntry): MtEntry {
-    const entry = newEntry(e);
+    const entry = newEntry({ at: this.now(), ...e });
     this.byMessage.set(e.messageId, entry);
     return entry;
   }

@@ -14,12 +14,12 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function badCarrier(overrides: Parameters<typeof bindConfig>[1] = {}, onDeliver: (() => Promise<void>) | undefined = async () => undefined) {
+async function badCarrier(overrides: Parameters<typeof bindConfig>[1] = {}, onDeliver: () => Promise<void> = async () => undefined) {
   const accepted: Socket[] = [];
   const server: Server = createServer((s) => accepted.push(s));
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
-  const session = new EsmeSession(bindConfig((server.address() as { port: number }).port, overrides), { rebindBackoff: FAST_BACKOFF, ...(onDeliver ? { onDeliver } : {}) }).start();
+  const session = new EsmeSession(bindConfig((server.address() as { port: number }).port, overrides), { rebindBackoff: FAST_BACKOFF, onDeliver }).start();
   cleanups.push(() => session.close());
   // Runs first: with the carrier gone, the session's unbind does not wait for an answer.
   cleanups.push(() => new Promise<void>((r) => { for (const s of accepted) s.destroy(); server.close(() => r()); }));
