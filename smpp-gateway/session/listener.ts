@@ -129,7 +129,7 @@ export class SmscListener extends EventEmitter {
 
   private async authenticate(systemId: string, password: string, address: string, peer: SmscPeer): Promise<number> {
     const wait = this.throttle.delayFor(address);
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait).unref());
     const account = authenticate(this.config.accounts, systemId, password, address);
     if (!account) {
       this.throttle.failed(address);
