@@ -6,6 +6,7 @@ const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const suites: [string, string, string][] = [
   ['workflow', './workflow-bench.js', 'runWorkflowBench'],
   ['gateway', './gateway-bench.js', 'runGatewayBench'],
+  ['gateway-state', './gateway-state-bench.js', 'runGatewayStateBench'],
   ['api', './api-bench.js', 'runApiBench'],
   ['offer', './offer-bench.js', 'runOfferBench'],
   ['web', './web-bench.js', 'runWebBench'],

@@ -23,7 +23,10 @@ export interface SmsActivities {
   sendSms(request: SendSmsRequest): Promise<SendSmsResult>;
 }
 
-/** The gateway's task queue for `sendSms`, derived from the worker's. */
-export function smsTaskQueue(taskQueue: string): string {
-  return `${taskQueue}-sms`;
+/**
+ * The gateway's task queue for `sendSms`, derived from the worker's; with several gateways each
+ * has its own (`smpp.gatewayId`), so a reply goes to the one that holds the conversation's bind.
+ */
+export function smsTaskQueue(taskQueue: string, gatewayId?: string): string {
+  return gatewayId ? `${taskQueue}-sms-${gatewayId}` : `${taskQueue}-sms`;
 }

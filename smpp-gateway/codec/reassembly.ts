@@ -1,9 +1,13 @@
 // Joins concatenated MO parts (UDH 8-bit, UDH 16-bit or sar_* TLVs) into one message. Pure: the
 // caller owns the clock (receivedAt, expire(now)) and the timer that calls expire.
-import { createHash } from 'node:crypto';
 import { decodeShortMessage, type DecodeOptions } from './data-coding.js';
+import { groupKey, identityOf, ReassemblyFullError, type ReassemblyLimits } from './reassembly-keys.js';
+
+export { groupKey, identityOf, ReassemblyFullError, type ReassemblyLimits } from './reassembly-keys.js';
 
 export interface InboundPart {
+  /** Who sent it (bind id or listener account): groups never mix parts of different peers. */
+  peer?: string;
   source: string;
   destination: string;
   ref: number;
@@ -19,6 +23,9 @@ export interface InboundPart {
 }
 
 export interface CompletedMessage {
+  peer?: string;
+  /** The group's key (peer, source, destination, ref, total), as groupKey gives it. */
+  key: string;
   source: string;
   destination: string;
   ref: number;
@@ -37,27 +44,26 @@ export class ReassemblyError extends Error {
   override readonly name = 'ReassemblyError';
 }
 
+const sizeOf = (p: InboundPart): number => (p.bytes?.length ?? 0) + 2 * (p.text?.length ?? 0);
+
 interface Group {
+  peer: string;
+  bytes: number;
   parts: Map<number, InboundPart>;
   firstReceivedAt: number;
   lastReceivedAt: number;
 }
 
-/**
- * Content-derived, so a carrier redelivering the same parts (because our deliver_sm_resp was lost)
- * yields the same identity. Receive times and local ids are left out for that reason.
- */
-export function identityOf(source: string, destination: string, ref: number, total: number, parts: InboundPart[]): string {
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify([source, destination, ref, total]));
-  for (const p of parts) hash.update(`|${p.seq}:${p.dataCoding ?? ''}:${p.bytes ? p.bytes.toString('hex') : `t${p.text ?? ''}`}`);
-  return `mo-${hash.digest('hex').slice(0, 32)}`;
-}
-
 export class Reassembler {
   private readonly groups = new Map<string, Group>();
+  private readonly perPeer = new Map<string, number>();
+  private bytes = 0;
 
-  constructor(private readonly opts: { timeoutMs: number; decode?: DecodeOptions }) {}
+  constructor(private readonly opts: { timeoutMs: number; decode?: DecodeOptions; limits?: ReassemblyLimits }) {}
+
+  /** Octets held by open groups. */
+  get heldBytes(): number { return this.bytes; }
+  get openGroups(): number { return this.groups.size; }
 
   /** Parts still waiting for their siblings. */
   get pendingParts(): number {
@@ -73,26 +79,37 @@ export class Reassembler {
     return at;
   }
 
-  add(part: InboundPart): CompletedMessage | null {
+  /** `ignoreLimits` is for parts already acknowledged to the carrier, which must not be dropped. */
+  add(part: InboundPart, ignoreLimits = false): CompletedMessage | null {
     const { ref, total, seq } = part;
     if (!Number.isInteger(ref) || ref < 0 || ref > 0xffff) throw new ReassemblyError(`bad ref ${ref}`);
     if (!Number.isInteger(total) || total < 1 || total > 255) throw new ReassemblyError(`bad total ${total}`);
     if (!Number.isInteger(seq) || seq < 1 || seq > total) throw new ReassemblyError(`bad seq ${seq} of ${total}`);
     if (part.text === undefined && part.bytes === undefined) throw new ReassemblyError('part has neither text nor bytes');
-    // total is in the key: a reused ref with a different count is a different message.
-    const key = JSON.stringify([part.source, part.destination, ref, total]);
+    const key = groupKey(part);
+    const peer = part.peer ?? '';
     let group = this.groups.get(key);
-    if (!group) {
-      group = { parts: new Map(), firstReceivedAt: part.receivedAt, lastReceivedAt: part.receivedAt };
-      this.groups.set(key, group);
+    if (group?.parts.has(seq)) return null; // duplicate: the first copy wins
+    const size = sizeOf(part);
+    const limits = this.opts.limits;
+    if (limits && !ignoreLimits) {
+      if (!group && this.groups.size >= limits.maxGroups) throw new ReassemblyFullError(`${limits.maxGroups} multipart messages open`);
+      if (!group && (this.perPeer.get(peer) ?? 0) >= limits.maxGroupsPerPeer) throw new ReassemblyFullError(`${limits.maxGroupsPerPeer} multipart messages open for this peer`);
+      if (this.bytes + size > limits.maxBytes) throw new ReassemblyFullError(`${limits.maxBytes} octets of multipart messages held`);
     }
-    if (group.parts.has(seq)) return null; // duplicate: the first copy wins
+    if (!group) {
+      group = { peer, bytes: 0, parts: new Map(), firstReceivedAt: part.receivedAt, lastReceivedAt: part.receivedAt };
+      this.groups.set(key, group);
+      this.perPeer.set(peer, (this.perPeer.get(peer) ?? 0) + 1);
+    }
     group.parts.set(seq, part);
+    group.bytes += size;
+    this.bytes += size;
     group.firstReceivedAt = Math.min(group.firstReceivedAt, part.receivedAt);
     group.lastReceivedAt = Math.max(group.lastReceivedAt, part.receivedAt);
     if (group.parts.size < total) return null;
-    this.groups.delete(key);
-    return this.finish(part, group);
+    this.close(key, group);
+    return this.finish(key, part, group);
   }
 
   /** Groups whose first part waited longer than timeoutMs, delivered as far as they got. */
@@ -100,18 +117,27 @@ export class Reassembler {
     const out: CompletedMessage[] = [];
     for (const [key, group] of this.groups) {
       if (now - group.firstReceivedAt <= this.opts.timeoutMs) continue;
-      this.groups.delete(key);
-      out.push(this.finish(group.parts.values().next().value!, group));
+      this.close(key, group);
+      out.push(this.finish(key, group.parts.values().next().value!, group));
     }
     return out;
   }
 
-  private finish(any: InboundPart, group: Group): CompletedMessage {
+  private close(key: string, group: Group): void {
+    this.groups.delete(key);
+    this.bytes -= group.bytes;
+    const left = (this.perPeer.get(group.peer) ?? 1) - 1;
+    if (left > 0) this.perPeer.set(group.peer, left);
+    else this.perPeer.delete(group.peer);
+  }
+
+  private finish(key: string, any: InboundPart, group: Group): CompletedMessage {
     const { source, destination, ref, total } = any;
     const parts = [...group.parts.values()].sort((a, b) => a.seq - b.seq);
     const missing: number[] = [];
     for (let s = 1; s <= total; s++) if (!group.parts.has(s)) missing.push(s);
     return {
+      ...(any.peer !== undefined ? { peer: any.peer } : {}), key,
       source, destination, ref, segments: total,
       text: this.joinText(parts),
       incomplete: missing.length > 0, missing, received: parts.map((p) => p.seq),

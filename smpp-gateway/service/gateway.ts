@@ -10,12 +10,11 @@ import { SmscListener } from '../session/listener.js';
 import type { ShortMessage } from '../session/messages.js';
 import { consoleLog, type GatewayLog } from './log.js';
 import { MoInbound, type MoSource } from './mo-inbound.js';
-import { MoLedger } from './mo-ledger.js';
-import { MtLedger } from './mt-ledger.js';
 import { MtSender } from './mt-sender.js';
 import { ReceiptHandler } from './receipt-handler.js';
 import { createSmsActivities } from './sms-activities.js';
-import { StateFile } from './state-file.js';
+import { Limiter } from './limiter.js';
+import { loadGatewayState } from './gateway-state.js';
 
 export interface GatewayOptions {
   config: SwitchboardConfig;
@@ -23,7 +22,7 @@ export interface GatewayOptions {
   /** Temporal frontend for the worker (default: from the config). */
   address?: string;
   log?: GatewayLog;
-  /** Default: <temporal.dataDir>/gateway-<instance>.jsonl. One file per gateway process. */
+  /** Default: <temporal.dataDir>/gateway-<instance>[-<gatewayId>].jsonl. One file per gateway process. */
   stateFile?: string;
   /** Backoffs and waits of the outbound binds (tests shorten them). */
   session?: Pick<EsmeSessionOptions, 'rebindBackoff' | 'throttleBackoff' | 'throttleRetries' | 'bindWaitMs' | 'drainMs'>;
@@ -52,26 +51,33 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const { config, client } = options;
   const log = options.log ?? consoleLog;
   const signalTimeoutMs = options.signalTimeoutMs ?? 5_000;
-  const { file, records } = await StateFile.open(options.stateFile ?? join(config.temporal.dataDir, `gateway-${config.temporal.instance}.jsonl`));
-  const moLedger = new MoLedger(file, records);
-  const mtLedger = new MtLedger(file, records);
-  await file.rewrite([...moLedger.live(), ...mtLedger.live()]);
+  const limits = config.smpp.limits;
+  // One file per gateway process: two gateways (gatewayId) sharing a data dir never share state.
+  const path = options.stateFile ?? join(config.temporal.dataDir, `gateway-${config.temporal.instance}${config.smpp.gatewayId ? `-${config.smpp.gatewayId}` : ''}.jsonl`);
+  // MoInbound names the route of early-acked parts; it exists only once the state is loaded.
+  const late: { inbound?: MoInbound } = {};
+  const state = await loadGatewayState(path, log, (key) => late.inbound?.routeOf(key));
+  const { file, mo: moLedger, mt: mtLedger } = state;
+  log('info', 'gateway state loaded', { records: state.records, ms: state.ms });
+  const limiter = new Limiter(limits.maxConcurrentSignals);
 
   const sessions = new Map<string, EsmeSession>();
   let listener: SmscListener | undefined;
   const sender = new MtSender({ config, sessions, get listener() { return listener; }, ledger: mtLedger });
-  const receipts = new ReceiptHandler({ client, ledger: mtLedger, log, signalTimeoutMs });
+  const receipts = new ReceiptHandler({ client, ledger: mtLedger, log, signalTimeoutMs, limiter });
   const inbound = new MoInbound({
-    config, client, ledger: moLedger, log, signalTimeoutMs,
+    config, client, ledger: moLedger, parts: state.parts, log, signalTimeoutMs, limiter,
     answerHelp: (source, business, customer) => {
       sender.sendUntracked({ bindId: source.bindId, side: source.side }, business, customer, config.smpp.helpText).then(
-        () => log('info', 'HELP answered', { business, customer }),
-        (error: unknown) => log('warn', 'HELP answer not sent', { business, customer, error: (error as Error).message }),
+        () => log('info', 'HELP answered', { business }),
+        (error: unknown) => log('warn', 'HELP answer not sent', { business, error: (error as Error).message }),
       );
     },
   });
+  late.inbound = inbound;
+  inbound.restore();
   const onMessage = (sm: ShortMessage, source: MoSource): Promise<string | undefined> =>
-    sm.isReceipt ? receipts.handle(sm).then(() => undefined) : inbound.handle(sm, source);
+    sm.isReceipt ? receipts.handle(sm, source).then(() => undefined) : inbound.handle(sm, source);
 
   let listenerPort: number | undefined;
   let connection: NativeConnection | undefined;
@@ -79,7 +85,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   try {
     for (const bind of config.smpp.binds) {
       const source: MoSource = { side: 'esme', bindId: bind.id, gsmPacked: bind.gsmPacked, holdMs: bind.responseTimeoutSeconds * 1000 * HOLD_FRACTION };
-      const session = new EsmeSession(bind, { bindWaitMs: 20_000, ...options.session, onDeliver: async (sm) => { await onMessage(sm, source); } });
+      const session = new EsmeSession(bind, { bindWaitMs: 20_000, maxCommandLength: limits.maxCommandLength, ...options.session, onDeliver: async (sm) => { await onMessage(sm, source); } });
       session.on('bound', () => log('info', 'bound', { bind: bind.id, host: bind.host, port: bind.port, systemId: bind.systemId }));
       session.on('unbound', (reason: string) => log('warn', 'bind lost', { bind: bind.id, reason }));
       session.on('bind-failed', (error: Error) => log('warn', 'bind failed', { bind: bind.id, error: error.message }));
@@ -87,8 +93,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     }
     if (config.smpp.listen) {
       listener = new SmscListener(config.smpp.listen, {
-        onSubmit: async (sm, systemId) => ({
-          messageId: (await onMessage(sm, { side: 'listener', bindId: systemId, gsmPacked: false, holdMs: LISTENER_HOLD_MS })) ?? '',
+        maxCommandLength: limits.maxCommandLength,
+        onSubmit: async (sm, systemId, account) => ({
+          messageId: (await onMessage(sm, { side: 'listener', bindId: systemId, gsmPacked: false, holdMs: LISTENER_HOLD_MS, scope: account })) ?? '',
         }),
       });
       listener.on('bound', (systemId: string, bindType: string) => log('info', 'peer bound to the listener', { systemId, bindType }));
@@ -98,7 +105,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     worker = await Worker.create({
       connection,
       namespace: config.temporal.namespace,
-      taskQueue: smsTaskQueue(config.temporal.taskQueue),
+      // Its own queue when several gateways run: replies come to the one holding their bind.
+      taskQueue: smsTaskQueue(config.temporal.taskQueue, config.smpp.gatewayId),
       activities: createSmsActivities({ sender }),
       maxConcurrentActivityTaskExecutions: options.maxConcurrentSends ?? 200,
       shutdownGraceTime: '10 seconds',

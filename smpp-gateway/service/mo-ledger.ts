@@ -25,30 +25,35 @@ export class MoLedger {
   private readonly pending = new Map<string, MoPendingRecord>();
   private sequence = 0;
 
-  constructor(private readonly file: StateFile, records: StateRecord[], private readonly now = Date.now) {
-    for (const r of records) {
-      if (r.k === 'mo') this.pending.set(r.h, r);
-      else if (r.k === 'ack') this.pending.delete(r.h);
-    }
+  constructor(private readonly file: StateFile, private readonly now = Date.now) {}
+
+  /** One record read back from the state file (in file order). */
+  load(r: StateRecord): void {
+    if (r.k === 'mo') this.pending.set(r.h, r);
+    else if (r.k === 'ack') this.pending.delete(r.h);
+  }
+
+  /** After the last record: forget what is past the redelivery window. */
+  loaded(): void {
     for (const [h, r] of this.pending) if (this.now() - r.at > REDELIVERY_WINDOW_MS) this.pending.delete(h);
   }
 
   /** The records a compacted file keeps. */
-  live(): StateRecord[] {
-    return [...this.pending.values()];
+  live(): Iterable<StateRecord> {
+    return this.pending.values();
   }
 
   /**
    * The id for a message with this content hash: the waiting one when there is one (a
    * redelivery), else a new one, written down before anyone is told about it.
    */
-  async begin(hash: string): Promise<{ id: string; redelivery: boolean }> {
+  begin(hash: string): { id: string; redelivery: boolean } {
     const waiting = this.pending.get(hash);
     if (waiting && this.now() - waiting.at <= REDELIVERY_WINDOW_MS) return { id: waiting.id, redelivery: true };
     const at = this.now();
     const record: MoPendingRecord = { k: 'mo', h: hash, id: `${hash}-${at.toString(36)}${(this.sequence++ % 1296).toString(36)}`, at };
     this.pending.set(hash, record);
-    await this.file.append(record);
+    this.file.append(record);
     return { id: record.id, redelivery: false };
   }
 
@@ -56,9 +61,9 @@ export class MoLedger {
    * Called after Temporal accepted the signal and before the ack is written: a crash in between
    * makes the carrier redeliver a message we then show twice, which beats losing a later one.
    */
-  async acked(hash: string, id: string): Promise<void> {
+  acked(hash: string, id: string): void {
     if (this.pending.get(hash)?.id !== id) return;
     this.pending.delete(hash);
-    await this.file.append({ k: 'ack', h: hash });
+    this.file.append({ k: 'ack', h: hash });
   }
 }

@@ -1,55 +1,56 @@
-import { receiptIdKeys } from '../codec/receipt.js';
+import { liveRecords, newEntry, routeKey, type FinalState, type MtEntry, type NewEntry } from './mt-entry.js';
+import { ReceiptIndex, type Hit as IndexHit } from './receipt-index.js';
+
+export { routeKey, type FinalState, type MtEntry, type Side } from './mt-entry.js';
 import type { StateFile, StateRecord } from './state-file.js';
 
-// Every MT the gateway submitted, by message id (idempotency) and by the carrier's ids (receipts).
-// Parts are recorded one by one as each submit_sm_resp arrives, so a retry sends only the parts
-// the carrier has not taken, and a receipt that comes after a restart still finds its message.
-
-export type FinalState = 'DELIVERED' | 'FAILED';
-
-export interface MtEntry {
-  conversationId: string;
-  messageId: string;
-  ref: number;
-  bindId: string;
-  side: 'esme' | 'listener';
-  /** The carrier's id of each part, once accepted. */
-  parts: (string | undefined)[];
-  states: (FinalState | undefined)[];
-  /** When each part was accepted, so the file forgets what can no longer get a receipt. */
-  acceptedAt: (number | undefined)[];
-  detail?: string;
-  /** The conversation has been told DELIVERED / FAILED. */
-  done: boolean;
-}
+// Every MT the gateway submitted, by message id (idempotency) and by (bind, carrier id) for
+// receipts: a receipt settles only an MT sent on the bind it came in on, so ids that two carriers
+// both issue never collide and the hex/decimal fallback stays within the bind. Before a submit_sm
+// is written its intent is recorded; the part is recorded as its response arrives. An intent
+// without a result after a restart is a part that may have reached the handset: never resent.
 
 /** Entries whose outcome is known are kept this long for late activity retries. */
 const KEEP_DONE_MS = 3600_000;
 /** Past any carrier's validity period: a receipt that has not come by then will not come. */
 const KEEP_OPEN_MS = 7 * 24 * 3600_000;
 
-type Hit = { entry: MtEntry; index: number };
+type Hit = IndexHit<MtEntry>;
+
 
 export class MtLedger {
   private readonly byMessage = new Map<string, MtEntry>();
-  private readonly exact = new Map<string, Hit>();
-  private readonly converted = new Map<string, Hit>();
+  private readonly receipts = new ReceiptIndex<MtEntry>();
   private readonly doneAt = new Map<string, number>();
+  private readonly finals: { b: string | undefined; id: string; st: FinalState; d?: string }[] = [];
 
-  constructor(private readonly file: StateFile, records: StateRecord[], private readonly now = Date.now) {
-    const finals = new Map<string, { st: FinalState; d?: string }>();
-    for (const r of records) {
-      if (r.k === 'part') {
-        if (this.now() - r.at > KEEP_OPEN_MS) continue;
-        const entry = this.byMessage.get(r.m) ?? this.start({ conversationId: r.c, messageId: r.m, ref: r.r, bindId: r.b, side: r.s, total: r.n });
-        this.index(entry, r.i, r.id);
-        entry.acceptedAt[r.i] = r.at;
-      } else if (r.k === 'dlr') finals.set(r.id, { st: r.st, ...(r.d ? { d: r.d } : {}) });
-      else if (r.k === 'done') this.doneAt.set(r.m, r.at);
-    }
-    for (const [id, f] of finals) {
-      const hit = this.lookup(id);
+  constructor(private readonly file: StateFile, private readonly now = Date.now) {}
+
+  /** One record read back from the state file, in file order. */
+  load(r: StateRecord): void {
+    if (r.k === 'part' || r.k === 'try') {
+      if (this.now() - r.at > KEEP_OPEN_MS) return;
+      const entry = this.byMessage.get(r.m) ?? this.start({ conversationId: r.c, messageId: r.m, ref: r.r, bindId: r.b, side: r.s, total: r.n, at: r.at });
+      if (r.i >= entry.parts.length) return;
+      if (r.k === 'try') return void (entry.parts[r.i] === undefined && entry.intents.add(r.i));
+      entry.intents.delete(r.i);
+      this.index(entry, r.i, r.id);
+      entry.acceptedAt[r.i] = r.at;
+    } else if (r.k === 'tryx') this.byMessage.get(r.m)?.intents.delete(r.i);
+    else if (r.k === 'dlr') this.finals.push({ b: r.b, id: r.id, st: r.st, ...(r.d ? { d: r.d } : {}) });
+    else if (r.k === 'done') this.doneAt.set(r.m, r.at);
+  }
+
+  /** After the last record: receipts applied, unanswered intents made unconfirmed, old entries forgotten. */
+  loaded(): void {
+    const legacy = this.finals.some((f) => f.b === undefined) ? this.byIdAcrossBinds() : undefined;
+    for (const f of this.finals.splice(0)) {
+      const hit = f.b === undefined ? legacy!.get(f.id) : this.lookup(f.b, f.id);
       if (hit) this.setState(hit.entry, hit.index, f.st, f.d);
+    }
+    for (const entry of this.byMessage.values()) {
+      for (const i of entry.intents) entry.unconfirmed.add(i);
+      entry.intents.clear();
     }
     for (const [m, at] of this.doneAt) {
       const entry = this.byMessage.get(m);
@@ -62,41 +63,49 @@ export class MtLedger {
     return this.byMessage.get(messageId);
   }
 
-  start(e: { conversationId: string; messageId: string; ref: number; bindId: string; side: 'esme' | 'listener'; total: number }): MtEntry {
-    const entry: MtEntry = {
-      conversationId: e.conversationId, messageId: e.messageId, ref: e.ref, bindId: e.bindId, side: e.side,
-      parts: new Array<string | undefined>(e.total).fill(undefined), states: new Array<FinalState | undefined>(e.total).fill(undefined),
-      acceptedAt: new Array<number | undefined>(e.total).fill(undefined), done: false,
-    };
+  start(e: NewEntry): MtEntry {
+    const entry = newEntry({ at: this.now(), ...e });
     this.byMessage.set(e.messageId, entry);
     return entry;
   }
 
+  /** Written down before the submit_sm is: a crash from here on leaves the part unconfirmed. */
+  intend(entry: MtEntry, index: number): void {
+    entry.intents.add(index);
+    this.file.append({ k: 'try', m: entry.messageId, c: entry.conversationId, i: index, n: entry.parts.length, r: entry.ref, b: entry.bindId, s: entry.side, at: this.now() });
+  }
+
+  /** The submit was answered with a refusal (or never left): resending it later is safe. */
+  cleared(entry: MtEntry, index: number): void {
+    if (!entry.intents.delete(index)) return;
+    this.file.append({ k: 'tryx', m: entry.messageId, i: index });
+  }
+
   /** Indexed at once (a receipt may follow the resp within milliseconds), then written down. */
-  async accepted(entry: MtEntry, index: number, carrierId: string): Promise<void> {
+  accepted(entry: MtEntry, index: number, carrierId: string): void {
+    entry.intents.delete(index);
     this.index(entry, index, carrierId);
     const at = this.now();
     entry.acceptedAt[index] = at;
-    await this.file.append({
+    this.file.append({
       k: 'part', m: entry.messageId, c: entry.conversationId, i: index, n: entry.parts.length, id: carrierId,
       r: entry.ref, b: entry.bindId, s: entry.side, at,
     });
   }
 
-  /** Exact id first: "10" in hex is "16" in decimal, so a conversion is only a fallback. */
-  lookup(carrierId: string): Hit | undefined {
-    const keys = receiptIdKeys(carrierId);
-    return this.exact.get(keys[0]!) ?? keys.map((k) => this.converted.get(k)).find((hit) => hit !== undefined);
+  /** On the bind `route` (routeKey): exact id first ("10" in hex is "16" in decimal), then conversions. */
+  lookup(route: string, carrierId: string): Hit | undefined {
+    return this.receipts.lookup(route, carrierId);
   }
 
   /**
    * Records a part's final state; returns the message's outcome once it is known (any part
    * failed, or all delivered) and the conversation has not been told yet.
    */
-  async receipt(entry: MtEntry, index: number, carrierId: string, state: FinalState, detail?: string): Promise<{ status: FinalState; detail?: string } | undefined> {
+  receipt(entry: MtEntry, index: number, carrierId: string, state: FinalState, detail?: string): { status: FinalState; detail?: string } | undefined {
     if (entry.states[index] === undefined) {
       this.setState(entry, index, state, detail);
-      await this.file.append({ k: 'dlr', id: carrierId, st: state, ...(detail ? { d: detail } : {}) });
+      this.file.append({ k: 'dlr', id: carrierId, st: state, b: routeKey(entry), ...(detail ? { d: detail } : {}) });
     }
     if (entry.done) return undefined;
     if (entry.states.includes('FAILED')) return { status: 'FAILED', ...(entry.detail ? { detail: entry.detail } : {}) };
@@ -104,12 +113,12 @@ export class MtLedger {
     return undefined;
   }
 
-  async finished(entry: MtEntry): Promise<void> {
+  finished(entry: MtEntry): void {
     if (entry.done) return;
     entry.done = true;
     const at = this.now();
     this.doneAt.set(entry.messageId, at);
-    await this.file.append({ k: 'done', m: entry.messageId, at });
+    this.file.append({ k: 'done', m: entry.messageId, at });
     // Insertion order is age order: forget what is old enough that no retry can still come.
     for (const [m, t] of this.doneAt) {
       if (at - t <= KEEP_DONE_MS) break;
@@ -117,26 +126,20 @@ export class MtLedger {
     }
   }
 
-  live(): StateRecord[] {
-    const out: StateRecord[] = [];
-    for (const e of this.byMessage.values()) {
-      e.parts.forEach((id, i) => {
-        if (id === undefined) return;
-        out.push({ k: 'part', m: e.messageId, c: e.conversationId, i, n: e.parts.length, id, r: e.ref, b: e.bindId, s: e.side, at: e.acceptedAt[i] ?? this.now() });
-        const st = e.states[i];
-        if (st) out.push({ k: 'dlr', id, st, ...(st === 'FAILED' && e.detail ? { d: e.detail } : {}) });
-      });
-      const at = this.doneAt.get(e.messageId);
-      if (at !== undefined) out.push({ k: 'done', m: e.messageId, at });
-    }
+  live(): Iterable<StateRecord> {
+    return liveRecords(this.byMessage.values(), this.doneAt, this.now);
+  }
+
+  /** For receipt records from files written before receipts were keyed by bind: exact ids only. */
+  private byIdAcrossBinds(): Map<string, Hit> {
+    const out = new Map<string, Hit>();
+    for (const entry of this.byMessage.values()) entry.parts.forEach((id, index) => { if (id !== undefined) out.set(id, { entry, index }); });
     return out;
   }
 
   private index(entry: MtEntry, index: number, carrierId: string): void {
     entry.parts[index] = carrierId;
-    const [canonical, ...others] = receiptIdKeys(carrierId);
-    this.exact.set(canonical!, { entry, index });
-    for (const k of others) this.converted.set(k, { entry, index });
+    this.receipts.add(routeKey(entry), carrierId, { entry, index });
   }
 
   private setState(entry: MtEntry, index: number, state: FinalState, detail?: string): void {
@@ -148,11 +151,7 @@ export class MtLedger {
     const entry = this.byMessage.get(messageId);
     this.byMessage.delete(messageId);
     this.doneAt.delete(messageId);
-    for (const id of entry?.parts ?? []) {
-      if (id === undefined) continue;
-      const [canonical, ...others] = receiptIdKeys(id);
-      if (this.exact.get(canonical!)?.entry === entry) this.exact.delete(canonical!);
-      for (const k of others) if (this.converted.get(k)?.entry === entry) this.converted.delete(k);
-    }
+    if (!entry) return;
+    for (const id of entry.parts) if (id !== undefined) this.receipts.remove(routeKey(entry), id, entry);
   }
 }

@@ -8,7 +8,8 @@ import { segmentText, type OutboundPart } from '../codec/segment.js';
 import type { EsmeSession } from '../session/esme-session.js';
 import type { SmscListener } from '../session/listener.js';
 import type { SubmitMessage } from '../session/messages.js';
-import { SMS_TEMPORARY, toActivityFailure } from './mt-errors.js';
+import { SmppConnectionLostError, SmppTimeoutError } from '../session/errors.js';
+import { SMS_TEMPORARY, SMS_UNCONFIRMED, toActivityFailure } from './mt-errors.js';
 import type { MtEntry, MtLedger } from './mt-ledger.js';
 
 type Route = { side: 'esme'; bindId: string; session: EsmeSession } | { side: 'listener'; bindId: string };
@@ -74,16 +75,28 @@ export class MtSender {
 
   private async sendPart(route: Route, entry: MtEntry, message: SubmitMessage, part: OutboundPart, index: number): Promise<void> {
     if (entry.parts[index] !== undefined) return;
-    const one = { ...message, parts: [part] };
-    let id: string;
-    if (route.side === 'listener') {
-      await this.deps.listener!.deliver(one, route.bindId);
-      // deliver_sm_resp carries no message id; this one only makes the part countable.
-      id = `listener:${entry.messageId}:${index}`;
-    } else {
-      id = (await route.session.submit(one)).messageIds[0] ?? '';
+    if (entry.unconfirmed.has(index)) {
+      // Written before a restart and never answered: it may be on the handset already.
+      throw ApplicationFailure.nonRetryable(`Not confirmed: part ${index + 1} of ${entry.parts.length} was with the carrier when the gateway restarted, so it is not sent again`, SMS_UNCONFIRMED);
     }
-    await this.deps.ledger.accepted(entry, index, id);
+    const one = { ...message, parts: [part] };
+    this.deps.ledger.intend(entry, index);
+    let id: string;
+    try {
+      if (route.side === 'listener') {
+        await this.deps.listener!.deliver(one, route.bindId);
+        // deliver_sm_resp carries no message id; this one only makes the part countable.
+        id = `listener:${entry.messageId}:${index}`;
+      } else {
+        id = (await route.session.submit(one)).messageIds[0] ?? '';
+      }
+    } catch (error) {
+      // A definite answer (a refusal) or a PDU that never left: a later attempt may send it.
+      const unknown = (error instanceof SmppConnectionLostError || error instanceof SmppTimeoutError) && error.sent;
+      if (!unknown) this.deps.ledger.cleared(entry, index);
+      throw error;
+    }
+    this.deps.ledger.accepted(entry, index, id);
   }
 
   /** A peer bound to our listener has no way to send us a receipt, so none is asked of it. */
@@ -94,7 +107,11 @@ export class MtSender {
   /** The bind the MO came in on, else the number's bind, else the first bound one. */
   private route(ingress: Ingress | undefined, business: string): Route {
     const { sessions, listener, config } = this.deps;
-    if (ingress?.side === 'listener' && ingress.bindId && listener) return { side: 'listener', bindId: ingress.bindId };
+    // The route the conversation was established on; a listener peer that is gone falls back to
+    // the number's carrier route rather than to whoever else is bound.
+    if (ingress?.side === 'listener' && ingress.bindId && listener && (listener.receivers().includes(ingress.bindId) || !this.hasCarrierRoute(business))) {
+      return { side: 'listener', bindId: ingress.bindId };
+    }
     const byId = (id: string | undefined): Route | undefined => {
       const session = id ? sessions.get(id) : undefined;
       return session ? { side: 'esme', bindId: id!, session } : undefined;
@@ -105,6 +122,11 @@ export class MtSender {
       ?? byId(bound?.config.id) ?? byId([...sessions.keys()][0]);
     if (!chosen) throw ApplicationFailure.retryable('No carrier bind is configured for this message', SMS_TEMPORARY);
     return chosen;
+  }
+
+  private hasCarrierRoute(business: string): boolean {
+    const bind = this.deps.config.numbers.find((n) => n.number === business)?.bind;
+    return bind !== undefined && this.deps.sessions.has(bind);
   }
 
   private segmentation(route: Route): BindConfig['segmentation'] {

@@ -1,62 +1,94 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { closeSync, createReadStream, createWriteStream, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { validRecord, type StateRecord } from './state-records.js';
+
+export type * from './state-records.js';
 
 // The gateway's own memory, kept across restarts: which MO ids are still waiting for their ack,
-// and which carrier ids belong to which outbound message. One JSON object per line, appended; a
-// restart reads it back and rewrites it with only the records that still matter.
+// which carrier ids belong to which outbound message, MO parts acked early. One JSON object per
+// line, appended. Read back as a stream (a file of any size, one line at a time, each validated),
+// and compacted while running: once the lines appended since the last compaction outnumber twice
+// what is live (and at least COMPACT_MIN), the file is rewritten with only the live records.
 
-/** An MO id was chosen and is about to be signalled; the carrier has not been acked yet. */
-export interface MoPendingRecord { k: 'mo'; h: string; id: string; at: number }
-/** That MO was acked: a later copy with the same content is a new message. */
-export interface MoAckRecord { k: 'ack'; h: string }
-/** One part of an MT accepted by the carrier (or a listener peer) under `id`. */
-export interface MtPartRecord { k: 'part'; m: string; c: string; i: number; n: number; id: string; r: number; b: string; s: 'esme' | 'listener'; at: number }
-/** The final state a receipt gave one part. */
-export interface ReceiptRecord { k: 'dlr'; id: string; st: 'DELIVERED' | 'FAILED'; d?: string }
-/** The conversation has been told the outcome of message `m`. */
-export interface MtDoneRecord { k: 'done'; m: string; at: number }
+/** A line longer than this is not a record of ours: skipped without being held in memory. */
+const MAX_LINE = 256 * 1024;
+const COMPACT_MIN = 50_000;
 
-export type StateRecord = MoPendingRecord | MoAckRecord | MtPartRecord | ReceiptRecord | MtDoneRecord;
+export interface StateFileLog { (level: 'warn', message: string, fields: Record<string, unknown>): void }
 
 export class StateFile {
   private fd: number | undefined;
+  private appended = 0;
+  private liveAtCompaction = 0;
+  private compacting: Promise<void> | undefined;
+  /** Appended while a compaction writes its snapshot: they go into the new file too. */
+  private during: string[] | undefined;
+  private live: () => Iterable<StateRecord> = () => [];
 
-  private constructor(readonly path: string) {}
+  constructor(readonly path: string, private readonly log: StateFileLog = () => undefined) {}
 
-  /** Reads every record; a torn last line (a crash mid-write) is skipped, not fatal. */
-  static async open(path: string): Promise<{ file: StateFile; records: StateRecord[] }> {
+  /** Opens `path`, streaming each valid record to `onRecord` first (see load). */
+  static async open(path: string, onRecord: (record: StateRecord) => void, log?: StateFileLog): Promise<StateFile> {
+    const file = new StateFile(path, log);
+    await file.load(onRecord);
+    return file;
+  }
+
+  /**
+   * Streams every valid record to `onRecord`, then opens the file for appending. Bad lines (not
+   * JSON, not a known record, over MAX_LINE, a torn last line) are counted, warned about, skipped.
+   */
+  async load(onRecord: (record: StateRecord) => void): Promise<void> {
+    const { path, log } = this;
     await mkdir(dirname(path), { recursive: true });
-    let text = '';
+    let skipped = 0;
+    let lineNo = 0;
+    const line = (text: string): void => {
+      lineNo++;
+      if (!text.trim()) return;
+      let record: StateRecord | undefined;
+      try { record = validRecord(JSON.parse(text)); } catch { record = undefined; }
+      if (!record) { if (skipped++ < 5) log('warn', 'state file: bad record skipped', { path, line: lineNo }); return; }
+      onRecord(record);
+    };
     try {
-      text = await readFile(path, 'utf8');
+      let partial = '';
+      let overlong = false;
+      for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+        const text = chunk as string;
+        let start = 0;
+        for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+          if (!overlong) line(partial + text.slice(start, nl));
+          else { lineNo++; skipped++; }
+          partial = '';
+          overlong = false;
+          start = nl + 1;
+        }
+        if (!overlong) partial += text.slice(start);
+        if (partial.length > MAX_LINE) { partial = ''; overlong = true; }
+      }
+      // A torn last line (a crash mid-write) fails validation like any other bad line.
+      if (!overlong && partial) line(partial);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
-    const records: StateRecord[] = [];
-    for (const line of text.split('\n')) {
-      if (!line.trim()) continue;
-      try {
-        records.push(JSON.parse(line) as StateRecord);
-      } catch {
-        // Only the last line can be torn: nothing after it was acknowledged to anyone.
-      }
-    }
-    return { file: new StateFile(path), records };
+    if (skipped > 0) log('warn', 'state file: bad records skipped', { path, skipped });
+    this.fd = openSync(path, 'a');
   }
 
-  /** Replaces the file with `records` (atomically, by rename) and opens it for appending. */
-  async rewrite(records: StateRecord[]): Promise<void> {
-    const temp = `${this.path}.${process.pid}.tmp`;
-    const out = await open(temp, 'w');
-    try {
-      await out.writeFile(records.map((r) => `${JSON.stringify(r)}\n`).join(''));
-      await out.sync();
-    } finally {
-      await out.close();
-    }
-    await rename(temp, this.path);
-    this.fd = openSync(this.path, 'a');
+  /** Where compaction takes what still matters from (the ledgers' live records). */
+  setLive(live: () => Iterable<StateRecord>): void {
+    this.live = live;
+  }
+
+  /**
+   * Rewrites the file with only the live records; records appended meanwhile are kept (written
+   * to the old file as usual, and to the new one before the swap). The swap is a rename.
+   */
+  compact(): Promise<void> {
+    this.compacting ??= this.rewrite().finally(() => { this.compacting = undefined; });
+    return this.compacting;
   }
 
   /**
@@ -65,14 +97,55 @@ export class StateFile {
    * synchronous write of one short line into the page cache takes microseconds; the thread pool
    * round trip of an async one cost more than that on a busy machine, on every MO's ack path.
    */
-  async append(record: StateRecord): Promise<void> {
+  append(record: StateRecord): void {
     if (this.fd === undefined) throw new Error('state file is not open');
-    writeSync(this.fd, `${JSON.stringify(record)}\n`);
+    const line = `${JSON.stringify(record)}\n`;
+    writeSync(this.fd, line);
+    this.during?.push(line);
+    if (++this.appended > Math.max(COMPACT_MIN, 2 * this.liveAtCompaction) && !this.compacting) {
+      this.compact().catch((error: unknown) => this.log('warn', 'state file compaction failed', { path: this.path, error: (error as Error).message }));
+    }
   }
 
   async close(): Promise<void> {
+    await this.compacting?.catch(() => undefined);
     const fd = this.fd;
     this.fd = undefined;
     if (fd !== undefined) closeSync(fd);
+  }
+
+  private async rewrite(): Promise<void> {
+    const temp = `${this.path}.${process.pid}.tmp`;
+    this.during = [];
+    let count = 0;
+    try {
+      // Lazily, yielding to the event loop between batches, so a big live set does not stall
+      // the gateway. The ledgers change meanwhile: every change is an append, and every append
+      // since the start is in `during`, written after the snapshot; the ledgers read any record
+      // twice (or superseded later in the file) to the same state.
+      const out = createWriteStream(temp);
+      let batch = '';
+      for (const record of this.live()) {
+        batch += `${JSON.stringify(record)}\n`;
+        count++;
+        if (batch.length > 1 << 20) {
+          if (!out.write(batch)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+          else await new Promise<void>((resolve) => setImmediate(resolve));
+          batch = '';
+        }
+      }
+      await new Promise<void>((resolve, reject) => { out.once('error', reject); out.end(batch, () => resolve()); });
+      // From here to the swap nothing awaits, so no append can fall between the two files.
+      const fd = openSync(temp, 'a');
+      for (const line of this.during) writeSync(fd, line);
+      fsyncSync(fd);
+      renameSync(temp, this.path);
+      if (this.fd !== undefined) closeSync(this.fd);
+      this.fd = fd;
+    } finally {
+      this.during = undefined;
+    }
+    this.liveAtCompaction = count;
+    this.appended = 0;
   }
 }

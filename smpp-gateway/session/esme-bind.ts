@@ -5,6 +5,8 @@ import { statusOfRejection, toShortMessage, type ShortMessage } from './messages
 import type { Pdu } from './pdu.js';
 import { PduConnection } from './pdu-connection.js';
 
+export { startKeepalive } from './keepalive.js';
+
 export type BindCommand = 'bind_transceiver' | 'bind_transmitter' | 'bind_receiver';
 
 export function bindCommandsFor(config: BindConfig): BindCommand[] {
@@ -35,9 +37,9 @@ function openSocket(host: string, port: number, timeoutMs: number): Promise<Sock
  * SmppCommandError; the connection is closed either way so nothing half-bound is left behind.
  * Inbound requests are held until the caller has its handler in place (see PduConnection.hold).
  */
-export async function openBoundConnection(config: BindConfig, command: BindCommand, timeoutMs: number): Promise<PduConnection> {
+export async function openBoundConnection(config: BindConfig, command: BindCommand, timeoutMs: number, maxCommandLength?: number): Promise<PduConnection> {
   const socket = await openSocket(config.host, config.port, timeoutMs);
-  const conn = new PduConnection(socket, { windowSize: config.windowSize, responseTimeoutMs: timeoutMs });
+  const conn = new PduConnection(socket, { windowSize: config.windowSize, responseTimeoutMs: timeoutMs, ...(config.inboundWindow ? { inboundWindow: config.inboundWindow } : {}), ...(maxCommandLength ? { maxCommandLength } : {}) });
   conn.hold();
   try {
     const resp = await conn.request(command, {
@@ -58,32 +60,15 @@ export async function openBoundConnection(config: BindConfig, command: BindComma
 }
 
 /** Every bind the config asks for (one transceiver, or transmitter then receiver), all or none. */
-export async function bindAll(config: BindConfig, timeoutMs: number): Promise<PduConnection[]> {
+export async function bindAll(config: BindConfig, timeoutMs: number, maxCommandLength?: number): Promise<PduConnection[]> {
   const opened: PduConnection[] = [];
   try {
-    for (const command of bindCommandsFor(config)) opened.push(await openBoundConnection(config, command, timeoutMs));
+    for (const command of bindCommandsFor(config)) opened.push(await openBoundConnection(config, command, timeoutMs, maxCommandLength));
     return opened;
   } catch (error) {
     for (const conn of opened) conn.destroy('sibling bind failed');
     throw error;
   }
-}
-
-/**
- * enquire_link every interval once bound, in both directions handled by PduConnection. An
- * enquire_link left unanswered for the response timeout means the link is dead: the connection is
- * destroyed and its owner rebinds.
- */
-export function startKeepalive(conn: PduConnection, intervalMs: number, timeoutMs: number): () => void {
-  const timer = setInterval(() => {
-    conn.request('enquire_link', {}, { bypassWindow: true, timeoutMs }).catch((error: Error) => {
-      if (!conn.closed) conn.destroy(`dead link: ${error.message}`);
-    });
-  }, intervalMs);
-  timer.unref();
-  const stop = (): void => clearInterval(timer);
-  conn.once('close', stop);
-  return stop;
 }
 
 export type DeliverHandler = (message: ShortMessage, bindId: string) => Promise<void>;

@@ -22,6 +22,8 @@ export interface EsmeSessionOptions {
   bindWaitMs?: number;
   /** Bound on waiting for in-flight responses at shutdown (default 5 s). */
   drainMs?: number;
+  /** Largest command_length accepted from the carrier (default 64 KiB). */
+  maxCommandLength?: number;
 }
 
 /**
@@ -100,7 +102,7 @@ export class EsmeSession extends EventEmitter {
     for (let attempt = 0; !this.abort.signal.aborted; ) {
       this.setState('connecting');
       try {
-        this.connections = await bindAll(this.config, this.timeoutMs);
+        this.connections = await bindAll(this.config, this.timeoutMs, this.options.maxCommandLength);
         attempt = 0;
         if (this.abort.signal.aborted) {
           for (const conn of this.connections) conn.destroy('closing');

@@ -1,8 +1,9 @@
 import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
-import { encodeGenericNack, splitFrames } from '../codec/frame.js';
+import { encodeGenericNack, MAX_COMMAND_LENGTH } from '../codec/frame.js';
+import { FrameReader } from '../codec/frame-reader.js';
 import { STATUS } from './errors.js';
-import { decodePdu, encodePdu, isResponseId, PduDecodeError, type Pdu } from './pdu.js';
+import { decodePdu, encodePdu, isResponseId, PduDecodeError, smppLib, type Pdu } from './pdu.js';
 import { RequestWindow, type RequestOptions } from './request-window.js';
 
 export type { RequestOptions };
@@ -11,26 +12,41 @@ export interface PduConnectionOptions {
   /** Unacknowledged outgoing requests allowed at once; more wait in FIFO order. */
   windowSize: number;
   responseTimeoutMs: number;
+  /** Largest command_length accepted (default 64 KiB); a larger one is a framing error. */
+  maxCommandLength?: number;
+  /** Inbound requests awaiting our response at once (default 64); beyond it ESME_RTHROTTLED. */
+  inboundWindow?: number;
 }
 
+/** Requests answered by the session itself, which never wait on a handler. */
+const SESSION_COMMANDS = new Set(['enquire_link', 'unbind', 'bind_transmitter', 'bind_receiver', 'bind_transceiver']);
+/** After a framing error the nack gets this long to flush before the socket is destroyed. */
+const NACK_FLUSH_MS = 250;
+
 /**
- * One SMPP TCP connection, either side: framing (codec/frame), decoding, request/response matching
- * through a RequestWindow. enquire_link is answered here; anything undecodable gets a generic_nack
- * and the connection carries on. A broken frame boundary cannot be resynchronised, so it gets a
- * generic_nack and ends the connection ('close' with the reason): the owner replaces it.
- * Events: 'request' (pdu), 'pdu' (every decoded inbound pdu), 'close' (reason: string),
- * 'decode-error' (PduDecodeError).
+ * One SMPP TCP connection, either side: framing (codec/frame-reader), decoding, request/response
+ * matching through a RequestWindow. enquire_link is answered here; anything undecodable gets a
+ * generic_nack and the connection carries on. A broken frame boundary cannot be resynchronised,
+ * so it gets a generic_nack and the socket is destroyed ('close' with the reason): the owner
+ * replaces it. No error raised while handling the peer's bytes leaves this class: a handler that
+ * throws gets its request answered ESME_RSYSERR. Events: 'request' (pdu), 'pdu' (every decoded
+ * inbound pdu), 'close' (reason: string), 'decode-error' (PduDecodeError).
  */
 export class PduConnection extends EventEmitter {
   private readonly window: RequestWindow;
-  private buffered: Buffer = Buffer.alloc(0);
+  private reader: FrameReader;
   private closedReason: string | undefined;
   private held: Pdu[] | undefined;
+  /** Sequence numbers of inbound requests handed to the owner and not answered yet. */
+  private readonly unanswered = new Set<number>();
+  private readonly inboundWindow: number;
   lastReceivedAt = Date.now();
 
   constructor(readonly socket: Socket, options: PduConnectionOptions) {
     super();
     this.window = new RequestWindow(options.windowSize, options.responseTimeoutMs);
+    this.reader = new FrameReader(options.maxCommandLength ?? MAX_COMMAND_LENGTH);
+    this.inboundWindow = options.inboundWindow ?? 64;
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('error', (error) => this.terminate(`socket error: ${error.message}`));
@@ -40,6 +56,8 @@ export class PduConnection extends EventEmitter {
   get closed(): boolean { return this.closedReason !== undefined; }
   /** Outgoing requests sent and not yet answered. */
   get inFlight(): number { return this.window.inFlight; }
+  /** Inbound requests waiting for our response. */
+  get inboundInFlight(): number { return this.unanswered.size; }
 
   /** Sends a request when the window allows; resolves with its response, whatever its status. */
   request(command: string, fields: Record<string, unknown> = {}, opts: RequestOptions = {}): Promise<Pdu> {
@@ -47,10 +65,15 @@ export class PduConnection extends EventEmitter {
   }
 
   respond(request: Pdu, status = 0, fields: Record<string, unknown> = {}): void {
-    this.write(encodePdu(`${request.command}_resp`, request.sequence_number, status, fields));
+    this.unanswered.delete(request.sequence_number);
+    const command = `${request.command}_resp`;
+    // alert_notification and outbind have no response PDU: a refusal of them is a generic_nack.
+    if (!smppLib.commands[command]) return void (status !== 0 && this.genericNack(request.sequence_number, status));
+    this.write(encodePdu(command, request.sequence_number, status, status === 0 ? fields : {}));
   }
 
   genericNack(sequence: number, status: number): void {
+    this.unanswered.delete(sequence);
     this.write(encodeGenericNack(sequence, status));
   }
 
@@ -69,7 +92,7 @@ export class PduConnection extends EventEmitter {
   release(): void {
     const held = this.held ?? [];
     this.held = undefined;
-    for (const pdu of held) if (!this.closed) this.emit('request', pdu);
+    for (const pdu of held) if (!this.closed) this.dispatch(pdu);
   }
 
   /** Waits (bounded) for every sent request to be answered or to time out. */
@@ -89,17 +112,29 @@ export class PduConnection extends EventEmitter {
   }
 
   private onData(chunk: Buffer): void {
+    if (this.closed) return;
     this.lastReceivedAt = Date.now();
-    const { frames, rest, error } = splitFrames(this.buffered.length > 0 ? Buffer.concat([this.buffered, chunk]) : chunk);
-    this.buffered = rest;
-    for (const frame of frames) {
-      if (this.closed) return;
-      this.onFrame(frame);
+    try {
+      const { frames, error } = this.reader.push(chunk);
+      for (const frame of frames) {
+        if (this.closed) return;
+        this.onFrame(frame);
+      }
+      if (error && !this.closed) this.abandon(error.sequence ?? 0, `framing error: command_length ${error.commandLength}`);
+    } catch (error) {
+      // Nothing the peer sends may reach the event loop as an exception.
+      this.destroy(`internal error handling the peer's bytes: ${(error as Error).message}`);
     }
-    if (error && !this.closed) {
-      this.genericNack(error.sequence ?? 0, STATUS.ESME_RINVCMDLEN);
-      this.end(`framing error: command_length ${error.commandLength}`);
-    }
+  }
+
+  /** generic_nack, then the socket is destroyed once it flushed (or after NACK_FLUSH_MS). */
+  private abandon(sequence: number, reason: string): void {
+    const socket = this.socket;
+    const kill = (): void => { socket.destroy(); };
+    if (socket.writable) socket.write(encodeGenericNack(sequence, STATUS.ESME_RINVCMDLEN), kill);
+    setTimeout(kill, NACK_FLUSH_MS).unref();
+    socket.pause();
+    this.terminate(reason);
   }
 
   private onFrame(frame: Buffer): void {
@@ -107,22 +142,38 @@ export class PduConnection extends EventEmitter {
     try {
       pdu = decodePdu(frame);
     } catch (error) {
-      if (!(error instanceof PduDecodeError)) throw error;
-      this.emit('decode-error', error);
-      if (isResponseId(error.commandId)) this.window.settle(error.sequenceNumber, error);
-      else this.genericNack(error.sequenceNumber, error.status);
+      const e = error instanceof PduDecodeError ? error : new PduDecodeError(String(error), 0, 0, STATUS.ESME_RSYSERR);
+      this.emit('decode-error', e);
+      if (isResponseId(e.commandId)) this.window.settle(e.sequenceNumber, e);
+      else this.genericNack(e.sequenceNumber, e.status);
       return;
     }
     this.emit('pdu', pdu);
-    if (isResponseId(pdu.command_id)) this.window.settle(pdu.sequence_number, pdu);
-    else if (pdu.command === 'enquire_link') this.respond(pdu);
-    else if (this.held) this.held.push(pdu);
-    else this.emit('request', pdu);
+    if (isResponseId(pdu.command_id)) return this.window.settle(pdu.sequence_number, pdu);
+    if (pdu.command === 'enquire_link') return this.respond(pdu);
+    if (!SESSION_COMMANDS.has(pdu.command) && this.unanswered.size >= this.inboundWindow) {
+      // The peer ignores our window: refuse rather than queue without bound.
+      return this.respond(pdu, STATUS.ESME_RTHROTTLED);
+    }
+    if (!SESSION_COMMANDS.has(pdu.command)) this.unanswered.add(pdu.sequence_number);
+    if (this.held) this.held.push(pdu);
+    else this.dispatch(pdu);
+  }
+
+  private dispatch(pdu: Pdu): void {
+    try {
+      this.emit('request', pdu);
+    } catch {
+      if (!this.closed) this.respond(pdu, STATUS.ESME_RSYSERR);
+    }
   }
 
   private terminate(reason: string): void {
     if (this.closedReason !== undefined) return;
     this.closedReason = reason;
+    this.reader = new FrameReader(0);
+    this.held = undefined;
+    this.unanswered.clear();
     this.window.failAll(reason);
     this.emit('close', reason);
   }

@@ -4,6 +4,7 @@ import { SmppCommandError, STATUS } from './errors.js';
 import { shortMessageFields, statusOfRejection, toShortMessage, type ShortMessage, type SubmitMessage } from './messages.js';
 import type { Pdu } from './pdu.js';
 import { PduConnection } from './pdu-connection.js';
+import { startKeepalive } from './keepalive.js';
 
 export type PeerBindType = 'transmitter' | 'receiver' | 'transceiver';
 
@@ -13,7 +14,11 @@ export interface SmscPeerOptions {
   /** The system_id we answer binds with. */
   systemId: string;
   /** ESME_ROK to accept, else the status for bind_resp (the connection is then closed). */
-  authenticate(systemId: string, password: string, peer: SmscPeer): number;
+  authenticate(systemId: string, password: string, peer: SmscPeer): number | Promise<number>;
+  /** enquire_link to the bound peer this often (two unanswered drop it); none when absent. */
+  enquireLinkMs?: number;
+  maxCommandLength?: number;
+  inboundWindow?: number;
   /** Resolve with the message id to answer submit_sm with; reject (with `status`) to refuse it. */
   onSubmit(message: ShortMessage, peer: SmscPeer): Promise<{ messageId: string }>;
 }
@@ -33,10 +38,16 @@ export class SmscPeer extends EventEmitter {
   readonly conn: PduConnection;
   systemId: string | undefined;
   bindType: PeerBindType | undefined;
+  /** A bind is being authenticated (possibly delayed by the failed-bind throttle). */
+  private binding = false;
 
   constructor(socket: Socket, private readonly options: SmscPeerOptions) {
     super();
-    this.conn = new PduConnection(socket, { windowSize: options.windowSize, responseTimeoutMs: options.responseTimeoutMs });
+    this.conn = new PduConnection(socket, {
+      windowSize: options.windowSize, responseTimeoutMs: options.responseTimeoutMs,
+      ...(options.maxCommandLength ? { maxCommandLength: options.maxCommandLength } : {}),
+      ...(options.inboundWindow ? { inboundWindow: options.inboundWindow } : {}),
+    });
     this.conn.on('request', (pdu: Pdu) => this.onRequest(pdu));
     this.conn.once('close', (reason: string) => this.emit('close', reason));
   }
@@ -86,13 +97,25 @@ export class SmscPeer extends EventEmitter {
 
   private onBind(pdu: Pdu, bindType: PeerBindType): void {
     // A refused bind_resp carries no body; an accepted one names us.
-    if (this.bindType) return this.conn.respond(pdu, STATUS.ESME_RALYBND);
+    if (this.bindType || this.binding) return this.conn.respond(pdu, STATUS.ESME_RALYBND);
+    this.binding = true;
     const systemId = typeof pdu.system_id === 'string' ? pdu.system_id : '';
-    const status = this.options.authenticate(systemId, typeof pdu.password === 'string' ? pdu.password : '', this);
-    this.conn.respond(pdu, status, status === 0 ? { system_id: this.options.systemId } : {});
-    if (status !== 0) return this.conn.end(`bind refused: 0x${status.toString(16)}`);
-    this.systemId = systemId;
-    this.bindType = bindType;
-    this.emit('bound');
+    const password = typeof pdu.password === 'string' ? pdu.password : '';
+    let decided: Promise<number>;
+    try {
+      decided = Promise.resolve(this.options.authenticate(systemId, password, this));
+    } catch (error) {
+      decided = Promise.reject(error);
+    }
+    void decided.catch(() => STATUS.ESME_RBINDFAIL).then((status) => {
+      this.binding = false;
+      if (this.conn.closed) return;
+      this.conn.respond(pdu, status, status === 0 ? { system_id: this.options.systemId } : {});
+      if (status !== 0) return this.conn.end(`bind refused: 0x${status.toString(16)}`);
+      this.systemId = systemId;
+      this.bindType = bindType;
+      if (this.options.enquireLinkMs) startKeepalive(this.conn, this.options.enquireLinkMs, this.options.responseTimeoutMs);
+      this.emit('bound');
+    });
   }
 }

@@ -75,7 +75,7 @@ export class CommandRunner {
     const message = s.messages.find((m) => m.id === messageId);
     if (!message) return;
     try {
-      const result = await smsActivities().sendSms({
+      const result = await smsActivities(s.ingress?.gateway).sendSms({
         conversationId: s.id, messageId, text: message.text, businessNumber: s.businessNumber,
         numberType: s.numberType, customerNumber: s.customerNumber, ...(s.ingress ? { ingress: s.ingress } : {}),
       });

@@ -9,10 +9,10 @@ export const coreActivities = proxyLocalActivities<CoreActivities>({
   retry: { maximumAttempts: 3, initialInterval: '100 ms' },
 });
 
-/** On the gateway's task queue: the MT leaves from a process that holds a live bind. */
-export function smsActivities(): SmsActivities {
+/** On the gateway's task queue: the MT leaves from the process that holds the conversation's bind. */
+export function smsActivities(gateway?: string): SmsActivities {
   return proxyActivities<SmsActivities>({
-    taskQueue: smsTaskQueue(workflowInfo().taskQueue),
+    taskQueue: smsTaskQueue(workflowInfo().taskQueue, gateway),
     startToCloseTimeout: '30 seconds',
     // A gateway that is down leaves the send waiting in its queue; after that the message FAILS visibly.
     scheduleToCloseTimeout: '10 minutes',

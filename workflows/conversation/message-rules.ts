@@ -13,7 +13,9 @@ export function inbound(d: Draft, m: InboundMessage): void {
   if (m.segments !== undefined) message.segments = m.segments;
   if (m.incomplete) message.detail = 'Parts of this multipart message never arrived.';
   s.messages.push(message);
-  if (m.ingress) s.ingress = m.ingress;
+  // The first MO establishes the route; a later one (another bind or account claiming this
+  // customer) never moves where the agents' replies leave from.
+  if (m.ingress && !s.ingress?.bindId) s.ingress = m.ingress;
   d.emit({ type: 'conversationEvent', kind: 'MESSAGE_ADDED', messageId: m.id });
   if (m.keyword === 'STOP' && !s.optedOut) {
     s.optedOut = true;

@@ -42,6 +42,8 @@ export interface ConversationSettings {
 export interface Ingress {
   bindId?: string;
   side?: 'esme' | 'listener';
+  /** The gateway process (smpp.gatewayId) that holds the bind, when several run. */
+  gateway?: string;
 }
 
 export interface InboundMessage {

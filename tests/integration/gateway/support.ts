@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import type { Client } from '@temporalio/client';
-import type { BindConfig, SwitchboardConfig } from '../../../config/schema.js';
+import { listenSchema, type BindConfig, type SwitchboardConfig } from '../../../config/schema.js';
+import type { ListenConfig } from '../../../smpp-gateway/session/listener.js';
 import { startGateway, type Gateway, type GatewayOptions } from '../../../smpp-gateway/service/gateway.js';
 import type { GatewayLog } from '../../../smpp-gateway/service/log.js';
 import { CarrierSimulator, type CarrierSimulatorOptions } from '../../../smpp-gateway/simulator/carrier-simulator.js';
@@ -22,8 +23,10 @@ export const BIZ = '+15551230000';
 
 export interface HarnessOptions {
   bind?: Partial<BindConfig>;
-  listen?: boolean;
+  /** true: the aggregator-b account on an ephemeral port; an object: that, with these keys over it. */
+  listen?: boolean | Partial<ListenConfig>;
   reassemblyTimeoutSeconds?: number;
+  limits?: Partial<SwitchboardConfig['smpp']['limits']>;
   simulator?: CarrierSimulatorOptions;
   /** Where the gateway reaches Temporal (a TcpProxy in fault tests); the test itself goes direct. */
   gatewayAddress?: string;
@@ -60,8 +63,9 @@ export class GatewayHarness {
       smpp: {
         ...base.smpp,
         binds: [bindConfig(sim.port, { id: 'carrier-a', responseTimeoutSeconds: 5, ...options.bind })],
-        ...(options.listen ? { listen: { host: '127.0.0.1', port: 0, accounts: [{ systemId: 'aggregator-b', password: 'secret2' }] } } : {}),
+        ...(options.listen ? { listen: listenSchema.parse({ host: '127.0.0.1', port: 0, accounts: [{ systemId: 'aggregator-b', password: 'secret2' }], ...(options.listen === true ? {} : options.listen) }) } : {}),
         reassemblyTimeoutSeconds: options.reassemblyTimeoutSeconds ?? 60,
+        limits: { ...base.smpp.limits, ...options.limits },
         helpText: 'Acme support: reply STOP to opt out. Help: acme.example/help',
       },
     };

@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 async function startListener(onSubmit: SmscListenerOptions['onSubmit'] = async () => ({ messageId: 'sb-1' }), responseTimeoutSeconds = 2) {
-  const listener = new SmscListener({ host: '127.0.0.1', port: 0, accounts: [{ systemId: 'aggregator-b', password: 'secret2' }] }, { onSubmit, responseTimeoutSeconds });
+  const listener = new SmscListener({ host: '127.0.0.1', port: 0, accounts: [{ systemId: 'aggregator-b', password: 'secret2' }], responseTimeoutSeconds, failedBindDelaySeconds: 0.05, failedBindMaxDelaySeconds: 0.2 }, { onSubmit });
   const port = await listener.listen();
   cleanups.push(() => listener.close());
   return { listener, port };
@@ -62,11 +62,11 @@ describe('SMSC listener (carriers and aggregators bind to Switchboard)', () => {
     await expect(session.submit(gsmMessage('y'))).rejects.toMatchObject({ status: STATUS.ESME_RSYSERR, temporary: true });
   });
 
-  it('refuses a wrong system_id (ESME_RINVSYSID) and a wrong password (ESME_RINVPASWD), then closes', async () => {
+  it('refuses an unknown system_id and a wrong password with the same status (ESME_RBINDFAIL), then closes', async () => {
     const { listener, port } = await startListener();
     let bound = 0;
     listener.on('bound', () => bound++);
-    for (const [systemId, password, status] of [['nobody', 'secret2', STATUS.ESME_RINVSYSID], ['aggregator-b', 'wrong', STATUS.ESME_RINVPASWD]] as const) {
+    for (const [systemId, password, status] of [['nobody', 'secret2', STATUS.ESME_RBINDFAIL], ['aggregator-b', 'wrong', STATUS.ESME_RBINDFAIL]] as const) {
       const client = await RawClient.open(port);
       client.write(bindPdu(systemId, password));
       const resp = decodePdu((await client.frame())!);

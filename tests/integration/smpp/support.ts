@@ -93,6 +93,10 @@ export class RawClient {
     await once(socket, 'connect');
     return new RawClient(socket);
   }
+  /** The same reader over a socket someone else opened (a test's fake carrier accepting). */
+  static wrap(socket: Socket): RawClient {
+    return new RawClient(socket);
+  }
   write(bytes: Buffer): void { this.socket.write(bytes); }
   /** Next whole frame, or null when the peer closed first. */
   async frame(ms = 5_000): Promise<Buffer | null> {
