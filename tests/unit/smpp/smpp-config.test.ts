@@ -54,8 +54,4 @@ describe('SMPP hardening keys (issue 10)', () => {
     expect(problems(raw)).toContainEqual(expect.stringMatching(/^smpp\.gatewayId: /));
   });
 
-  it('the contract example is still accepted', () => {
-    const example = parse(readFileSync(new URL('../../../../shared/contract/config.example.yaml', import.meta.url), 'utf8')) as unknown;
-    expect(problems(example)).toEqual([]);
-  });
 });
