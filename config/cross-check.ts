@@ -42,8 +42,9 @@ export function crossCheck(config: SwitchboardConfig): string[] {
   if (sim.enabled && config.smpp.listen && config.smpp.listen.port === sim.port) {
     problems.push(`smpp.simulator.port: ${sim.port} is also smpp.listen.port`);
   }
-  if (config.auth.jwtSecret === 'change-me-in-production' && process.env.NODE_ENV === 'production') {
-    problems.push('auth.jwtSecret: the example secret must be changed in production');
+  if (config.temporal.encryptionKeys && !config.temporal.idHashKey) {
+    problems.push('temporal.idHashKey: needed with temporal.encryptionKeys (customer numbers in workflow ids and search attributes are hashed with it)');
   }
+  unique('temporal.encryptionKeys[].id', (config.temporal.encryptionKeys ?? []).map((k) => k.id));
   return problems;
 }

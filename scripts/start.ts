@@ -1,7 +1,8 @@
 // `npm start`: the whole embedded stack in one process tree, from the configuration
-// (SWITCHBOARD_CONFIG, default config/demo.yaml). One Ctrl-C stops everything cleanly.
+// (SWITCHBOARD_CONFIG; without it, and only here, the demo file, which says `demo: true`). One
+// Ctrl-C stops everything cleanly.
 import type { Connection } from '@temporalio/client';
-import { loadConfig, ConfigError } from '../config/load.js';
+import { DEMO_CONFIG_PATH, loadConfig, ConfigError } from '../config/load.js';
 import { isEmbedded, temporalAddress } from '../config/derive.js';
 import { startDevServer } from '../worker/temporal/dev-server.js';
 import { connectClient } from '../worker/temporal/connection.js';
@@ -12,7 +13,8 @@ import { startParts, type Part } from './parts.js';
 
 let config;
 try {
-  config = loadConfig();
+  config = loadConfig(process.env.SWITCHBOARD_CONFIG || DEMO_CONFIG_PATH);
+  if (config.demo) console.log('Demo mode (demo: true): shipped secrets and demo passwords; loopback only.');
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);

@@ -1,8 +1,8 @@
-import { loadConfig } from '../../config/load.js';
+import { loadConfigOrExit } from '../../config/load.js';
 import { simulatorFromConfig } from './from-config.js';
 
 // `tsx smpp-gateway/simulator/main.ts`: the demo carrier from the loaded configuration.
-const simulator = simulatorFromConfig(loadConfig());
+const simulator = simulatorFromConfig(loadConfigOrExit());
 simulator.on('bound', (p: { systemId: string; bindType: string }) => console.log(`simulator: ${p.systemId} bound (${p.bindType})`));
 simulator.on('unbound', (p: { systemId: string; reason: string }) => console.log(`simulator: ${p.systemId} unbound (${p.reason})`));
 simulator.on('mt', (mt: { source: string; destination: string; text: string }) => console.log(`simulator: MT ${mt.source} -> ${mt.destination}: ${mt.text}`));

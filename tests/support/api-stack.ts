@@ -20,7 +20,7 @@ export class ApiStack {
 
   static async start(options: TestConfigOptions & { phone?: boolean; webRoot?: string; loginLimits?: ApiOptions['loginLimits'] } = {}): Promise<ApiStack> {
     const core = await WorkflowStack.start(options);
-    const config: SwitchboardConfig = { ...core.config, api: { host: '127.0.0.1', port: 0 }, web: { port: 0 } };
+    const config: SwitchboardConfig = { ...core.config, api: { ...core.config.api, host: '127.0.0.1', port: 0 }, web: { port: 0 } };
     const phone = options.phone === false ? undefined : new MemoryPhone(core.client, config, core.bus);
     const api = createApi({
       config, client: core.client, bus: core.bus,

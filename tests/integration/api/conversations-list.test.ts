@@ -60,6 +60,7 @@ describe('the integrators’ conversation list', () => {
     expect(await list({ queueId: 'support', status: ['QUEUED', 'OFFERED'] })).toEqual([ids[3], ids[2]]);
     expect(await list({ status: ['ACTIVE'] })).toEqual([]);
     expect(await list({ customerNumber: '+15557100003' })).toEqual([ids[2]]);
-    expect(await list({ customerNumber: "x' OR SbInstance != 'y" })).toEqual([]);
+    const injected = await integrator.raw(doc.CONVERSATIONS, { customerNumber: "x' OR SbInstance != 'y" });
+    expect(injected.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'customerNumber' });
   });
 });
