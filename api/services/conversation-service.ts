@@ -1,4 +1,4 @@
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { QueryNotRegisteredError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { SwitchboardConfig } from '../../config/schema.js';
 import { actUpdate, stateQuery, threadQuery, type ActionResult, type AgentAction } from '../../workflows/definitions.js';
 import type { ConversationState } from '../../workflows/domain/types.js';
@@ -27,11 +27,16 @@ export class ConversationService {
 
   async state(id: string): Promise<ConversationState | undefined> {
     if (!this.isConversationId(id)) return undefined;
-    try {
-      return await this.client.workflow.getHandle(id).query(stateQuery);
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return undefined;
-      throw error;
+    // A conversation answers queries once its first task has read its settings (a local
+    // activity); one listed or signalled a moment after it started may not have yet.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.client.workflow.getHandle(id).query(stateQuery);
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) return undefined;
+        if (!(error instanceof QueryNotRegisteredError) || attempt >= 40) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     }
   }
 
