@@ -58,7 +58,8 @@ export function loadConfig(path = process.env.SWITCHBOARD_CONFIG): SwitchboardCo
   try {
     raw = parse(text);
   } catch (error) {
-    throw new ConfigError(absolute, [`not valid YAML: ${(error as Error).message}`]);
+    // The first line only: the parser's excerpt of the offending line could hold a secret.
+    throw new ConfigError(absolute, [`not valid YAML: ${(error as Error).message.split('\n')[0]}`]);
   }
   return validateConfig(raw, absolute);
 }

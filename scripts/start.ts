@@ -9,6 +9,7 @@ import { connectClient } from '../worker/temporal/connection.js';
 import { ensureSearchAttributes } from '../worker/temporal/search-attributes.js';
 import { createEventBus } from '../worker/events/redis-bus.js';
 import { ensureRouter, startWorker } from '../worker/run-worker.js';
+import { redactText } from '../config/redact.js';
 import { startParts, type Part } from './parts.js';
 
 let config;
@@ -68,6 +69,6 @@ try {
     void stopAll(1);
   });
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(redactText(error instanceof Error ? error.message : String(error)));
   await stopAll(1);
 }

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import { Redis } from 'ioredis';
 import type { SwitchboardConfig } from '../../config/schema.js';
 import type { EventBus } from '../../worker/events/bus.js';
+import { redactText } from '../../config/redact.js';
 import { MemoryLoginLimiter, type LoginLimiter, type LoginPolicy } from '../auth/login-limiter.js';
 import { PasswordChecker } from '../auth/passwords.js';
 import { RedisLoginLimiter } from '../auth/redis-login-limiter.js';
@@ -48,8 +49,14 @@ export function createServices({ config, client, bus, phone, loginLimits }: Serv
   let revocations: Revocations;
   let loginLimiter: LoginLimiter;
   if (config.redis) {
-    redis = new Redis(config.redis.url, { maxRetriesPerRequest: 3 });
-    revocations = new RedisRevocations(redis, new Redis(config.redis.url), instance);
+    // One line per distinct failure, scrubbed (the URL may hold a password), not one per retry.
+    const said = new Set<string>();
+    const onError = (error: Error) => {
+      const line = redactText(error.message);
+      if (said.size < 100 && !said.has(line)) console.warn('[api] redis:', said.add(line) && line);
+    };
+    redis = new Redis(config.redis.url, { maxRetriesPerRequest: 3 }).on('error', onError);
+    revocations = new RedisRevocations(redis, new Redis(config.redis.url).on('error', onError), instance);
     loginLimiter = new RedisLoginLimiter(redis, instance, policy);
   } else {
     revocations = new MemoryRevocations();

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DEMO_CONFIG_PATH } from '../../config/load.js';
@@ -40,6 +40,15 @@ describe('entry points and their configuration', () => {
     expect(output).toContain('agents[0].password: plain passwords only in a demo');
     expect(output).toContain('smpp.simulator.enabled: the carrier simulator and the anonymous customer-phone API run only in a demo');
     expect(output).not.toContain(raw.auth.jwtSecret); // a refusal names the key, never the secret
+  });
+
+  it('a configuration line holding a secret is never echoed, even when it does not parse', async () => {
+    const path = writeConfigFile({} as SwitchboardConfig);
+    writeFileSync(path, 'auth:\n  jwtSecret: "kept-out-of-logs-7f3a9\n  apiKeys: [\n');
+    const { code, output } = await run(['api/main.ts'], { SWITCHBOARD_CONFIG: path });
+    expect(code).toBe(1);
+    expect(output).toContain('not valid YAML');
+    expect(output).not.toContain('kept-out-of-logs');
   });
 
   it('npm run hash-password prints a hash that checks the password', async () => {
