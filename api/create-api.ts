@@ -8,6 +8,8 @@ import { clientAddress, resolveCaller } from './auth/caller.js';
 import type { LoginPolicy } from './auth/login-limiter.js';
 import type { ApiContext } from './context.js';
 import { useCsrfPrevention } from './http/csrf.js';
+import { payloadCodec } from '../worker/temporal/connection.js';
+import { codecServer } from './http/codec-server.js';
 import { useOperationLimits } from './http/operation-limits.js';
 import { cachedReadiness } from './http/probes.js';
 import { SECURITY_HEADERS } from './http/static-files.js';
@@ -67,6 +69,8 @@ export function createApi(options: ApiOptions): Api {
   });
   const serveStatic = webRoot ? staticFiles(webRoot) : undefined;
   const ready = cachedReadiness(client, bus);
+  const codec = payloadCodec(config);
+  const serveCodec = codec ? codecServer(config, codec, services.tokens) : undefined;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -76,6 +80,8 @@ export function createApi(options: ApiOptions): Api {
     } else if (pathname === '/ready') {
       const r = await ready();
       res.writeHead(r.ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(r));
+    } else if (serveCodec && (pathname === '/codec/decode' || pathname === '/codec/encode')) {
+      await serveCodec(req, res, pathname);
     } else if (pathname === '/graphql' || !serveStatic) {
       await yoga(req, res);
     } else {

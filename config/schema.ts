@@ -76,6 +76,8 @@ export const configSchema = z.object({
     trustedProxyHeader: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'a header name').optional(),
     /** Open subscriptions one caller (agent, integrator or address) may hold at once. */
     maxSubscriptionsPerCaller: z.number().int().min(1).max(1000).default(32),
+    /** Origins (the Temporal UI's) allowed to call the codec endpoints from a browser. */
+    codecCorsOrigins: z.array(z.string().url()).default([]),
   }).strict().default({}),
   web: z.object({ port: z.number().int().min(0).max(65535).default(3000) }).strict().default({}),
   auth: z.object({

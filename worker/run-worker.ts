@@ -8,6 +8,7 @@ import { syncDirectorySignal } from '../workflows/definitions.js';
 import { routerWorkflow } from '../workflows/router/workflow.js';
 import { createActivities } from './activities.js';
 import type { EventBus } from './events/bus.js';
+import { dataConverterOptions } from './temporal/codec.js';
 import { connectNative } from './temporal/connection.js';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
@@ -47,6 +48,7 @@ export async function startWorker(opts: { config: SwitchboardConfig; bus: EventB
     taskQueue: config.temporal.taskQueue,
     workflowBundle: await workflowBundle(),
     activities: createActivities({ config, bus }),
+    ...dataConverterOptions(config),
     // Bounded cache: 10,000 open conversations must fit in memory; evicted ones replay on demand.
     maxCachedWorkflows: Number(process.env.SWITCHBOARD_MAX_CACHED_WORKFLOWS ?? 1000),
     maxConcurrentWorkflowTaskExecutions: 100,

@@ -1,6 +1,7 @@
 import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
 import type { SwitchboardConfig } from '../../config/schema.js';
 import type { ConversationStatus } from '../../workflows/domain/types.js';
+import { customerSearchValue } from '../../config/identifiers.js';
 
 // `conversations` for integrators: Temporal visibility filtered on the search attributes, newest
 // (by start time) first. SQL visibility cannot ORDER BY, but it returns running executions newest
@@ -82,7 +83,7 @@ export class ConversationList {
     ];
     if (filter.status?.length) parts.push(`SbStatus IN (${filter.status.map(quote).join(', ')})`);
     if (filter.queueId) parts.push(`SbQueue = ${quote(filter.queueId)}`);
-    if (filter.customerNumber) parts.push(`SbCustomer = ${quote(filter.customerNumber)}`);
+    if (filter.customerNumber) parts.push(`SbCustomer = ${quote(customerSearchValue(this.config, filter.customerNumber))}`);
     // The cursor's whole millisecond (and before) from the server; the exact cut is ours.
     if (after) parts.push(`StartTime < ${quote(new Date(Number(msOf(after)) + 1).toISOString())}`);
     return parts.join(' AND ');

@@ -2,7 +2,8 @@ import { QueryNotRegisteredError, WorkflowNotFoundError, type Client } from '@te
 import type { SwitchboardConfig } from '../../config/schema.js';
 import { actUpdate, stateQuery, threadQuery, type ActionResult, type AgentAction } from '../../workflows/definitions.js';
 import type { ConversationState } from '../../workflows/domain/types.js';
-import { conversationIdFor, threadId } from '../../workflows/ids.js';
+import { conversationIdFor } from '../../workflows/ids.js';
+import { threadIdFor } from '../../config/identifiers.js';
 import { attempt, rejected, type Result } from './result.js';
 import { involvement } from './access.js';
 
@@ -57,7 +58,7 @@ export class ConversationService {
 
   /** Earlier conversations of the same customer with the same business number, newest first. */
   async earlier(state: ConversationState, limit = 20): Promise<ConversationState[]> {
-    const handle = this.client.workflow.getHandle(threadId(this.config.temporal.instance, state.businessNumber, state.customerNumber));
+    const handle = this.client.workflow.getHandle(threadIdFor(this.config, state.businessNumber, state.customerNumber));
     let ids: string[];
     try {
       ids = (await handle.query(threadQuery)).conversations;

@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { SwitchboardConfig } from '../../config/schema.js';
 import { temporalAddress } from '../../config/derive.js';
-import { connectNative } from '../../worker/temporal/connection.js';
+import { connectNative, dataConverterOptions } from '../../worker/temporal/connection.js';
 import { smsTaskQueue } from '../../workflows/activities.js';
 import { EsmeSession, type EsmeSessionOptions } from '../session/esme-session.js';
 import { SmscListener } from '../session/listener.js';
@@ -100,6 +100,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       namespace: config.temporal.namespace,
       taskQueue: smsTaskQueue(config.temporal.taskQueue),
       activities: createSmsActivities({ sender }),
+      ...dataConverterOptions(config), // payloads encrypted when temporal.encryptionKeys is set
       maxConcurrentActivityTaskExecutions: options.maxConcurrentSends ?? 200,
       shutdownGraceTime: '10 seconds',
     });

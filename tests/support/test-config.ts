@@ -14,6 +14,8 @@ export interface TestConfigOptions {
    * format, so tests stay quick), no simulator. Its API key is `config.auth.apiKeys[0].key`.
    */
   production?: boolean;
+  /** Payload encryption on (two keys, the first one current) with hashed identifiers. */
+  encryption?: boolean;
 }
 
 const hashes = new Map<string, string>();
@@ -41,7 +43,13 @@ export function testConfig(options: TestConfigOptions = {}): SwitchboardConfig {
   const agent = (id: string, name: string, queues: string[]) => ({ id, name, username: id, ...credential(id), queues, capacity });
   return validateConfig({
     demo: !production,
-    temporal: { address: 'embedded', instance: `t${unique}`, taskQueue: `test-${unique}`, historyLimit: options.historyLimit ?? 5000 },
+    temporal: {
+      address: 'embedded', instance: `t${unique}`, taskQueue: `test-${unique}`, historyLimit: options.historyLimit ?? 5000,
+      ...(options.encryption ? {
+        encryptionKeys: [{ id: 'k2', key: randomBytes(32).toString('base64') }, { id: 'k1', key: randomBytes(32).toString('base64') }],
+        idHashKey: randomBytes(32).toString('base64'),
+      } : {}),
+    },
     auth: production
       ? { jwtSecret: randomBytes(32).toString('base64'), apiKeys: [{ name: 'crm', key: randomBytes(24).toString('base64url') }] }
       : { jwtSecret: 'test-secret-not-for-production', apiKeys: [{ name: 'crm', key: 'test-integrator-key' }] },
