@@ -10,6 +10,7 @@ import type { ApiContext } from './context.js';
 import { useCsrfPrevention } from './http/csrf.js';
 import { payloadCodec } from '../worker/temporal/connection.js';
 import { codecServer } from './http/codec-server.js';
+import { useInputErrorCodes } from './http/input-errors.js';
 import { useOperationLimits } from './http/operation-limits.js';
 import { cachedReadiness } from './http/probes.js';
 import { SECURITY_HEADERS } from './http/static-files.js';
@@ -59,7 +60,7 @@ export function createApi(options: ApiOptions): Api {
     landingPage: false,
     cors: false, // the desktop is same-origin; integrators call server to server
     logging: quietLogger,
-    plugins: [useCsrfPrevention(), ...armorPlugins(), useOperationLimits({ demo: config.demo })],
+    plugins: [useCsrfPrevention(), ...armorPlugins(), useOperationLimits({ demo: config.demo }), useInputErrorCodes()],
     context: async ({ request, req }) => ({
       caller: await resolveCaller(request.headers.get('authorization'), services.tokens),
       services,

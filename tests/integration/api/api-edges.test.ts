@@ -65,6 +65,11 @@ describe('API edges (production-style configuration)', () => {
       [alice, doc.TRANSFER, { conversationId: id, queueId: '../../etc' }, 'queueId'],
       [alice, 'query($s: String) { agents(search: $s) { id } }', { s: 'a'.repeat(500) }, 'search'],
       [alice, doc.SET_STATUS, { status: 'IDLE', idleCodeId: 'no such code!' }, 'idleCodeId'],
+      // GraphQL's own coercion errors get the same code, naming the variable.
+      [integrator, doc.CONVERSATIONS, { first: 2 ** 40 }, 'first'],
+      [integrator, doc.CONVERSATIONS, { first: 'ten' }, 'first'],
+      [integrator, doc.CONVERSATIONS, { status: ['NOPE'] }, 'status'],
+      [alice, doc.CONVERSATION_EVENTS, { id: 42.5 }, 'id'],
     ];
     for (const [client, query, variables, argument] of cases) {
       const r = await client.raw(query, variables);
