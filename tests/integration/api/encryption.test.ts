@@ -30,7 +30,10 @@ describe('payload encryption (AES-256-GCM PayloadCodec)', () => {
   let id: string;
 
   beforeAll(async () => {
-    stack = await ApiStack.start({ production: true, encryption: true, ronaTimeoutSeconds: 30 });
+    stack = await ApiStack.start({
+      production: true, encryption: true, ronaTimeoutSeconds: 30,
+      adjust: (c) => ({ ...c, api: { ...c.api, codecCorsOrigins: ['http://localhost:8233'] } }),
+    });
     alice = await stack.login(stack.http(), 'alice', 'alice');
     await alice.gql(doc.SET_STATUS, { status: 'AVAILABLE' });
     await stack.core.text(CUSTOMER, BIZ, SAID);
@@ -96,5 +99,9 @@ describe('payload encryption (AES-256-GCM PayloadCodec)', () => {
     const payload = (await decoded.json()).payloads[0];
     expect(Buffer.from(payload.metadata.encoding, 'base64').toString()).toBe('json/plain');
     expect(Buffer.from(payload.data, 'base64').toString()).toContain('PLAINTEXT-CUSTOMER');
+    // The Temporal UI's origin, as configured, may call from a browser; another may not.
+    const preflight = (origin: string) => fetch(`${stack.url}/codec/decode`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+    expect((await preflight('http://localhost:8233')).headers.get('access-control-allow-origin')).toBe('http://localhost:8233');
+    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
   });
 });
