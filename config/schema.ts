@@ -87,7 +87,7 @@ export const configSchema = z.object({
     login: z.object({
       freeAttempts: z.number().int().min(1).max(100).default(5),
       /** Failed attempts from one address over every username before the delay applies to it. */
-      perAddressFreeAttempts: z.number().int().min(1).max(10_000).default(50),
+      perAddressFreeAttempts: z.number().int().min(1).max(10_000).default(100),
       baseDelaySeconds: z.number().positive().max(60).default(1),
       maxDelaySeconds: z.number().positive().max(24 * 3600).default(900),
       /** Failures are forgotten this long after the last one. */
