@@ -70,9 +70,10 @@ export function allConversationsStream(ctx: StreamContext, queueId?: string | nu
 /**
  * The agent's own stream. It listens first, then replays the open offers as OFFERED events (a
  * desktop that reconnects loses nothing), then passes on what arrived meanwhile and what follows.
- * An event about a conversation is passed on only while the agent is part of it (a wrap-up it
- * still owes included); a withdrawn offer always is (the desktop must drop it). What its
- * conversation then shows is limited by the Conversation resolvers (readableUntil).
+ * An update to a conversation (or an offer of it) is passed on only while the agent is part of
+ * it, a wrap-up it still owes included. Events about the agent itself (a withdrawn offer, its own
+ * status, RONA included) always are; what their conversation then shows is limited by the
+ * Conversation resolvers (readableUntil).
  */
 export async function agentStream(ctx: StreamContext, offers: () => Promise<OfferParent[]>): Promise<PushIterator<AgentEventParent>> {
   const caller = ctx.caller as Extract<Caller, { kind: 'agent' }>;
@@ -82,7 +83,7 @@ export async function agentStream(ctx: StreamContext, offers: () => Promise<Offe
   listen(ctx, it, `agent:${caller.agentId}`, (p) => {
     if (p.type !== 'agent') return;
     const e = p.event;
-    if (e.summary && e.kind !== 'OFFER_WITHDRAWN' && !canRead(caller, e.summary)) return;
+    if (e.summary && (e.kind === 'CONVERSATION_UPDATED' || e.kind === 'OFFERED') && !canRead(caller, e.summary)) return;
     const event: AgentEventParent = {
       kind: e.kind, at: e.at, agentId: e.agentId,
       ...(e.agent ? { agent: e.agent } : {}), ...(e.offer ? { offer: e.offer } : {}), ...(e.summary ? { conversation: e.summary } : {}),
@@ -90,10 +91,10 @@ export async function agentStream(ctx: StreamContext, offers: () => Promise<Offe
     if (replaying) early.push(event);
     else it.push(event);
   });
-  const open_ = await offers();
+  const pending = await offers();
   const at = new Date().toISOString();
-  const replayed = new Set(open_.map((o) => `${o.conversation.id}#${o.offer.seq}`));
-  for (const o of open_) it.push({ kind: 'OFFERED', at, agentId: caller.agentId, offer: o.offer, conversation: o.conversation });
+  const replayed = new Set(pending.map((o) => `${o.conversation.id}#${o.offer.seq}`));
+  for (const o of pending) it.push({ kind: 'OFFERED', at, agentId: caller.agentId, offer: o.offer, conversation: o.conversation });
   for (const e of early) {
     if (e.kind === 'OFFERED' && e.offer && e.conversation && replayed.has(`${e.conversation.id}#${e.offer.seq}`)) continue;
     it.push(e);
