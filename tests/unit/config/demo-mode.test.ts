@@ -69,6 +69,13 @@ describe('demo is a mode', () => {
     expect(problems(raw)).toContainEqual(expect.stringMatching(expected));
   });
 
+  it('a duplicate API key is named by its entries, never echoed', () => {
+    const raw = production();
+    raw.auth.apiKeys.push({ name: 'erp', key: raw.auth.apiKeys[0].key });
+    const found = problems(raw);
+    expect(found).toEqual(['auth.apiKeys[1].key: the same key as auth.apiKeys[0].key']);
+  });
+
   it('a demo never listens beyond loopback', () => {
     const raw = demo();
     raw.api.host = '0.0.0.0';
