@@ -69,6 +69,25 @@ describe('demo is a mode', () => {
     expect(problems(raw)).toContainEqual(expect.stringMatching(expected));
   });
 
+  it('the contract example is accepted as a demo, and refused as anything else', () => {
+    const example = parse(readFileSync(CONTRACT_EXAMPLE, 'utf8')) as Raw;
+    expect(problems({ ...example, demo: true })).toEqual([]);
+    expect(problems(example)).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^auth\.jwtSecret: /), expect.stringMatching(/^auth\.apiKeys\[0\]\.key: /),
+      expect.stringMatching(/^agents\[0\]\.password: /), expect.stringMatching(/^smpp\.simulator\.enabled: /),
+    ]));
+  });
+
+  it('encryption keys are 32 bytes each, with an id hash key beside them', () => {
+    const raw = production();
+    raw.temporal.encryptionKeys = [{ id: 'k1', key: Buffer.alloc(16, 1).toString('base64') }];
+    expect(problems(raw)).toEqual(['temporal.encryptionKeys[0].key: 32 bytes, base64 (openssl rand -base64 32)']);
+    raw.temporal.encryptionKeys = [{ id: 'k1', key: Buffer.alloc(32, 1).toString('base64') }];
+    expect(problems(raw)).toEqual([expect.stringMatching(/^temporal\.idHashKey: needed with temporal\.encryptionKeys/)]);
+    raw.temporal.idHashKey = 'h'.repeat(40);
+    expect(problems(raw)).toEqual([]);
+  });
+
   it('a duplicate API key is named by its entries, never echoed', () => {
     const raw = production();
     raw.auth.apiKeys.push({ name: 'erp', key: raw.auth.apiKeys[0].key });
