@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import type { DataConverter, Payload, PayloadCodec } from '@temporalio/common';
 import proto from '@temporalio/proto';
 import type { SwitchboardConfig } from '../../config/schema.js';
@@ -75,8 +76,11 @@ export function payloadCodec(config: SwitchboardConfig): AesGcmCodec | undefined
   return codec;
 }
 
+/** Failure messages and stack traces encoded as a payload, so the codec encrypts them as well. */
+export const FAILURE_CONVERTER_PATH = fileURLToPath(new URL('../../workflows/failure-converter.ts', import.meta.url));
+
 /** For every Client and Worker: `{ dataConverter }` when encryption is on, else nothing at all. */
 export function dataConverterOptions(config: SwitchboardConfig): { dataConverter?: DataConverter } {
   const codec = payloadCodec(config);
-  return codec ? { dataConverter: { payloadCodecs: [codec] } } : {};
+  return codec ? { dataConverter: { payloadCodecs: [codec], failureConverterPath: FAILURE_CONVERTER_PATH } } : {};
 }

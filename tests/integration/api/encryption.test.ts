@@ -49,6 +49,10 @@ describe('payload encryption (AES-256-GCM PayloadCodec)', () => {
   it('agents read the conversation as usual', async () => {
     const texts = (await alice.gql(doc.CONVERSATION_Q, { id })).conversation.messages.map((m: any) => m.text);
     expect(texts).toEqual(expect.arrayContaining([SAID, REPLY]));
+    // Typed rejections still arrive whole, though failure messages are encoded (and encrypted).
+    const bob = await stack.login(stack.http(), 'bob', 'bob');
+    expect((await bob.gql(doc.END, { conversationId: id })).r.userErrors).toMatchObject([{ code: 'NOT_ALLOWED' }]);
+    expect((await alice.gql(doc.WRAP_UP, { conversationId: id, reasonId: 'resolved' })).r.userErrors).toMatchObject([{ code: 'INVALID_STATE', message: expect.stringMatching(/\w/) }]);
   });
 
   it('the raw histories on the server hold no message text and no customer number', async () => {
