@@ -12,7 +12,7 @@ import type { Plugin } from 'graphql-yoga';
 
 export const FAN_OUT_COSTS: Readonly<Record<string, number>> = {
   customerHistory: 21,
-  conversations: 25,
+  conversations: 50, // a page of up to 100 states: two per operation at most
   myConversations: 10,
   myOffers: 10,
   agents: 1,
