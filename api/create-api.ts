@@ -4,11 +4,16 @@ import type { Client } from '@temporalio/client';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { SwitchboardConfig } from '../config/schema.js';
 import type { EventBus } from '../worker/events/bus.js';
-import { resolveCaller } from './auth/caller.js';
-import type { RateLimitOptions } from './auth/rate-limit.js';
+import { clientAddress, resolveCaller } from './auth/caller.js';
+import type { LoginPolicy } from './auth/login-limiter.js';
 import type { ApiContext } from './context.js';
 import { useCsrfPrevention } from './http/csrf.js';
-import { readiness } from './http/probes.js';
+import { payloadCodec } from '../worker/temporal/connection.js';
+import { codecServer } from './http/codec-server.js';
+import { useInputErrorCodes } from './http/input-errors.js';
+import { useOperationLimits } from './http/operation-limits.js';
+import { cachedReadiness } from './http/probes.js';
+import { SECURITY_HEADERS } from './http/static-files.js';
 import { armorPlugins, quietLogger } from './http/security.js';
 import { staticFiles } from './http/static-files.js';
 import type { CustomerPhone } from './phone/customer-phone.js';
@@ -24,7 +29,8 @@ export interface ApiOptions {
   phone?: CustomerPhone;
   /** The built desktop (web/build), served with an SPA fallback. */
   webRoot?: string;
-  loginLimits?: RateLimitOptions;
+  /** Overrides of auth.login (tests). */
+  loginLimits?: Partial<LoginPolicy>;
 }
 
 export interface ServerContext {
@@ -42,6 +48,8 @@ export interface Api {
 
 export function createApi(options: ApiOptions): Api {
   const { config, client, bus, phone, webRoot } = options;
+  // The anonymous customer phone is a demo part (config/mode-checks.ts refuses the simulator elsewhere).
+  if (phone && !config.demo) throw new Error('the customer-phone API runs only in a demo (demo: true)');
   const services = createServices({ config, client, bus, ...(phone ? { phone } : {}), ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}) });
   const yoga = createYoga<ServerContext, ApiContext>({
     schema: buildSchema(),
@@ -52,23 +60,29 @@ export function createApi(options: ApiOptions): Api {
     landingPage: false,
     cors: false, // the desktop is same-origin; integrators call server to server
     logging: quietLogger,
-    plugins: [useCsrfPrevention(), ...armorPlugins()],
+    plugins: [useCsrfPrevention(), ...armorPlugins(), useOperationLimits({ demo: config.demo }), useInputErrorCodes()],
     context: async ({ request, req }) => ({
       caller: await resolveCaller(request.headers.get('authorization'), services.tokens),
       services,
       loaders: createLoaders(services),
-      ip: req?.socket.remoteAddress ?? 'local',
+      ip: clientAddress(request.headers, req?.socket.remoteAddress, config.api.trustedProxyHeader),
     }),
   });
   const serveStatic = webRoot ? staticFiles(webRoot) : undefined;
+  const ready = cachedReadiness(client, bus);
+  const codec = payloadCodec(config);
+  const serveCodec = codec ? codecServer(config, codec, services.tokens) : undefined;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (pathname === '/health') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
     } else if (pathname === '/ready') {
-      const r = await readiness(client, bus);
+      const r = await ready();
       res.writeHead(r.ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(r));
+    } else if (serveCodec && (pathname === '/codec/decode' || pathname === '/codec/encode')) {
+      await serveCodec(req, res, pathname);
     } else if (pathname === '/graphql' || !serveStatic) {
       await yoga(req, res);
     } else {
@@ -99,6 +113,7 @@ export function createApi(options: ApiOptions): Api {
     yoga,
     services,
     async listen() {
+      await services.ready;
       const url = await open(config.api.port);
       if (config.web.port === config.api.port) return { url };
       return { url, webUrl: await open(config.web.port) };
@@ -109,6 +124,7 @@ export function createApi(options: ApiOptions): Api {
         s.closeAllConnections(); // open SSE streams would hold the server for ever
       })));
       await yoga.dispose();
+      await services.close();
     },
   };
 }

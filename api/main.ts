@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../config/load.js';
+import { loadConfigOrExit } from '../config/load.js';
 import { createEventBus } from '../worker/events/redis-bus.js';
 import { connectClient } from '../worker/temporal/connection.js';
 import { createApi } from './create-api.js';
@@ -9,7 +9,7 @@ import { createApi } from './create-api.js';
 //   SWITCHBOARD_CONFIG=path/to/config.yaml npx tsx api/main.ts
 // It serves the built desktop too when web/build exists (or SWITCHBOARD_WEB_ROOT says where).
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 const client = await connectClient(config);
 const bus = await createEventBus({ ...(config.redis ? { redisUrl: config.redis.url } : {}), instance: config.temporal.instance });
 const defaultWebRoot = fileURLToPath(new URL('../web/build', import.meta.url));

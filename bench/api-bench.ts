@@ -25,7 +25,7 @@ export async function runApiBench(): Promise<Row[]> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-api-bench-'));
   const env = await startLocalTemporal({ dbFilename: join(dir, 'temporal.db') });
   const base = testConfig({ ronaTimeoutSeconds: 3600, capacity: 50 });
-  const config = { ...base, api: { host: '127.0.0.1', port: 0 }, web: { port: 0 } };
+  const config = { ...base, api: { ...base.api, host: '127.0.0.1', port: 0 }, web: { port: 0 } };
   const bus = new MemoryEventBus();
   const worker = await startWorker({ config, bus, address: env.address });
   const client = await connectClient(config, env.address);

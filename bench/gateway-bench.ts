@@ -39,6 +39,7 @@ function benchConfig(simPort: number): SwitchboardConfig {
     id, host: '127.0.0.1', port: simPort, systemId: id, password: 'bench', windowSize, maxSubmitsPerSecond: 100_000, responseTimeoutSeconds: 10,
   });
   return validateConfig({
+    demo: true,
     temporal: { instance: 'bench', taskQueue: 'bench', dataDir: mkdtempSync(join(tmpdir(), 'sb-bench-')) },
     auth: { jwtSecret: 'bench-secret-not-for-production' },
     queues: [{ id: 'support', name: 'Support' }],

@@ -19,7 +19,11 @@ export function crossCheck(config: SwitchboardConfig): string[] {
   unique('idleCodes[].id', config.idleCodes.map((c) => c.id));
   unique('wrapUp.reasons[].id', config.wrapUp.reasons.map((r) => r.id));
   unique('smpp.binds[].id', config.smpp.binds.map((b) => b.id));
-  unique('auth.apiKeys[].key', config.auth.apiKeys.map((k) => k.key));
+  // A secret is never echoed: the duplicate is named by its entries, not its value.
+  config.auth.apiKeys.forEach((k, i) => {
+    const first = config.auth.apiKeys.findIndex((x) => x.key === k.key);
+    if (first !== i) problems.push(`auth.apiKeys[${i}].key: the same key as auth.apiKeys[${first}].key`);
+  });
 
   config.agents.forEach((agent, i) => {
     agent.queues.forEach((q, j) => {
@@ -42,8 +46,9 @@ export function crossCheck(config: SwitchboardConfig): string[] {
   if (sim.enabled && config.smpp.listen && config.smpp.listen.port === sim.port) {
     problems.push(`smpp.simulator.port: ${sim.port} is also smpp.listen.port`);
   }
-  if (config.auth.jwtSecret === 'change-me-in-production' && process.env.NODE_ENV === 'production') {
-    problems.push('auth.jwtSecret: the example secret must be changed in production');
+  if (config.temporal.encryptionKeys && !config.temporal.idHashKey) {
+    problems.push('temporal.idHashKey: needed with temporal.encryptionKeys (customer numbers in workflow ids and search attributes are hashed with it)');
   }
+  unique('temporal.encryptionKeys[].id', (config.temporal.encryptionKeys ?? []).map((k) => k.id));
   return problems;
 }

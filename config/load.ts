@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import type { ZodIssue } from 'zod';
 import { configSchema, type SwitchboardConfig } from './schema.js';
 import { crossCheck } from './cross-check.js';
+import { modeProblems } from './mode-checks.js';
 
 export const DEMO_CONFIG_PATH = join(dirname(fileURLToPath(import.meta.url)), 'demo.yaml');
 
@@ -33,12 +34,19 @@ function describe(issue: ZodIssue): string {
 export function validateConfig(raw: unknown, source = 'configuration'): SwitchboardConfig {
   const parsed = configSchema.safeParse(raw ?? {});
   if (!parsed.success) throw new ConfigError(source, parsed.error.issues.map(describe));
-  const problems = crossCheck(parsed.data);
+  const problems = [...crossCheck(parsed.data), ...modeProblems(parsed.data)];
   if (problems.length > 0) throw new ConfigError(source, problems);
   return parsed.data;
 }
 
-export function loadConfig(path = process.env.SWITCHBOARD_CONFIG || DEMO_CONFIG_PATH): SwitchboardConfig {
+/**
+ * The configuration named by SWITCHBOARD_CONFIG (or `path`). There is no fallback: only `npm start`
+ * passes the demo file when the variable is unset, and the demo file says `demo: true` itself.
+ */
+export function loadConfig(path = process.env.SWITCHBOARD_CONFIG): SwitchboardConfig {
+  if (!path) {
+    throw new ConfigError('SWITCHBOARD_CONFIG', ['not set: point it at a configuration file (only `npm start` without it runs the demo, config/demo.yaml)']);
+  }
   const absolute = resolve(path);
   let text: string;
   try {
@@ -50,7 +58,19 @@ export function loadConfig(path = process.env.SWITCHBOARD_CONFIG || DEMO_CONFIG_
   try {
     raw = parse(text);
   } catch (error) {
-    throw new ConfigError(absolute, [`not valid YAML: ${(error as Error).message}`]);
+    // The first line only: the parser's excerpt of the offending line could hold a secret.
+    throw new ConfigError(absolute, [`not valid YAML: ${(error as Error).message.split('\n')[0]}`]);
   }
   return validateConfig(raw, absolute);
+}
+
+/** For entry points: the configuration, or its problems on stderr and exit code 1 (no stack trace). */
+export function loadConfigOrExit(path?: string): SwitchboardConfig {
+  try {
+    return loadConfig(path);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSWORD_HASH_FORMAT, parsePasswordHash } from './password-hash.js';
 
 // The keys of ../shared/contract/config.example.yaml are the contract; everything else here is an
 // addition with a default. Objects are strict so that a misspelt key is an error, not a silent no-op.
@@ -32,6 +33,16 @@ const bind = z.object({
   gsmPacked: z.boolean().default(false),
   /** Requests from the carrier awaiting our response at once; beyond it ESME_RTHROTTLED (64). */
   inboundWindow: z.number().int().min(1).max(10_000).optional(),
+}).strict();
+
+const base64Key = z.string().refine((k) => /^[A-Za-z0-9+/]+={0,2}$/.test(k) && Buffer.from(k, 'base64').length === 32, {
+  message: '32 bytes, base64 (openssl rand -base64 32)',
+});
+
+/** Payload encryption (AES-256-GCM): the first key encrypts; every listed key decrypts (rotation). */
+const encryptionKey = z.object({
+  id: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/, 'letters, digits, . _ - (max 32)'),
+  key: base64Key,
 }).strict();
 
 const account = z.object({
@@ -82,6 +93,8 @@ export const listenSchema = z.object({
 }).strict();
 
 export const configSchema = z.object({
+  /** The demo (config/demo.yaml): shipped secrets, plain passwords and the simulator allowed, loopback only. */
+  demo: z.boolean().default(false),
   temporal: z.object({
     address: z.string().default('embedded'),
     namespace: z.string().default('default'),
@@ -96,15 +109,34 @@ export const configSchema = z.object({
     historyLimit: z.number().int().min(20).max(50_000).default(5000),
     tls: temporalTls.optional(),
     apiKey: z.string().optional(),
+    encryptionKeys: z.array(encryptionKey).min(1).optional(),
+    /** HMAC key for customer numbers in workflow ids and search attributes; needed with encryptionKeys. */
+    idHashKey: z.string().min(32, 'at least 32 characters').optional(),
   }).strict().default({}),
   api: z.object({
     host: z.string().default('127.0.0.1'),
     port: z.number().int().min(0).max(65535).default(4000),
+    /** Behind a reverse proxy: the header it sets to the client's address (its last entry is used). */
+    trustedProxyHeader: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'a header name').optional(),
+    /** Open subscriptions one caller (agent, integrator or address) may hold at once. */
+    maxSubscriptionsPerCaller: z.number().int().min(1).max(1000).default(32),
+    /** Origins (the Temporal UI's) allowed to call the codec endpoints from a browser. */
+    codecCorsOrigins: z.array(z.string().url()).default([]),
   }).strict().default({}),
   web: z.object({ port: z.number().int().min(0).max(65535).default(3000) }).strict().default({}),
   auth: z.object({
     jwtSecret: z.string().min(8, 'at least 8 characters'),
-    tokenTtlSeconds: z.number().int().positive().default(8 * 3600),
+    tokenTtlSeconds: z.number().int().positive().max(24 * 3600, 'at most 86400 (24 h)').default(8 * 3600),
+    /** Sign-in per (username, client address): free attempts, then a delay doubling per failure. */
+    login: z.object({
+      freeAttempts: z.number().int().min(1).max(100).default(5),
+      /** Failed attempts from one address over every username before the delay applies to it. */
+      perAddressFreeAttempts: z.number().int().min(1).max(10_000).default(100),
+      baseDelaySeconds: z.number().positive().max(60).default(1),
+      maxDelaySeconds: z.number().positive().max(24 * 3600).default(900),
+      /** Failures are forgotten this long after the last one. */
+      windowSeconds: z.number().int().positive().max(7 * 24 * 3600).default(3600),
+    }).strict().default({}),
     apiKeys: z.array(z.object({ name: z.string().min(1), key: z.string().min(8, 'at least 8 characters') }).strict()).default([]),
   }).strict(),
   redis: z.object({ url: z.string().url() }).strict().optional(),
@@ -118,7 +150,7 @@ export const configSchema = z.object({
     name: z.string().min(1),
     username: z.string().min(1),
     password: z.string().min(1).optional(),
-    passwordHash: z.string().regex(/^scrypt\$/, 'scrypt$<salt-b64>$<hash-b64>').optional(),
+    passwordHash: z.string().refine((h) => parsePasswordHash(h) !== undefined, { message: `malformed; expected ${PASSWORD_HASH_FORMAT}` }).optional(),
     queues: z.array(id).min(1),
     capacity: z.number().int().min(1).max(50).default(5),
   }).strict().refine((a) => (a.password === undefined) !== (a.passwordHash === undefined), {

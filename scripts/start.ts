@@ -1,8 +1,9 @@
 // `npm start`: the whole embedded stack in one process tree, from the configuration
-// (SWITCHBOARD_CONFIG, default config/demo.yaml). One Ctrl-C stops everything cleanly.
+// (SWITCHBOARD_CONFIG; without it, and only here, the demo file, which says `demo: true`). One
+// Ctrl-C stops everything cleanly.
 import type { Connection } from '@temporalio/client';
-import { loadConfig, ConfigError } from '../config/load.js';
 import { join } from 'node:path';
+import { DEMO_CONFIG_PATH, loadConfig, ConfigError } from '../config/load.js';
 import { isEmbedded, listeningPorts, temporalAddress } from '../config/derive.js';
 import { startDevServer } from '../worker/temporal/dev-server.js';
 import { assertPortFree, PortTakenError } from '../worker/temporal/ports.js';
@@ -10,11 +11,13 @@ import { connectClient } from '../worker/temporal/connection.js';
 import { ensureSearchAttributes } from '../worker/temporal/search-attributes.js';
 import { createEventBus } from '../worker/events/redis-bus.js';
 import { ensureRouter, startWorker } from '../worker/run-worker.js';
+import { redactText } from '../config/redact.js';
 import { ensureWebBuild, startParts, type Part } from './parts.js';
 
 let config;
 try {
-  config = loadConfig();
+  config = loadConfig(process.env.SWITCHBOARD_CONFIG || DEMO_CONFIG_PATH);
+  if (config.demo) console.log('Demo mode (demo: true): shipped secrets and demo passwords; loopback only.');
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);
@@ -74,6 +77,7 @@ try {
     void stopAll(1);
   });
 } catch (error) {
-  console.error(error instanceof PortTakenError ? `Switchboard cannot start: ${error.message}` : error instanceof Error ? error.message : error);
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(redactText(error instanceof PortTakenError ? `Switchboard cannot start: ${message}` : message));
   await stopAll(1);
 }

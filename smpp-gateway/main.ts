@@ -1,12 +1,12 @@
 // The SMPP gateway alone: `tsx smpp-gateway/main.ts`. Run one per set of carrier binds, next to
 // any number of workers and APIs; SWITCHBOARD_TEMPORAL_ADDRESS overrides the config's address.
-import { loadConfig } from '../config/load.js';
+import { loadConfigOrExit } from '../config/load.js';
 import { temporalAddress } from '../config/derive.js';
 import { connectClient } from '../worker/temporal/connection.js';
 import { smsTaskQueue } from '../workflows/activities.js';
 import { startGateway } from './service/gateway.js';
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 const address = process.env.SWITCHBOARD_TEMPORAL_ADDRESS || temporalAddress(config);
 const client = await connectClient(config, address);
 const gateway = await startGateway({ config, client, address });

@@ -1,12 +1,12 @@
 // The worker alone: `tsx worker/main.ts`. Run as many as needed against one Temporal cluster; with
 // `redis.url` set their events reach every API process.
-import { loadConfig } from '../config/load.js';
+import { loadConfigOrExit } from '../config/load.js';
 import { temporalAddress } from '../config/derive.js';
 import { createEventBus } from './events/redis-bus.js';
 import { ensureRouter, startWorker } from './run-worker.js';
 import { connectClient } from './temporal/connection.js';
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 const address = process.env.SWITCHBOARD_TEMPORAL_ADDRESS || temporalAddress(config);
 const bus = await createEventBus({ ...(config.redis ? { redisUrl: config.redis.url } : {}), instance: config.temporal.instance });
 const running = await startWorker({ config, bus, address });

@@ -8,14 +8,23 @@ import { syncDirectorySignal } from '../workflows/definitions.js';
 import { routerWorkflow } from '../workflows/router/workflow.js';
 import { createActivities } from './activities.js';
 import type { EventBus } from './events/bus.js';
+import { dataConverterOptions } from './temporal/codec.js';
 import { connectNative } from './temporal/connection.js';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
-let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
-/** Bundling takes seconds; one bundle serves every worker of the process. */
-export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
+const bundles = new Map<string, Promise<WorkflowBundleWithSourceMap>>();
+/**
+ * Bundling takes seconds; one bundle serves every worker of the process. With payload encryption
+ * the bundle carries the failure converter that encodes messages (a second bundle, only then).
+ */
+export function workflowBundle(failureConverterPath?: string): Promise<WorkflowBundleWithSourceMap> {
+  const key = failureConverterPath ?? '';
+  let bundle = bundles.get(key);
+  if (!bundle) {
+    bundle = bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger, ...(failureConverterPath ? { failureConverterPath } : {}) });
+    bundles.set(key, bundle);
+  }
   return bundle;
 }
 
@@ -45,8 +54,9 @@ export async function startWorker(opts: { config: SwitchboardConfig; bus: EventB
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    workflowBundle: await workflowBundle(),
+    workflowBundle: await workflowBundle(dataConverterOptions(config).dataConverter?.failureConverterPath),
     activities: createActivities({ config, bus }),
+    ...dataConverterOptions(config),
     // Bounded cache: 10,000 open conversations must fit in memory; evicted ones replay on demand.
     maxCachedWorkflows: Number(process.env.SWITCHBOARD_MAX_CACHED_WORKFLOWS ?? 1000),
     maxConcurrentWorkflowTaskExecutions: 100,

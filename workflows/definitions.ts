@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { AgentStatus, AgentView, ConversationState, DeliveryStatus, ErrorCode, InboundMessage, Message, NumberType, QueueView } from './domain/types.js';
+import type { AgentStatus, AgentView, ConversationState, DeliveryStatus, ErrorCode, InboundMessage, Message, NumberType, QueueView, SearchKeys } from './domain/types.js';
 import type { Directory, RouterEvent } from './router/model.js';
 import type { AgentAction } from './conversation/model.js';
 
@@ -42,6 +42,8 @@ export interface CustomerMessage {
   customerNumber: string;
   numberType: NumberType;
   queueId: string;
+  /** Only with payload encryption on: search attributes carry these instead of the numbers. */
+  searchKeys?: SearchKeys;
 }
 export interface ThreadView {
   current?: string;

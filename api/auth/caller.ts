@@ -5,7 +5,7 @@ import { forbidden, unauthenticated } from './errors.js';
 /** Who is calling: resolved once per request (or per subscription) from `Authorization`. */
 export type Caller =
   | { kind: 'anonymous' }
-  | { kind: 'agent'; agentId: string; expiresAt: number }
+  | { kind: 'agent'; agentId: string; expiresAt: number; issuedAt: number }
   | { kind: 'integrator'; name: string };
 
 /**
@@ -21,7 +21,7 @@ export async function resolveCaller(header: string | null | undefined, tokens: T
   if (integrator) return { kind: 'integrator', name: integrator };
   const agent = await tokens.verify(credential);
   if (!agent) throw unauthenticated('The token is invalid or has expired; log in again.');
-  return { kind: 'agent', agentId: agent.agentId, expiresAt: agent.expiresAt };
+  return { kind: 'agent', agentId: agent.agentId, expiresAt: agent.expiresAt, issuedAt: agent.issuedAt };
 }
 
 /** The calling agent's id; integrators have no desk to act from. */
@@ -52,6 +52,18 @@ export function requireCaller(ctx: ApiContext): Exclude<Caller, { kind: 'anonymo
 /** The demo phone: open to anyone while the carrier simulator is on (a phone is injected). */
 export function requirePhoneAccess(ctx: ApiContext) {
   const phone = ctx.services.phone;
-  if (!phone) throw forbidden('The demo customer phone is not enabled (smpp.simulator.enabled).');
+  if (!phone) throw forbidden('The demo customer phone is not enabled (a demo with smpp.simulator.enabled).');
   return phone;
+}
+
+/**
+ * The client's address for sign-in limits: the socket's peer, or, behind a reverse proxy named by
+ * api.trustedProxyHeader, the last entry of that header (the one the proxy itself wrote).
+ */
+export function clientAddress(headers: Headers, socketAddress: string | undefined, trustedHeader: string | undefined): string {
+  if (trustedHeader) {
+    const last = headers.get(trustedHeader)?.split(',').at(-1)?.trim();
+    if (last && last.length <= 64) return last;
+  }
+  return socketAddress ?? 'local';
 }

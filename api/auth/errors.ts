@@ -15,12 +15,13 @@ export function forbidden(message = 'You are not allowed to do this.'): GraphQLE
   return createGraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
 }
 
-export function rateLimited(retryAfterSeconds: number): GraphQLError {
-  return createGraphQLError(`Too many login attempts; try again in ${retryAfterSeconds} s.`, {
+export function rateLimited(retryAfterSeconds: number, message = `Too many login attempts; try again in ${retryAfterSeconds} s.`): GraphQLError {
+  return createGraphQLError(message, {
     extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } } },
   });
 }
 
-export function badInput(message: string): GraphQLError {
-  return createGraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+/** A malformed argument: the error names it (extensions.argument) and nothing was done. */
+export function badInput(message: string, argument?: string): GraphQLError {
+  return createGraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}), http: { status: 400 } } });
 }

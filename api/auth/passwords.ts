@@ -1,29 +1,27 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import type { AgentConfig } from '../../config/schema.js';
+import { DEFAULT_SCRYPT, formatPasswordHash, parsePasswordHash, scryptMemory, type ScryptHash } from '../../config/password-hash.js';
 
-// scrypt$<salt-b64>$<hash-b64> with node's default cost (N=16384, r=8, p=1): the format of
-// config/schema.ts. Plain passwords are accepted only because the demo file uses them.
+// Passwords are checked with scrypt at the cost each hash names (config/password-hash.ts). Plain
+// passwords exist only in a demo (config/mode-checks.ts refuses them elsewhere).
 
-const KEY_LENGTH = 64;
-
-function derive(password: string, salt: Buffer, length: number): Promise<Buffer> {
+function derive(password: string, salt: Buffer, length: number, cost: Pick<ScryptHash, 'N' | 'r' | 'p'>): Promise<Buffer> {
+  const options = { ...cost, maxmem: 2 * scryptMemory(cost.N, cost.r) + 1024 * 1024 };
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, length, (error, key) => (error ? reject(error) : resolve(key)));
+    scrypt(password.normalize('NFC'), salt, length, options, (error, key) => (error ? reject(error) : resolve(key)));
   });
 }
 
-export async function hashPassword(password: string, salt = randomBytes(16)): Promise<string> {
-  const hash = await derive(password, salt, KEY_LENGTH);
-  return `scrypt$${salt.toString('base64')}$${hash.toString('base64')}`;
+/** A new hash in the self-describing format at the default cost (what `npm run hash-password` prints). */
+export async function hashPassword(password: string, cost: { ln: number; r: number; p: number } = DEFAULT_SCRYPT): Promise<string> {
+  const salt = randomBytes(16);
+  const c = { N: 2 ** cost.ln, r: cost.r, p: cost.p };
+  return formatPasswordHash({ ...c, salt, hash: await derive(password, salt, 32, c) });
 }
 
-export async function verifyScrypt(password: string, encoded: string): Promise<boolean> {
-  const [scheme, saltB64, hashB64] = encoded.split('$');
-  if (scheme !== 'scrypt' || !saltB64 || !hashB64) return false;
-  const expected = Buffer.from(hashB64, 'base64');
-  if (expected.length === 0) return false;
-  const actual = await derive(password, Buffer.from(saltB64, 'base64'), expected.length);
-  return timingSafeEqual(actual, expected);
+async function verify(password: string, h: ScryptHash): Promise<boolean> {
+  const actual = await derive(password, h.salt, h.hash.length, h);
+  return timingSafeEqual(actual, h.hash);
 }
 
 function equalConstantTime(a: string, b: string): boolean {
@@ -31,17 +29,46 @@ function equalConstantTime(a: string, b: string): boolean {
   return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
 }
 
-// A fixed hash to check against for unknown usernames, so the answer takes as long either way.
-let decoy: Promise<string> | undefined;
+type Credential = { kind: 'hash'; hash: ScryptHash } | { kind: 'plain'; password: string };
 
-/** The agent whose username and password match, or undefined. */
-export async function checkPassword(agents: AgentConfig[], username: string, password: string): Promise<AgentConfig | undefined> {
-  const agent = agents.find((a) => a.username === username);
-  if (!agent) {
-    decoy ??= hashPassword('decoy-password');
-    await verifyScrypt(password, await decoy);
-    return undefined;
+function credentialOf(agent: AgentConfig): Credential {
+  if (agent.passwordHash) {
+    const hash = parsePasswordHash(agent.passwordHash);
+    if (!hash) throw new Error(`agent ${agent.id}: malformed passwordHash`); // the schema refuses it first
+    return { kind: 'hash', hash };
   }
-  if (agent.passwordHash) return (await verifyScrypt(password, agent.passwordHash)) ? agent : undefined;
-  return agent.password !== undefined && equalConstantTime(password, agent.password) ? agent : undefined;
+  return { kind: 'plain', password: agent.password ?? '' };
+}
+
+/**
+ * Checks a username and password. An unknown username is checked against a decoy with the cost
+ * most agents' hashes have, so it takes as long as a wrong password for a known one.
+ */
+export class PasswordChecker {
+  private readonly byUsername = new Map<string, { agent: AgentConfig; credential: Credential }>();
+  private readonly decoy: Credential;
+
+  constructor(agents: AgentConfig[]) {
+    const counts = new Map<string, { n: number; credential: Credential }>();
+    for (const agent of agents) {
+      const credential = credentialOf(agent);
+      this.byUsername.set(agent.username, { agent, credential });
+      const key = credential.kind === 'hash' ? `${credential.hash.N},${credential.hash.r},${credential.hash.p},${credential.hash.hash.length}` : 'plain';
+      const entry = counts.get(key) ?? { n: 0, credential };
+      entry.n++;
+      counts.set(key, entry);
+    }
+    const typical = [...counts.values()].sort((a, b) => b.n - a.n)[0]?.credential ?? { kind: 'plain', password: '' };
+    this.decoy = typical.kind === 'plain'
+      ? { kind: 'plain', password: randomBytes(16).toString('hex') }
+      : { kind: 'hash', hash: { ...typical.hash, salt: randomBytes(typical.hash.salt.length), hash: randomBytes(typical.hash.hash.length) } };
+  }
+
+  /** The agent whose username and password match, or undefined. */
+  async check(username: string, password: string): Promise<AgentConfig | undefined> {
+    const known = this.byUsername.get(username);
+    const credential = known?.credential ?? this.decoy;
+    const matches = credential.kind === 'hash' ? await verify(password, credential.hash) : equalConstantTime(password, credential.password);
+    return known && matches ? known.agent : undefined;
+  }
 }

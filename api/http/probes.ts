@@ -24,11 +24,12 @@ function hasPing(bus: EventBus): bus is EventBus & Pingable {
 
 export interface Readiness {
   ready: boolean;
-  checks: Record<string, 'ok' | string>;
+  /** ok or failed: never why, which could name an internal address (the process log has it). */
+  checks: Record<string, 'ok' | 'failed'>;
 }
 
 export async function readiness(client: Client, bus: EventBus): Promise<Readiness> {
-  const checks: Record<string, string> = {};
+  const checks: Record<string, 'ok' | 'failed'> = {};
   const probes: [string, () => Promise<unknown>][] = [
     ['temporal', () => client.workflowService.getSystemInfo({})],
   ];
@@ -41,10 +42,19 @@ export async function readiness(client: Client, bus: EventBus): Promise<Readines
     try {
       await withTimeout(probe(), name);
       checks[name] = 'ok';
-    } catch (error) {
-      // The reason only (a connection error); never a URL, which may hold a password.
-      checks[name] = error instanceof Error ? error.message.split('\n')[0]!.replace(/\w+:\/\/\S+/g, '<url>') : 'failed';
+    } catch {
+      checks[name] = 'failed';
     }
   }));
   return { ready: Object.values(checks).every((c) => c === 'ok'), checks };
+}
+
+/** One probe per second at most, however many load balancers ask: answers are cached for 1 s. */
+export function cachedReadiness(client: Client, bus: EventBus, ttlMs = 1000): () => Promise<Readiness> {
+  let cached: { at: number; value: Promise<Readiness> } | undefined;
+  return () => {
+    const now = Date.now();
+    if (!cached || now - cached.at >= ttlMs) cached = { at: now, value: readiness(client, bus) };
+    return cached.value;
+  };
 }

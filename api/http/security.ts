@@ -1,5 +1,6 @@
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import type { Plugin } from 'graphql-yoga';
+import { redactArgs } from '../../config/redact.js';
 
 // Query limits (GraphQL Armor). Sized for the desktop's largest document (the snapshot and the
 // agent event subscription, which select whole conversations) with room to spare.
@@ -25,11 +26,12 @@ export function armorPlugins(): Plugin[] {
 
 /**
  * Yoga's logger minus debug and info, which could include request parameters (a login's
- * password). Warnings and errors never carry variables or headers.
+ * password). Warnings and errors are scrubbed too (config/redact.ts): an error from Temporal can
+ * name a workflow id with a customer's number in it.
  */
 export const quietLogger = {
   debug: () => {},
   info: () => {},
-  warn: (...args: unknown[]) => console.warn('[api]', ...args),
-  error: (...args: unknown[]) => console.error('[api]', ...args),
+  warn: (...args: unknown[]) => console.warn('[api]', ...redactArgs(args)),
+  error: (...args: unknown[]) => console.error('[api]', ...redactArgs(args)),
 };

@@ -1,10 +1,56 @@
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 // The built desktop (web/build) with an SPA fallback: any path that is not a file gets
 // index.html, so a reload on a client-side route still works.
+//
+// Pages carry a Content-Security-Policy: everything from this origin only, never framed. The one
+// inline script SvelteKit writes into a page (its start-up) is allowed by its hash, computed from
+// the file served; inline style attributes stay allowed (Svelte writes them).
+
+/** On every response of the API process, pages and GraphQL alike. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
+
+export function contentSecurityPolicy(scriptHashes: string[]): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self'${scriptHashes.map((h) => ` '${h}'`).join('')}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** sha256 sources of a page's inline scripts (those without src). */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes: string[] = [];
+  for (const m of html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/gi)) {
+    if (/\ssrc\s*=/i.test(m[1] ?? '') || !m[2]) continue;
+    hashes.push(`sha256-${createHash('sha256').update(m[2]).digest('base64')}`);
+  }
+  return hashes;
+}
+
+const policies = new Map<string, { mtime: number; policy: string }>();
+async function policyFor(path: string, mtime: number): Promise<string> {
+  const known = policies.get(path);
+  if (known?.mtime === mtime) return known.policy;
+  const policy = contentSecurityPolicy(inlineScriptHashes(await readFile(path, 'utf8')));
+  if (policies.size > 100) policies.clear();
+  policies.set(path, { mtime, policy });
+  return policy;
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -43,7 +89,9 @@ export function staticFiles(webRoot: string) {
       return;
     }
     const immutable = pathname.includes('/_app/immutable/');
+    const html = extname(path) === '.html';
     res.writeHead(200, {
+      ...(html ? { 'content-security-policy': await policyFor(path, info.mtimeMs) } : {}),
       'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
       'content-length': info.size,
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',

@@ -32,19 +32,21 @@ export const conversationQueries: QueryResolvers = {
     return openOffers(ctx.loaders, requireAgent(ctx));
   },
 
+  /** Read-only, through the loaders (aliases share one read); whoever may read the conversation reads these whole. */
   async customerHistory(_p, { conversationId }, ctx) {
     const state = await readable(ctx, conversationId);
-    return state ? ctx.services.conversations.earlier(state) : [];
+    if (!state) return [];
+    return (await ctx.loaders.history(state)).map((s) => ({ ...s, readAll: true }));
   },
 
   async conversations(_p, { status, queueId, customerNumber, first, after }, ctx) {
     requireIntegrator(ctx);
     const size = first ?? 20;
     if (size < 0 || size > MAX_PAGE) {
-      throw badInput(`first must be between 0 and ${MAX_PAGE}.`);
+      throw badInput(`Argument first must be an integer from 0 to ${MAX_PAGE}.`, 'first');
     }
     const cursor = after ? decodeCursor(after) : undefined;
-    if (after && !cursor) throw badInput('after is not a cursor from this list.');
+    if (after && !cursor) throw badInput('Argument after must be an endCursor from this list.', 'after');
     const items = size === 0 ? [] : await ctx.services.list.page({ status, queueId, customerNumber }, size, cursor);
     const page = items.slice(0, size);
     const states = await Promise.all(page.map((item) => ctx.loaders.state(item.id)));

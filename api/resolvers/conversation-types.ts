@@ -1,7 +1,8 @@
 import type {
   ConversationResolvers, MessageResolvers, OfferResolvers, ParticipantResolvers, WrapUpResolvers,
 } from '../generated/resolvers-types.js';
-import { agentRef } from '../services/parents.js';
+import { readableUntil } from '../services/access.js';
+import { agentRef, isFull } from '../services/parents.js';
 
 // Conversation and what hangs off it. The parent is the workflow's state (or an event's summary,
 // whose transcript is read from the workflow only when `messages` is selected).
@@ -16,7 +17,16 @@ export const Conversation: ConversationResolvers = {
   createdAt: (c) => c.createdAt,
   owner: (c) => (c.ownerId ? agentRef(c.ownerId) : null),
   participants: (c) => c.participants,
-  messages: async (c, _a, ctx) => c.messages ?? (await ctx.loaders.state(c.id))?.messages ?? [],
+  // A former participant reads what was said while it took part; an agent that was only offered
+  // it and let the offer go, nothing. Decided on the current state, not an event's.
+  messages: async (c, _a, ctx) => {
+    const state = isFull(c) ? c : await ctx.loaders.state(c.id);
+    const all = c.messages ?? state?.messages ?? [];
+    if (c.readAll || ctx.caller.kind === 'integrator') return all;
+    if (ctx.caller.kind !== 'agent' || !state) return [];
+    const until = readableUntil(state, ctx.caller.agentId);
+    return until === Infinity ? all : all.filter((m) => Date.parse(m.at) <= until);
+  },
   wrapUps: (c) => c.wrapUps,
   wrapUpOwedBy: (c) => c.wrapUpOwedBy.map((id) => agentRef(id)),
   offer: (c) => (c.offer ? { offer: c.offer, conversation: c } : null),

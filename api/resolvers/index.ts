@@ -8,8 +8,9 @@ import { deskQueries } from './desk-queries.js';
 import { phoneMutations, phoneQueries } from './phone.js';
 import { sessionMutations } from './session-mutations.js';
 import { Subscription } from './subscriptions.js';
+import { withCheckedArguments } from './checked.js';
 
-export const resolvers: Resolvers = {
+export const resolvers: Resolvers = withCheckedArguments({
   DateTime,
   Query: { ...deskQueries, ...conversationQueries, ...phoneQueries },
   Mutation: { ...sessionMutations, ...conversationMutations, ...phoneMutations },
@@ -24,4 +25,4 @@ export const resolvers: Resolvers = {
   Offer,
   AgentEvent,
   ConversationEvent,
-};
+});

@@ -1,7 +1,6 @@
 import type { MutationResolvers } from '../generated/resolvers-types.js';
 import { requireAgent } from '../auth/caller.js';
 import { rateLimited } from '../auth/errors.js';
-import { checkPassword } from '../auth/passwords.js';
 import { agentRef } from '../services/parents.js';
 import type { UserError } from '../services/result.js';
 
@@ -15,21 +14,24 @@ function fail(error: UserError) {
 
 export const sessionMutations: MutationResolvers = {
   async login(_p, { username, password }, ctx) {
-    const { loginLimiter, config, tokens } = ctx.services;
+    const { loginLimiter, passwords, tokens } = ctx.services;
     if (username.length > MAX_CREDENTIAL_LENGTH || password.length > MAX_CREDENTIAL_LENGTH) {
       return fail({ code: 'INVALID_INPUT', message: 'Username or password is too long.', field: null });
     }
-    const wait = loginLimiter.check(username, ctx.ip);
+    // Counted before the check: concurrent attempts cannot all slip in under the limit.
+    const wait = await loginLimiter.begin(username, ctx.ip);
     if (wait > 0) throw rateLimited(wait);
-    const agent = await checkPassword(config.agents, username, password);
-    loginLimiter.record(username, ctx.ip, agent !== undefined);
+    const agent = await passwords.check(username, password);
     if (!agent) return fail({ code: 'NOT_ALLOWED', message: 'Wrong username or password.', field: null });
+    await loginLimiter.succeeded(username, ctx.ip);
     const { token } = await tokens.issue(agent.id);
     return { token, agent: agentRef(agent.id, await ctx.loaders.agent(agent.id)), userErrors: [] };
   },
 
+  /** Revokes the token, and every other token of the agent issued before it, on every API process. */
   async logout(_p, _a, ctx) {
     const agentId = requireAgent(ctx);
+    await ctx.services.revocations.revoke(agentId);
     const result = await ctx.services.router.setStatus({ agentId, status: 'LOGGED_OUT', logout: true });
     return result.ok ? { agent: agentRef(agentId, result.value), userErrors: [] } : { agent: null, userErrors: [result.error] };
   },

@@ -6,16 +6,16 @@ import { openOffers } from '../services/agent-desk.js';
 import { agentStream, allConversationsStream, conversationStream, phoneStream } from '../services/event-streams.js';
 
 // Over SSE (Yoga's default, one HTTP stream per subscription) with the same Authorization header
-// as queries. Who may subscribe is checked before the stream opens.
+// as queries. Who may subscribe is checked before the stream opens, and again on every event
+// (services/event-streams.ts); each stream holds one of the caller's subscription slots.
 
 const identity = <T>(payload: T) => payload;
 
 export const Subscription: SubscriptionResolvers = {
   agentEvents: {
     subscribe: async (_p, _a, ctx) => {
-      requireAgent(ctx);
-      const caller = ctx.caller as Extract<typeof ctx.caller, { kind: 'agent' }>;
-      return agentStream(ctx.services.bus, caller, () => openOffers(ctx.loaders, caller.agentId));
+      const agentId = requireAgent(ctx);
+      return agentStream(ctx, () => openOffers(ctx.loaders, agentId));
     },
     resolve: identity,
   },
@@ -26,7 +26,7 @@ export const Subscription: SubscriptionResolvers = {
       const state = await ctx.loaders.state(conversationId);
       // Unknown and not-yours look the same from outside.
       if (!state || !canRead(caller, state)) throw forbidden('This conversation is not yours, or does not exist.');
-      return conversationStream(ctx.services.bus, caller, conversationId);
+      return conversationStream(ctx, conversationId);
     },
     resolve: identity,
   },
@@ -34,13 +34,13 @@ export const Subscription: SubscriptionResolvers = {
   conversationUpdates: {
     subscribe: (_p, { queueId }, ctx) => {
       requireIntegrator(ctx);
-      return allConversationsStream(ctx.services.bus, ctx.caller, queueId);
+      return allConversationsStream(ctx, queueId);
     },
     resolve: identity,
   },
 
   phoneEvents: {
-    subscribe: (_p, { phoneNumber }, ctx) => phoneStream(requirePhoneAccess(ctx), phoneNumber),
+    subscribe: (_p, { phoneNumber }, ctx) => phoneStream(ctx, requirePhoneAccess(ctx), phoneNumber),
     resolve: identity,
   },
 };

@@ -29,3 +29,24 @@ export function isCurrentFor(s: ConversationState, agentId: string): boolean {
   const how = involvement(s, agentId);
   return how === 'owner' || how === 'conference' || how === 'wrapUp';
 }
+
+/**
+ * Up to when an agent may read what happened in a conversation (ms): for ever while it is there
+ * (owner, conferenced, offered, or never left), else until it last left. A former participant
+ * reads what was said while it took part, not what came after. -Infinity: nothing at all.
+ */
+export function readableUntil(s: ConversationState | ConversationSummary, agentId: string): number {
+  const how = involvement(s, agentId);
+  if (!how) return -Infinity;
+  if (how === 'owner' || how === 'conference' || how === 'offered') return Infinity;
+  const mine = s.participants.filter((p) => p.agentId === agentId);
+  if (mine.length === 0 || mine.some((p) => !p.leftAt)) return Infinity;
+  return Math.max(...mine.map((p) => Date.parse(p.leftAt!)));
+}
+
+/** Whether the caller may see something that happened at `at` (ISO) in the conversation. */
+export function canSee(caller: Caller, s: ConversationState | ConversationSummary, at: string): boolean {
+  if (caller.kind === 'integrator') return true;
+  if (caller.kind !== 'agent') return false;
+  return Date.parse(at) <= readableUntil(s, caller.agentId);
+}

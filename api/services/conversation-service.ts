@@ -1,8 +1,9 @@
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { QueryNotRegisteredError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { SwitchboardConfig } from '../../config/schema.js';
 import { actUpdate, stateQuery, threadQuery, type ActionResult, type AgentAction } from '../../workflows/definitions.js';
 import type { ConversationState } from '../../workflows/domain/types.js';
-import { conversationIdFor, threadId } from '../../workflows/ids.js';
+import { conversationIdFor } from '../../workflows/ids.js';
+import { threadIdFor } from '../../config/identifiers.js';
 import { attempt, rejected, type Result } from './result.js';
 import { involvement } from './access.js';
 
@@ -27,11 +28,16 @@ export class ConversationService {
 
   async state(id: string): Promise<ConversationState | undefined> {
     if (!this.isConversationId(id)) return undefined;
-    try {
-      return await this.client.workflow.getHandle(id).query(stateQuery);
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return undefined;
-      throw error;
+    // A conversation answers queries once its first task has read its settings (a local
+    // activity); one listed or signalled a moment after it started may not have yet.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.client.workflow.getHandle(id).query(stateQuery);
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) return undefined;
+        if (!(error instanceof QueryNotRegisteredError) || attempt >= 40) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     }
   }
 
@@ -52,7 +58,7 @@ export class ConversationService {
 
   /** Earlier conversations of the same customer with the same business number, newest first. */
   async earlier(state: ConversationState, limit = 20): Promise<ConversationState[]> {
-    const handle = this.client.workflow.getHandle(threadId(this.config.temporal.instance, state.businessNumber, state.customerNumber));
+    const handle = this.client.workflow.getHandle(threadIdFor(this.config, state.businessNumber, state.customerNumber));
     let ids: string[];
     try {
       ids = (await handle.query(threadQuery)).conversations;

@@ -28,12 +28,15 @@ export interface Loaders {
   agent(id: string): Promise<AgentView | undefined>;
   queues(): Promise<QueueView[]>;
   state(id: string): Promise<ConversationState | undefined>;
+  /** Earlier conversations of the same customer; one read per conversation however often it is asked. */
+  history(state: ConversationState): Promise<ConversationState[]>;
 }
 
 export function createLoaders(services: Services): Loaders {
   const agents = coalesce(() => services.router.agents(), 250);
   const queues = coalesce(() => services.router.queues(), 250);
   const states = new Map<string, () => Promise<ConversationState | undefined>>();
+  const histories = new Map<string, Promise<ConversationState[]>>();
   return {
     agents,
     queues,
@@ -48,6 +51,16 @@ export function createLoaders(services: Services): Loaders {
         states.set(id, load);
       }
       return load();
+    },
+    history(state) {
+      let h = histories.get(state.id);
+      if (!h) {
+        h = services.conversations.earlier(state);
+        if (histories.size > 100) histories.clear();
+        histories.set(state.id, h);
+        h.catch(() => histories.delete(state.id));
+      }
+      return h;
     },
   };
 }

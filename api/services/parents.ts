@@ -23,7 +23,11 @@ export type BusinessNumberParent = Pick<NumberConfig, 'number' | 'type' | 'queue
  * A conversation's state. Events carry a summary without the transcript; `messages` is then read
  * from the workflow when (and only when) a client selects it.
  */
-export type ConversationParent = (ConversationState | ConversationSummary) & { messages?: Message[] };
+export type ConversationParent = (ConversationState | ConversationSummary) & {
+  messages?: Message[];
+  /** Read whole whatever the caller's part in it (customer history, granted by the conversation it hangs off). */
+  readAll?: boolean;
+};
 
 export type MessageParent = Message;
 export type ParticipantParent = Participant;

@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { SwitchboardConfig } from '../../config/schema.js';
 import { temporalAddress } from '../../config/derive.js';
-import { connectNative } from '../../worker/temporal/connection.js';
+import { connectNative, dataConverterOptions } from '../../worker/temporal/connection.js';
 import { smsTaskQueue } from '../../workflows/activities.js';
 import { EsmeSession, type EsmeSessionOptions } from '../session/esme-session.js';
 import { SmscListener } from '../session/listener.js';
@@ -108,6 +108,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       // Its own queue when several gateways run: replies come to the one holding their bind.
       taskQueue: smsTaskQueue(config.temporal.taskQueue, config.smpp.gatewayId),
       activities: createSmsActivities({ sender }),
+      ...dataConverterOptions(config), // payloads encrypted when temporal.encryptionKeys is set
       maxConcurrentActivityTaskExecutions: options.maxConcurrentSends ?? 200,
       shutdownGraceTime: '10 seconds',
     });

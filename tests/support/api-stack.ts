@@ -8,6 +8,11 @@ import type { TestConfigOptions } from './test-config.js';
 
 export const INTEGRATOR_KEY = 'test-integrator-key';
 
+/** The integrator key of a stack's configuration (random in a production-style one). */
+export function integratorKey(config: SwitchboardConfig): string {
+  return config.auth.apiKeys[0]!.key;
+}
+
 /** The durable core (worker, router, SMS double) plus the API on an ephemeral port. */
 export class ApiStack {
   private constructor(
@@ -18,10 +23,16 @@ export class ApiStack {
     readonly phone: MemoryPhone | undefined,
   ) {}
 
-  static async start(options: TestConfigOptions & { phone?: boolean; webRoot?: string; loginLimits?: ApiOptions['loginLimits'] } = {}): Promise<ApiStack> {
+  static async start(options: TestConfigOptions & {
+    phone?: boolean; webRoot?: string; loginLimits?: ApiOptions['loginLimits'];
+    /** Changes to the API's configuration (e.g. api.trustedProxyHeader). */
+    adjust?: (config: SwitchboardConfig) => SwitchboardConfig;
+  } = {}): Promise<ApiStack> {
     const core = await WorkflowStack.start(options);
-    const config: SwitchboardConfig = { ...core.config, api: { host: '127.0.0.1', port: 0 }, web: { port: 0 } };
-    const phone = options.phone === false ? undefined : new MemoryPhone(core.client, config, core.bus);
+    const base: SwitchboardConfig = { ...core.config, api: { ...core.config.api, host: '127.0.0.1', port: 0 }, web: { port: 0 } };
+    const config = options.adjust ? options.adjust(base) : base;
+    // The customer phone is a demo part: a production-style stack has none.
+    const phone = options.phone === false || !config.demo ? undefined : new MemoryPhone(core.client, config, core.bus);
     const api = createApi({
       config, client: core.client, bus: core.bus,
       ...(phone ? { phone } : {}), ...(options.webRoot ? { webRoot: options.webRoot } : {}),

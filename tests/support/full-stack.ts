@@ -52,7 +52,7 @@ export class FullStack {
     const draft: SwitchboardConfig = {
       ...base,
       temporal: { ...base.temporal, dataDir },
-      api: { host: '127.0.0.1', port: 0 },
+      api: { ...base.api, host: '127.0.0.1', port: 0 },
       web: { port: 0 },
       smpp: { ...base.smpp, binds: [bind], simulator: { enabled: true, port: 0, receiptDelayMs: options.receiptDelayMs ?? 100 } },
     };

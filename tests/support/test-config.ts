@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID, scryptSync } from 'node:crypto';
 import { validateConfig } from '../../config/load.js';
 import type { SwitchboardConfig } from '../../config/schema.js';
 
@@ -9,6 +9,25 @@ export interface TestConfigOptions {
   historyLimit?: number;
   /** More agents (agent-01 ..., password = username) in both queues, for load. */
   extraAgents?: number;
+  /**
+   * A production-style file (no `demo: true`): fresh random secrets, hashed passwords (the first
+   * format, so tests stay quick), no simulator. Its API key is `config.auth.apiKeys[0].key`.
+   */
+  production?: boolean;
+  /** Payload encryption on (two keys, the first one current) with hashed identifiers. */
+  encryption?: boolean;
+}
+
+const hashes = new Map<string, string>();
+/** scrypt$<salt>$<hash> (N=16384, r=8, p=1) of a test password, made once per process. */
+export function testPasswordHash(password: string): string {
+  let hash = hashes.get(password);
+  if (!hash) {
+    const salt = randomBytes(16);
+    hash = `scrypt$${salt.toString('base64')}$${scryptSync(password, salt, 64).toString('base64')}`;
+    hashes.set(password, hash);
+  }
+  return hash;
 }
 
 /**
@@ -19,21 +38,30 @@ export function testConfig(options: TestConfigOptions = {}): SwitchboardConfig {
   const unique = randomUUID().slice(0, 8);
   const rona = options.ronaTimeoutSeconds ?? 2;
   const capacity = options.capacity ?? 5;
+  const production = options.production === true;
+  const credential = (username: string) => (production ? { passwordHash: testPasswordHash(username) } : { password: username });
+  const agent = (id: string, name: string, queues: string[]) => ({ id, name, username: id, ...credential(id), queues, capacity });
   return validateConfig({
-    temporal: { address: 'embedded', instance: `t${unique}`, taskQueue: `test-${unique}`, historyLimit: options.historyLimit ?? 5000 },
-    auth: { jwtSecret: 'test-secret-not-for-production', apiKeys: [{ name: 'crm', key: 'test-integrator-key' }] },
+    demo: !production,
+    temporal: {
+      address: 'embedded', instance: `t${unique}`, taskQueue: `test-${unique}`, historyLimit: options.historyLimit ?? 5000,
+      ...(options.encryption ? {
+        encryptionKeys: [{ id: 'k2', key: randomBytes(32).toString('base64') }, { id: 'k1', key: randomBytes(32).toString('base64') }],
+        idHashKey: randomBytes(32).toString('base64'),
+      } : {}),
+    },
+    auth: production
+      ? { jwtSecret: randomBytes(32).toString('base64'), apiKeys: [{ name: 'crm', key: randomBytes(24).toString('base64url') }] }
+      : { jwtSecret: 'test-secret-not-for-production', apiKeys: [{ name: 'crm', key: 'test-integrator-key' }] },
     queues: [
       { id: 'support', name: 'Support', ronaTimeoutSeconds: rona },
       { id: 'sales', name: 'Sales', ronaTimeoutSeconds: rona },
     ],
     agents: [
-      { id: 'alice', name: 'Alice Smith', username: 'alice', password: 'alice', queues: ['support', 'sales'], capacity },
-      { id: 'bob', name: 'Bob Jones', username: 'bob', password: 'bob', queues: ['support'], capacity },
-      { id: 'carol', name: 'Carol White', username: 'carol', password: 'carol', queues: ['sales'], capacity },
-      ...Array.from({ length: options.extraAgents ?? 0 }, (_, i) => {
-        const id = `agent-${String(i + 1).padStart(2, '0')}`;
-        return { id, name: `Agent ${i + 1}`, username: id, password: id, queues: ['support', 'sales'], capacity };
-      }),
+      agent('alice', 'Alice Smith', ['support', 'sales']),
+      agent('bob', 'Bob Jones', ['support']),
+      agent('carol', 'Carol White', ['sales']),
+      ...Array.from({ length: options.extraAgents ?? 0 }, (_, i) => agent(`agent-${String(i + 1).padStart(2, '0')}`, `Agent ${i + 1}`, ['support', 'sales'])),
     ],
     numbers: [
       { number: '+15551230000', type: 'LONGCODE', queue: 'support' },

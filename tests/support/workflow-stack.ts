@@ -7,10 +7,11 @@ import { smsTaskQueue, type SmsActivities } from '../../workflows/activities.js'
 import { actUpdate, agentsQuery, setStatusUpdate, stateQuery, threadQuery, type AgentAction } from '../../workflows/definitions.js';
 import type { AgentStatus, ConversationState } from '../../workflows/domain/types.js';
 import type { SendSmsRequest } from '../../workflows/events.js';
-import { routerId, threadId } from '../../workflows/ids.js';
+import { routerId } from '../../workflows/ids.js';
+import { threadIdFor } from '../../config/identifiers.js';
 import { MemoryEventBus, type BusPayload } from '../../worker/events/bus.js';
 import { ensureRouter, startWorker, type RunningWorker } from '../../worker/run-worker.js';
-import { connectClient, connectNative } from '../../worker/temporal/connection.js';
+import { connectClient, connectNative, dataConverterOptions } from '../../worker/temporal/connection.js';
 import { submitCustomerText } from '../../worker/temporal/inbound.js';
 import { testConfig, type TestConfigOptions } from './test-config.js';
 import { eventually } from './eventually.js';
@@ -57,6 +58,7 @@ export class WorkflowStack {
       namespace: this.config.temporal.namespace,
       taskQueue: smsTaskQueue(this.config.temporal.taskQueue),
       activities,
+      ...dataConverterOptions(this.config),
     });
     this.smsDone = this.smsWorker.run();
   }
@@ -68,7 +70,7 @@ export class WorkflowStack {
   }
 
   thread(business: string, customer: string) {
-    return this.client.workflow.getHandle(threadId(this.config.temporal.instance, business, customer)).query(threadQuery);
+    return this.client.workflow.getHandle(threadIdFor(this.config, business, customer)).query(threadQuery);
   }
 
   /** Waits for the pair's open conversation to exist and returns its id. */

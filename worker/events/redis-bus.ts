@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { redactText } from '../../config/redact.js';
 import type { EventBatch } from '../../workflows/events.js';
 import { channelsOf, MemoryEventBus, type BusPayload, type EventBus } from './bus.js';
 
@@ -16,8 +17,14 @@ export class RedisEventBus implements EventBus {
 
   constructor(url: string, instance: string) {
     this.prefix = `switchboard:${instance}:`;
-    this.pub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
-    this.sub = new Redis(url, { lazyConnect: false });
+    // One scrubbed line per distinct failure (the URL may hold a password), not one per retry.
+    const said = new Set<string>();
+    const onError = (error: Error) => {
+      const line = redactText(error.message);
+      if (said.size < 100 && !said.has(line)) console.warn('[events] redis:', said.add(line) && line);
+    };
+    this.pub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 }).on('error', onError);
+    this.sub = new Redis(url, { lazyConnect: false }).on('error', onError);
     this.sub.on('pmessage', (_pattern: string, channel: string, message: string) => {
       this.local.deliver(channel.slice(this.prefix.length), JSON.parse(message) as BusPayload);
     });

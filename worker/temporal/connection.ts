@@ -5,6 +5,9 @@ import type { SwitchboardConfig } from '../../config/schema.js';
 import { ensureRuntime } from './runtime.js';
 import { temporalAddress } from '../../config/derive.js';
 import { clientInterceptors } from './closed-channel-guard.js';
+import { dataConverterOptions } from './codec.js';
+
+export { dataConverterOptions, payloadCodec } from './codec.js';
 
 type Tls = NonNullable<ConnectionOptions['tls']>;
 
@@ -27,7 +30,7 @@ export function connectionOptions(config: SwitchboardConfig, address = temporalA
 
 export async function connectClient(config: SwitchboardConfig, address?: string): Promise<Client> {
   const connection = await Connection.connect({ ...connectionOptions(config, address), interceptors: clientInterceptors() });
-  return new Client({ connection, namespace: config.temporal.namespace });
+  return new Client({ connection, namespace: config.temporal.namespace, ...dataConverterOptions(config) });
 }
 
 export async function connectNative(config: SwitchboardConfig, address?: string): Promise<NativeConnection> {

@@ -3,7 +3,7 @@ import type { SwitchboardConfig } from '../../config/schema.js';
 import { RuleError } from '../../workflows/domain/errors.js';
 import type { InboundMessage } from '../../workflows/domain/types.js';
 import { customerMessageSignal } from '../../workflows/definitions.js';
-import { threadId } from '../../workflows/ids.js';
+import { searchKeysFor, threadIdFor } from '../../config/identifiers.js';
 import { threadWorkflow } from '../../workflows/thread/workflow.js';
 
 export interface CustomerText {
@@ -21,7 +21,8 @@ export interface CustomerText {
 export async function submitCustomerText(client: Client, config: SwitchboardConfig, text: CustomerText): Promise<string> {
   const number = config.numbers.find((n) => n.number === text.to);
   if (!number) throw new RuleError('NOT_FOUND', `No business number '${text.to}'.`, 'to');
-  const workflowId = threadId(config.temporal.instance, number.number, text.from);
+  const workflowId = threadIdFor(config, number.number, text.from);
+  const searchKeys = searchKeysFor(config, number.number, text.from);
   await client.workflow.signalWithStart(threadWorkflow, {
     workflowId,
     taskQueue: config.temporal.taskQueue,
@@ -33,6 +34,7 @@ export async function submitCustomerText(client: Client, config: SwitchboardConf
       customerNumber: text.from,
       numberType: number.type,
       queueId: number.queue,
+      ...(searchKeys ? { searchKeys } : {}),
     }],
   });
   return workflowId;

@@ -1,4 +1,11 @@
-import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
+import { DefaultLogger, Runtime, type LogEntry, type LogLevel } from '@temporalio/worker';
+import { redactFields, redactText } from '../../config/redact.js';
+
+/** The SDK's log lines (workflow and activity logs included), scrubbed of numbers, texts and secrets. */
+export function logLine(entry: LogEntry): string {
+  const meta = entry.meta && Object.keys(entry.meta).length > 0 ? ` ${JSON.stringify(redactFields(entry.meta))}` : '';
+  return `${new Date(Number(entry.timestampNanos / 1_000_000n)).toISOString()} [${entry.level}] ${redactText(entry.message)}${meta}`;
+}
 
 let installed = false;
 
@@ -7,7 +14,7 @@ export function ensureRuntime(level: LogLevel = (process.env.SWITCHBOARD_TEMPORA
   if (installed) return;
   installed = true;
   try {
-    Runtime.install({ logger: new DefaultLogger(level) });
+    Runtime.install({ logger: new DefaultLogger(level, (entry) => console.error(logLine(entry))) });
   } catch {
     // Already instantiated by someone else in this process (a test environment): keep theirs.
   }

@@ -96,8 +96,8 @@ export class CommandRunner {
       { key: SB_STATUS, value: s.status },
       { key: SB_QUEUE, value: s.queueId },
       { key: SB_OWNER, value: s.ownerId ?? null },
-      { key: SB_CUSTOMER, value: s.customerNumber },
-      { key: SB_BUSINESS, value: s.businessNumber },
+      { key: SB_CUSTOMER, value: s.searchKeys?.customer ?? s.customerNumber },
+      { key: SB_BUSINESS, value: s.searchKeys?.business ?? s.businessNumber },
     ];
     if (!patched('upsert-changed-search-attributes-only')) {
       // Runs started before this version upsert everything on their first change, as they did.

@@ -1,4 +1,4 @@
-import type { ConversationSettings, ConversationState, InboundMessage } from '../domain/types.js';
+import type { ConversationSettings, ConversationState, InboundMessage, SearchKeys } from '../domain/types.js';
 import { Draft, type ConversationEvent, type Transition } from './model.js';
 import { accept, assigned, offerTimeout } from './offer-rules.js';
 import { delivery, inbound, send } from './message-rules.js';
@@ -17,6 +17,7 @@ export interface NewConversation {
   numberType: ConversationState['numberType'];
   first: InboundMessage;
   optedOut?: boolean;
+  searchKeys?: SearchKeys;
 }
 
 /** A conversation is born QUEUED with the customer's first message; the caller then applies `inbound`. */
@@ -40,6 +41,7 @@ export function createConversation(c: NewConversation): ConversationState {
     queuedReceivedAt: c.first.receivedAt,
     offerSeq: 0,
     optedOut: c.optedOut ?? false,
+    ...(c.searchKeys ? { searchKeys: c.searchKeys } : {}),
   };
 }
 

@@ -124,6 +124,14 @@ export interface ConversationState {
   ingress?: Ingress;
   endedAt?: string;
   closedAt?: string;
+  /** With payload encryption on: what the search attributes carry instead of the numbers. */
+  searchKeys?: SearchKeys;
+}
+
+/** HMACs of the customer's and the business number (config/identifiers.ts), for visibility. */
+export interface SearchKeys {
+  customer: string;
+  business: string;
 }
 
 export interface AgentView {

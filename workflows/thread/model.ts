@@ -1,4 +1,4 @@
-import type { InboundMessage, NumberType } from '../domain/types.js';
+import type { InboundMessage, NumberType, SearchKeys } from '../domain/types.js';
 
 /** What a (business number, customer number) pair remembers across its conversations. */
 export interface ThreadState {
@@ -19,6 +19,7 @@ export interface Routing {
   customerNumber: string;
   numberType: NumberType;
   queueId: string;
+  searchKeys?: SearchKeys;
 }
 
 export const MAX_SEEN = 2000;

@@ -55,14 +55,16 @@ export async function threadWorkflow(input: ThreadInput = {}): Promise<void> {
         { key: SB_INSTANCE, value: instance },
         { key: SB_STATUS, value: 'QUEUED' },
         { key: SB_QUEUE, value: m.queueId },
-        { key: SB_CUSTOMER, value: m.customerNumber },
-        { key: SB_BUSINESS, value: m.businessNumber },
+        // Hashes instead of the numbers when payloads are encrypted (absent otherwise: as before).
+        { key: SB_CUSTOMER, value: m.searchKeys?.customer ?? m.customerNumber },
+        { key: SB_BUSINESS, value: m.searchKeys?.business ?? m.businessNumber },
       ],
       args: [{
         routerId: routerId(instance),
         conversation: {
           id, threadId: workflowInfo().workflowId, queueId: m.queueId, customerNumber: m.customerNumber,
           businessNumber: m.businessNumber, numberType: m.numberType, first: message, optedOut: state.optedOut,
+          ...(m.searchKeys ? { searchKeys: m.searchKeys } : {}),
         },
       }],
     });

@@ -60,6 +60,48 @@ describe('the integrators’ conversation list', () => {
     expect(await list({ queueId: 'support', status: ['QUEUED', 'OFFERED'] })).toEqual([ids[3], ids[2]]);
     expect(await list({ status: ['ACTIVE'] })).toEqual([]);
     expect(await list({ customerNumber: '+15557100003' })).toEqual([ids[2]]);
-    expect(await list({ customerNumber: "x' OR SbInstance != 'y" })).toEqual([]);
+    const injected = await integrator.raw(doc.CONVERSATIONS, { customerNumber: "x' OR SbInstance != 'y" });
+    expect(injected.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'customerNumber' });
+  });
+});
+
+describe('paging a burst of conversations started in the same millisecond', () => {
+  let stack: ApiStack;
+  let integrator: ApiClient;
+  const COUNT = 150;
+
+  beforeAll(async () => {
+    stack = await ApiStack.start({ ronaTimeoutSeconds: 30 });
+    integrator = stack.inProcess(INTEGRATOR_KEY);
+    // Nobody is available: every conversation stays QUEUED while the list is read.
+    await Promise.all(Array.from({ length: COUNT }, (_, i) => stack.core.text(`+1555780${String(i).padStart(4, '0')}`, '12345', 'burst')));
+    await eventually(async () => {
+      let n = 0;
+      for await (const _ of stack.core.client.workflow.list({ query: `SbInstance = '${stack.config.temporal.instance}' AND WorkflowType = 'conversationWorkflow'` })) n++;
+      if (n !== COUNT) throw new Error(`visibility shows ${n} of ${COUNT}`);
+    }, 60_000, 500);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('returns every conversation exactly once across its pages', async () => {
+    const starts = new Map<number, number>();
+    for await (const w of stack.core.client.workflow.list({ query: `SbInstance = '${stack.config.temporal.instance}' AND WorkflowType = 'conversationWorkflow'` })) {
+      starts.set(w.startTime.getTime(), (starts.get(w.startTime.getTime()) ?? 0) + 1);
+    }
+    expect([...starts.values()].some((n) => n > 1)).toBe(true); // the burst did share milliseconds
+    for (const size of [7, 20]) {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page: any = (await integrator.gql(doc.CONVERSATIONS, { first: size, ...(after ? { after } : {}) })).conversations;
+        seen.push(...page.edges.map((e: any) => e.node.id));
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      expect(seen).toHaveLength(COUNT);
+      expect(new Set(seen).size).toBe(COUNT);
+    }
   });
 });

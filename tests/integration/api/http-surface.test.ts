@@ -17,7 +17,7 @@ describe('HTTP surface', () => {
     mkdirSync(join(webRoot, '_app/immutable'), { recursive: true });
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>desk</title>');
     writeFileSync(join(webRoot, '_app/immutable/app.js'), 'export {}');
-    stack = await ApiStack.start({ webRoot, loginLimits: { windowMs: 60_000, maxPerUsername: 3, maxPerIp: 5 } });
+    stack = await ApiStack.start({ webRoot, loginLimits: { freeAttempts: 3, perAddressFreeAttempts: 5, baseDelaySeconds: 60 } });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -59,7 +59,7 @@ describe('HTTP surface', () => {
     expect((await alice.raw(doc.ME)).data.me.id).toBe('alice');
   });
 
-  it('rate-limits failed logins per username, then per address', async () => {
+  it('rate-limits failed logins per username and address, then per address', async () => {
     const client = stack.http();
     for (let i = 0; i < 3; i++) {
       expect((await client.gql(LOGIN, { username: 'bob', password: 'wrong' })).login.userErrors[0].code).toBe('NOT_ALLOWED');

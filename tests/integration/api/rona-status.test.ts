@@ -66,11 +66,15 @@ describe('RONA and agent status through the API', () => {
     await events.next((e) => kind('STATUS_CHANGED')(e) && e.data.agentEvents.agent.status === 'IDLE');
   });
 
-  it('logout sets LOGGED_OUT; LOGGED_OUT cannot be set as a status', async () => {
+  it('logout sets LOGGED_OUT and revokes the token; LOGGED_OUT cannot be set as a status', async () => {
     const wrong = (await alice.gql(doc.SET_STATUS, { status: 'LOGGED_OUT' })).setAgentStatus;
     expect(wrong.userErrors).toMatchObject([{ code: 'INVALID_INPUT' }]);
     const out = (await alice.gql(doc.LOGOUT)).logout;
     expect(out).toMatchObject({ agent: { id: 'alice', status: 'LOGGED_OUT' }, userErrors: [] });
-    await events.next((e) => kind('STATUS_CHANGED')(e) && e.data.agentEvents.agent.status === 'LOGGED_OUT');
+    // The stream of the revoked token ends; the router has the agent LOGGED_OUT.
+    await events.done;
+    expect(events.received.at(-1)?.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await stack.core.agent('alice')).status).toBe('LOGGED_OUT');
+    expect((await alice.raw(doc.ME)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { ApiClient } from '../../support/api-client.js';
+import { ChildProcessLines, freePort, startRedis } from '../../support/api-processes.js';
+import * as doc from '../../support/api-documents.js';
+import { LOGIN } from '../../support/api-stack.js';
+import { WorkflowStack } from '../../support/workflow-stack.js';
+
+// Two API processes (api/main.ts) with one Redis: the sign-in limit is one limit across both,
+// and a logout through one revokes the token on the other, ending its open streams there too.
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const FREE = 3;
+
+describe('sign-in limits and revocation shared through Redis', () => {
+  let redis: Awaited<ReturnType<typeof startRedis>>;
+  let core: WorkflowStack;
+  let dir: string;
+  const apis: ChildProcessLines[] = [];
+  const urls: string[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    core = await WorkflowStack.start({ ronaTimeoutSeconds: 20 });
+    const address = inject('temporalAddress');
+    const config = {
+      ...core.config, redis: { url: redis.url }, temporal: { ...core.config.temporal, address },
+      auth: { ...core.config.auth, login: { ...core.config.auth.login, freeAttempts: FREE, baseDelaySeconds: 60 } },
+    };
+    dir = mkdtempSync(join(tmpdir(), 'sb-api-'));
+    for (const name of ['a', 'b']) {
+      const port = await freePort();
+      const file = join(dir, `${name}.yaml`);
+      writeFileSync(file, stringify({ ...config, api: { ...config.api, host: '127.0.0.1', port }, web: { port } }));
+      const child = new ChildProcessLines(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'api/main.ts')], { ...process.env, SWITCHBOARD_CONFIG: file });
+      apis.push(child);
+      urls.push(JSON.parse((await child.line(/^\{"listening".*\}$/))[0]).listening);
+    }
+  });
+  afterAll(async () => {
+    await Promise.all(apis.map((a) => a.stop()));
+    await core?.stop();
+    await redis?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const client = (i: number, token?: string) => new ApiClient((url, init) => fetch(url, init), urls[i]!, token);
+
+  it('wrong passwords spread over both processes count against one limit', async () => {
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => client(i % 2).raw(LOGIN, { username: 'bob', password: 'wrong' })));
+    expect(answers.filter((a) => a.data?.login?.userErrors?.[0]?.code === 'NOT_ALLOWED')).toHaveLength(FREE);
+    expect((await client(1).raw(LOGIN, { username: 'bob', password: 'bob' })).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+  });
+
+  it('logout through A revokes the token on B and ends B’s stream with FORBIDDEN', async () => {
+    const token = (await client(0).gql(LOGIN, { username: 'alice', password: 'alice' })).login.token;
+    const onB = client(1, token);
+    expect((await onB.gql(doc.ME)).me.id).toBe('alice');
+    const events = await onB.subscribe(doc.AGENT_EVENTS);
+    expect(events.status).toBe(200);
+    expect((await client(0, token).gql(doc.LOGOUT)).logout.userErrors).toEqual([]);
+    await events.done;
+    expect(events.received.at(-1)?.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const refused = await onB.raw(doc.ME);
+    expect([refused.status, refused.errors?.[0]?.extensions?.code]).toEqual([401, 'UNAUTHENTICATED']);
+  });
+});
