@@ -14,16 +14,22 @@ export interface SubscriptionHandlers<T> {
   reconnecting?: () => void;
   /** Non-retryable failures, e.g. a GraphQL error in the subscription itself. */
   error?: (message: string) => void;
+  /** The server ended the stream for good (FORBIDDEN, UNAUTHENTICATED): it is not opened again. */
+  refused?: (code: string) => void;
 }
+
+/** Errors that end a stream for good: access lost or the token no longer valid. */
+const FINAL_CODES = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
 
 /** Backoff capped at 5 s: a desktop should come back quickly once the network does. */
 export function retryDelay(retries: number): number {
   return Math.min(5000, 500 * 2 ** retries) + Math.floor(Math.random() * 250);
 }
 
-function makeClient(withAuth: boolean): Client {
+function makeClient(withAuth: boolean, fetchFn?: typeof fetch): Client {
   return createClient({
     url: GRAPHQL_URL,
+    ...(fetchFn ? { fetchFn } : {}),
     headers: () => (withAuth ? authHeaders() : {}),
     retryAttempts: Infinity,
     retry: (retries) => new Promise((resolve) => setTimeout(resolve, retryDelay(retries))),
@@ -32,36 +38,47 @@ function makeClient(withAuth: boolean): Client {
 
 /**
  * Subscribes until the returned function is called. If the server ends the stream (a restart
- * that closes cleanly), the subscription is opened again after a short pause.
+ * that closes cleanly), the subscription is opened again after a short pause, unless it ended it
+ * because the caller may no longer read it (FORBIDDEN, UNAUTHENTICATED).
  */
 export function subscribe<T>(
   query: string,
   variables: Record<string, unknown>,
   handlers: SubscriptionHandlers<T>,
-  options: { auth?: boolean } = {},
+  options: { auth?: boolean; fetchFn?: typeof fetch } = {},
 ): () => void {
-  const client = makeClient(options.auth ?? true);
+  const client = makeClient(options.auth ?? true, options.fetchFn);
   let disposed = false;
   let stop: (() => void) | null = null;
   let reopen: ReturnType<typeof setTimeout> | null = null;
   let everConnected = false;
+  let refused = false;
 
   const open = (): void => {
     stop = client.subscribe<T>(
       { query, variables },
       {
         next: (result) => {
-          if (result.errors?.length) handlers.error?.(result.errors.map((e) => e.message).join('; '));
-          else if (result.data) handlers.next(result.data as T);
+          if (result.errors?.length) {
+            // The server ends a stream the caller may no longer read (an offer that lapsed, a
+            // logout): opening it again would only be refused again, event after event.
+            const final = result.errors.map((e) => String(e.extensions?.code)).find((code) => FINAL_CODES.has(code));
+            handlers.error?.(result.errors.map((e) => e.message).join('; '));
+            if (final && !refused) {
+              refused = true;
+              handlers.refused?.(final);
+            }
+          } else if (result.data) handlers.next(result.data as T);
         },
         error: (err) => {
           handlers.error?.(err instanceof Error ? err.message : 'Subscription failed');
+          if (refused) return;
           // Not a network error (those retry inside graphql-sse), but still try again later:
           // a desktop that silently stops listening would miss offers.
           if (!disposed) reopen = setTimeout(open, 5000);
         },
         complete: () => {
-          if (!disposed) reopen = setTimeout(open, 1000);
+          if (!disposed && !refused) reopen = setTimeout(open, 1000);
         },
       },
       {

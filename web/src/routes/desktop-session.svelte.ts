@@ -40,6 +40,8 @@ export class DesktopSession {
         },
         reconnecting: () => (this.connection = 'reconnecting'),
         error: (message) => (this.errors.connection = message),
+        // Signed out elsewhere or expired: the snapshot's refusal signs this desktop out too.
+        refused: () => void this.resync(),
       }),
     );
     void this.resync();
@@ -78,6 +80,8 @@ export class DesktopSession {
   watch(conversationId: string): () => void {
     return subscribe<{ conversationEvents: ConversationEvent }>(CONVERSATION_EVENTS, { conversationId }, {
       next: (data) => this.dispatch({ type: 'conversationEvent', event: data.conversationEvents }),
+      // No longer ours (an offer lapsed, a transfer away): the snapshot shows what is left.
+      refused: () => void this.resync(),
     });
   }
 
