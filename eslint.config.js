@@ -9,8 +9,14 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 export default tseslint.config(
   {
     ignores: [
-      'node_modules/**', 'api/generated/**', '.switchboard/**', 'test-results/**', '**/*.js', '**/*.cjs',
-      'web/.svelte-kit/**', 'web/build/**',
+      'node_modules/**',
+      'api/generated/**',
+      '.switchboard/**',
+      'test-results/**',
+      '**/*.js',
+      '**/*.cjs',
+      'web/.svelte-kit/**',
+      'web/build/**',
     ],
   },
   ...tseslint.configs.recommended,
@@ -42,14 +48,27 @@ export default tseslint.config(
     // Workflow code is replayed: no Node built-ins, no I/O, nothing non-deterministic.
     files: ['workflows/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: nodeBuiltins.map((name) => ({ name, message: 'Workflow code is deterministic: no Node built-ins (use an activity).' })),
-        patterns: [
-          { group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity'], message: 'Workflow code imports @temporalio/workflow only.' },
-          { group: ['**/worker/**', '**/api/**', '**/smpp-gateway/**', '**/config/load*'], message: 'Workflow code must not import I/O code.' },
-        ],
-      }],
-      'no-restricted-globals': ['error',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'Workflow code is deterministic: no Node built-ins (use an activity).',
+          })),
+          patterns: [
+            {
+              group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity'],
+              message: 'Workflow code imports @temporalio/workflow only.',
+            },
+            {
+              group: ['**/worker/**', '**/api/**', '**/smpp-gateway/**', '**/config/load*'],
+              message: 'Workflow code must not import I/O code.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
         { name: 'setTimeout', message: 'Use sleep() from @temporalio/workflow (a durable timer).' },
         { name: 'setInterval', message: 'Use sleep() in a loop from @temporalio/workflow.' },
         { name: 'process', message: 'No process in workflow code.' },

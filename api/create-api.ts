@@ -50,7 +50,13 @@ export function createApi(options: ApiOptions): Api {
   const { config, client, bus, phone, webRoot } = options;
   // The anonymous customer phone is a demo part (config/mode-checks.ts refuses the simulator elsewhere).
   if (phone && !config.demo) throw new Error('the customer-phone API runs only in a demo (demo: true)');
-  const services = createServices({ config, client, bus, ...(phone ? { phone } : {}), ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}) });
+  const services = createServices({
+    config,
+    client,
+    bus,
+    ...(phone ? { phone } : {}),
+    ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
+  });
   const yoga = createYoga<ServerContext, ApiContext>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
@@ -119,10 +125,15 @@ export function createApi(options: ApiOptions): Api {
       return { url, webUrl: await open(config.web.port) };
     },
     async close() {
-      await Promise.all(servers.splice(0).map((s) => new Promise<void>((resolve) => {
-        s.close(() => resolve());
-        s.closeAllConnections(); // open SSE streams would hold the server for ever
-      })));
+      await Promise.all(
+        servers.splice(0).map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.close(() => resolve());
+              s.closeAllConnections(); // open SSE streams would hold the server for ever
+            }),
+        ),
+      );
       await yoga.dispose();
       await services.close();
     },

@@ -11,7 +11,10 @@ import { createApi } from './create-api.js';
 
 const config = loadConfigOrExit();
 const client = await connectClient(config);
-const bus = await createEventBus({ ...(config.redis ? { redisUrl: config.redis.url } : {}), instance: config.temporal.instance });
+const bus = await createEventBus({
+  ...(config.redis ? { redisUrl: config.redis.url } : {}),
+  instance: config.temporal.instance,
+});
 const defaultWebRoot = fileURLToPath(new URL('../web/build', import.meta.url));
 const webRoot = process.env.SWITCHBOARD_WEB_ROOT ?? (existsSync(defaultWebRoot) ? defaultWebRoot : undefined);
 const api = createApi({ config, client, bus, ...(webRoot ? { webRoot } : {}) });

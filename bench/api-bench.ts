@@ -30,7 +30,8 @@ export async function runApiBench(): Promise<Row[]> {
   const worker = await startWorker({ config, bus, address: env.address });
   const client = await connectClient(config, env.address);
   const sms = await Worker.create({
-    connection: await connectNative(config, env.address), taskQueue: smsTaskQueue(config.temporal.taskQueue),
+    connection: await connectNative(config, env.address),
+    taskQueue: smsTaskQueue(config.temporal.taskQueue),
     activities: { sendSms: async (r: { messageId: string }) => ({ carrierIds: [r.messageId], segments: 1 }) },
   });
   const smsDone = sms.run();
@@ -64,27 +65,43 @@ export async function runApiBench(): Promise<Row[]> {
         });
       });
       await submitCustomerText(client, config, {
-        from: `+1555${String(2000000 + i).slice(1)}`, to: BIZ, message: { id: `bench-${i}`, text: 'hello', receivedAt: new Date().toISOString() },
+        from: `+1555${String(2000000 + i).slice(1)}`,
+        to: BIZ,
+        message: { id: `bench-${i}`, text: 'hello', receivedAt: new Date().toISOString() },
       });
       const conversationId = await offered;
       let start = performance.now();
-      const accepted = await post('mutation($c: ID!) { acceptConversation(conversationId: $c) { conversation { id status } userErrors { code } } }', { c: conversationId });
+      const accepted = await post(
+        'mutation($c: ID!) { acceptConversation(conversationId: $c) { conversation { id status } userErrors { code } } }',
+        { c: conversationId },
+      );
       const acceptMs = performance.now() - start;
       start = performance.now();
-      const sent = await post('mutation($c: ID!, $m: ID) { sendMessage(conversationId: $c, text: "On it!", clientMessageId: $m) { message { id deliveryStatus } userErrors { code } } }', { c: conversationId, m: `m-${i}` });
+      const sent = await post(
+        'mutation($c: ID!, $m: ID) { sendMessage(conversationId: $c, text: "On it!", clientMessageId: $m) { message { id deliveryStatus } userErrors { code } } }',
+        { c: conversationId, m: `m-${i}` },
+      );
       const sendMs = performance.now() - start;
-      if (accepted.acceptConversation.userErrors.length || sent.sendMessage.userErrors.length) throw new Error('bench action rejected');
+      if (accepted.acceptConversation.userErrors.length || sent.sendMessage.userErrors.length)
+        throw new Error('bench action rejected');
       // Baseline: the same Update straight from a Temporal client, without HTTP and GraphQL.
       start = performance.now();
-      await client.workflow.getHandle(conversationId).executeUpdate(actUpdate, { args: [{ type: 'send', agentId: 'alice', text: 'Direct.' }] });
+      await client.workflow
+        .getHandle(conversationId)
+        .executeUpdate(actUpdate, { args: [{ type: 'send', agentId: 'alice', text: 'Direct.' }] });
       const directMs = performance.now() - start;
       if (i >= WARMUP) {
         accepts.push(acceptMs);
         sends.push(sendMs);
         direct.push(directMs);
       }
-      await post('mutation($c: ID!) { endConversation(conversationId: $c) { userErrors { code } } }', { c: conversationId });
-      await post('mutation($c: ID!) { submitWrapUp(conversationId: $c, reasonId: "resolved") { userErrors { code } } }', { c: conversationId });
+      await post('mutation($c: ID!) { endConversation(conversationId: $c) { userErrors { code } } }', {
+        c: conversationId,
+      });
+      await post(
+        'mutation($c: ID!) { submitWrapUp(conversationId: $c, reasonId: "resolved") { userErrors { code } } }',
+        { c: conversationId },
+      );
     }
   } finally {
     await api.close();
@@ -98,10 +115,25 @@ export async function runApiBench(): Promise<Row[]> {
   const rate = (xs: number[]) => (xs.length ? 1000 / (xs.reduce((a, b) => a + b, 0) / xs.length) : 0); // sequential calls/s
   const note = 'HTTP POST -> Temporal Update -> answer; on-disk dev server, sequential';
   return [
-    latencyRow('API mutation round trip: acceptConversation', accepts, { rate: rate(accepts), target: 'p99 <= 75 ms', note: `n=${accepts.length}; ${note}` }),
-    latencyRow('API mutation round trip: sendMessage', sends, { rate: rate(sends), target: 'p99 <= 75 ms', note: `n=${sends.length}; ${note}` }),
-    latencyRow('baseline: the same send Update from a Temporal client', direct, { rate: rate(direct), note: `n=${direct.length}; what the API adds is the difference` }),
-    latencyRow('API mutation round trip: send + accept', [...accepts, ...sends], { rate: rate([...accepts, ...sends]), target: 'p99 <= 75 ms', note: `n=${accepts.length + sends.length}` }),
+    latencyRow('API mutation round trip: acceptConversation', accepts, {
+      rate: rate(accepts),
+      target: 'p99 <= 75 ms',
+      note: `n=${accepts.length}; ${note}`,
+    }),
+    latencyRow('API mutation round trip: sendMessage', sends, {
+      rate: rate(sends),
+      target: 'p99 <= 75 ms',
+      note: `n=${sends.length}; ${note}`,
+    }),
+    latencyRow('baseline: the same send Update from a Temporal client', direct, {
+      rate: rate(direct),
+      note: `n=${direct.length}; what the API adds is the difference`,
+    }),
+    latencyRow('API mutation round trip: send + accept', [...accepts, ...sends], {
+      rate: rate([...accepts, ...sends]),
+      target: 'p99 <= 75 ms',
+      note: `n=${accepts.length + sends.length}`,
+    }),
   ];
 }
 

@@ -19,7 +19,15 @@ import { stateQuery, threadQuery } from '../workflows/definitions.js';
 import { threadId } from '../workflows/ids.js';
 import type { Client } from '@temporalio/client';
 
-export interface Row { name: string; p50?: number; p95?: number; p99?: number; rate?: number; unit: string; note?: string }
+export interface Row {
+  name: string;
+  p50?: number;
+  p95?: number;
+  p99?: number;
+  rate?: number;
+  unit: string;
+  note?: string;
+}
 
 const BIZ = '+15551230000';
 /** A carrier's submit_sm round trip; without one the window is never the limit on loopback. */
@@ -36,26 +44,42 @@ function stats(values: number[]): { p50: number; p95: number; p99: number } {
 
 function benchConfig(simPort: number): SwitchboardConfig {
   const bind = (id: string, windowSize: number) => ({
-    id, host: '127.0.0.1', port: simPort, systemId: id, password: 'bench', windowSize, maxSubmitsPerSecond: 100_000, responseTimeoutSeconds: 10,
+    id,
+    host: '127.0.0.1',
+    port: simPort,
+    systemId: id,
+    password: 'bench',
+    windowSize,
+    maxSubmitsPerSecond: 100_000,
+    responseTimeoutSeconds: 10,
   });
-  return validateConfig({
-    demo: true,
-    temporal: { instance: 'bench', taskQueue: 'bench', dataDir: mkdtempSync(join(tmpdir(), 'sb-bench-')) },
-    auth: { jwtSecret: 'bench-secret-not-for-production' },
-    queues: [{ id: 'support', name: 'Support' }],
-    agents: [{ id: 'alice', name: 'Alice', username: 'alice', password: 'alice', queues: ['support'] }],
-    numbers: [
-      { number: BIZ, type: 'LONGCODE', queue: 'support', bind: 'w10' },
-      { number: '+18005550100', type: 'TOLL_FREE', queue: 'support', bind: 'w50' },
-    ],
-    idleCodes: [{ id: 'break', name: 'Break' }],
-    wrapUp: { reasons: [{ id: 'resolved', name: 'Resolved' }], defaultReasonId: 'resolved' },
-    smpp: { binds: [bind('w10', 10), bind('w50', 50)] },
-  }, 'bench configuration');
+  return validateConfig(
+    {
+      demo: true,
+      temporal: { instance: 'bench', taskQueue: 'bench', dataDir: mkdtempSync(join(tmpdir(), 'sb-bench-')) },
+      auth: { jwtSecret: 'bench-secret-not-for-production' },
+      queues: [{ id: 'support', name: 'Support' }],
+      agents: [{ id: 'alice', name: 'Alice', username: 'alice', password: 'alice', queues: ['support'] }],
+      numbers: [
+        { number: BIZ, type: 'LONGCODE', queue: 'support', bind: 'w10' },
+        { number: '+18005550100', type: 'TOLL_FREE', queue: 'support', bind: 'w50' },
+      ],
+      idleCodes: [{ id: 'break', name: 'Break' }],
+      wrapUp: { reasons: [{ id: 'resolved', name: 'Resolved' }], defaultReasonId: 'resolved' },
+      smpp: { binds: [bind('w10', 10), bind('w50', 50)] },
+    },
+    'bench configuration',
+  );
 }
 
 /** Open loop at `perSecond` for `count` MOs over `customers` numbers; ack times in ms. */
-async function moLoad(sim: CarrierSimulator, count: number, perSecond: number, customers: number, tag: string): Promise<{ acks: number[]; failed: number; seconds: number }> {
+async function moLoad(
+  sim: CarrierSimulator,
+  count: number,
+  perSecond: number,
+  customers: number,
+  tag: string,
+): Promise<{ acks: number[]; failed: number; seconds: number }> {
   const started = performance.now();
   const pending: Promise<void>[] = [];
   const acks: number[] = [];
@@ -65,20 +89,34 @@ async function moLoad(sim: CarrierSimulator, count: number, perSecond: number, c
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     const from = `+1555800${String(i % customers).padStart(4, '0')}`;
-    pending.push(sim.sendMo({ from, to: BIZ, text: `${tag} message ${i}` }).then(
-      (r) => { if (r.status === 0) acks.push(r.ackMs); else failed++; },
-      () => { failed++; },
-    ));
+    pending.push(
+      sim.sendMo({ from, to: BIZ, text: `${tag} message ${i}` }).then(
+        (r) => {
+          if (r.status === 0) acks.push(r.ackMs);
+          else failed++;
+        },
+        () => {
+          failed++;
+        },
+      ),
+    );
   }
   await Promise.all(pending);
   return { acks, failed, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Messages of `tag` that reached a conversation, over every customer's thread. */
-async function countInConversations(client: Client, config: SwitchboardConfig, customers: number, tag: string): Promise<number> {
+async function countInConversations(
+  client: Client,
+  config: SwitchboardConfig,
+  customers: number,
+  tag: string,
+): Promise<number> {
   let total = 0;
   for (let c = 0; c < customers; c++) {
-    const thread = await client.workflow.getHandle(threadId(config.temporal.instance, BIZ, `+1555800${String(c).padStart(4, '0')}`)).query(threadQuery);
+    const thread = await client.workflow
+      .getHandle(threadId(config.temporal.instance, BIZ, `+1555800${String(c).padStart(4, '0')}`))
+      .query(threadQuery);
     for (const id of thread.conversations) {
       const s = await client.workflow.getHandle(id).query(stateQuery);
       total += s.messages.filter((m) => m.direction === 'INBOUND' && m.text.startsWith(`${tag} `)).length;
@@ -89,10 +127,18 @@ async function countInConversations(client: Client, config: SwitchboardConfig, c
 
 async function mtRate(gateway: Gateway, business: string, count: number, tag: string): Promise<number> {
   const started = performance.now();
-  await Promise.all(Array.from({ length: count }, (_, i) => gateway.sender.send({
-    conversationId: 'bench:conv:none', messageId: `${tag}-${i}`, text: `${tag} reply ${i}`, businessNumber: business,
-    numberType: business === BIZ ? 'LONGCODE' : 'TOLL_FREE', customerNumber: '+15558100000',
-  })));
+  await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      gateway.sender.send({
+        conversationId: 'bench:conv:none',
+        messageId: `${tag}-${i}`,
+        text: `${tag} reply ${i}`,
+        businessNumber: business,
+        numberType: business === BIZ ? 'LONGCODE' : 'TOLL_FREE',
+        customerNumber: '+15558100000',
+      }),
+    ),
+  );
   return count / ((performance.now() - started) / 1000);
 }
 
@@ -103,7 +149,11 @@ export async function runGatewayBench(): Promise<Row[]> {
   await sim.start();
   const config = benchConfig(sim.port);
   // The core worker in its own process, as deployed: the gateway's event loop is its own.
-  const worker = await startProcess('worker/main.ts', { SWITCHBOARD_CONFIG: writeConfigFile(config), SWITCHBOARD_TEMPORAL_ADDRESS: env.address }, /worker ready/);
+  const worker = await startProcess(
+    'worker/main.ts',
+    { SWITCHBOARD_CONFIG: writeConfigFile(config), SWITCHBOARD_TEMPORAL_ADDRESS: env.address },
+    /worker ready/,
+  );
   const client = await connectClient(config, env.address);
   const gateway = await startGateway({ config, client, address: env.address, log: silentLog });
   const rows: Row[] = [];
@@ -113,18 +163,36 @@ export async function runGatewayBench(): Promise<Row[]> {
 
     const sequential: number[] = [];
     for (let i = 0; i < 300; i++) {
-      const r = await sim.sendMo({ from: `+1555800${String(i % 50).padStart(4, '0')}`, to: BIZ, text: `seq message ${i}` });
+      const r = await sim.sendMo({
+        from: `+1555800${String(i % 50).padStart(4, '0')}`,
+        to: BIZ,
+        text: `seq message ${i}`,
+      });
       if (r.status === 0) sequential.push(r.ackMs);
     }
-    rows.push({ name: 'MO ack latency, one at a time', ...stats(sequential), unit: 'ms', note: `${sequential.length} MOs, deliver_sm to deliver_sm_resp` });
+    rows.push({
+      name: 'MO ack latency, one at a time',
+      ...stats(sequential),
+      unit: 'ms',
+      note: `${sequential.length} MOs, deliver_sm to deliver_sm_resp`,
+    });
     // The same signal without SMPP or the gateway: how much of the ack is Temporal's.
     const direct: number[] = [];
     for (let i = 0; i < 300; i++) {
       const t = performance.now();
-      await submitCustomerText(client, config, { from: `+1555800${String(i % 50).padStart(4, '0')}`, to: BIZ, message: { id: `direct-${i}`, text: `direct ${i}`, receivedAt: new Date().toISOString() } });
+      await submitCustomerText(client, config, {
+        from: `+1555800${String(i % 50).padStart(4, '0')}`,
+        to: BIZ,
+        message: { id: `direct-${i}`, text: `direct ${i}`, receivedAt: new Date().toISOString() },
+      });
       direct.push(performance.now() - t);
     }
-    rows.push({ name: 'signalWithStart alone (no SMPP, no gateway)', ...stats(direct), unit: 'ms', note: 'the floor under the MO ack' });
+    rows.push({
+      name: 'signalWithStart alone (no SMPP, no gateway)',
+      ...stats(direct),
+      unit: 'ms',
+      note: 'the floor under the MO ack',
+    });
 
     const customers = 100;
     const load = await moLoad(sim, 3000, 300, customers, 'load');
@@ -135,7 +203,9 @@ export async function runGatewayBench(): Promise<Row[]> {
     }
     rows.push({ name: 'MO ack latency at 300 MO/s offered', ...stats(load.acks), unit: 'ms' });
     rows.push({
-      name: 'MO sustained rate (300/s offered, 3000 MOs)', rate: Math.round(load.acks.length / load.seconds), unit: 'MO/s',
+      name: 'MO sustained rate (300/s offered, 3000 MOs)',
+      rate: Math.round(load.acks.length / load.seconds),
+      unit: 'MO/s',
       note: `${load.acks.length} acked, ${load.failed} refused, ${reached} reached conversations, lost ${load.acks.length - reached}`,
     });
 
@@ -144,17 +214,26 @@ export async function runGatewayBench(): Promise<Row[]> {
     const rtts: number[] = [];
     for (let i = 0; i < 100; i++) {
       const t = performance.now();
-      await w10.submit({ source: BIZ, destination: '+15558100000', parts: [{ shortMessage: encodeGsm7(`rtt ${i}`), dataCoding: 0 }] });
+      await w10.submit({
+        source: BIZ,
+        destination: '+15558100000',
+        parts: [{ shortMessage: encodeGsm7(`rtt ${i}`), dataCoding: 0 }],
+      });
       rtts.push(performance.now() - t);
     }
     const rtt = stats(rtts);
     rows.push({ name: 'submit_sm round trip (simulated carrier delay 20 ms)', ...rtt, unit: 'ms' });
-    for (const [window, business] of [[10, BIZ], [50, '+18005550100']] as const) {
+    for (const [window, business] of [
+      [10, BIZ],
+      [50, '+18005550100'],
+    ] as const) {
       await mtRate(gateway, business, 200, `warm${window}`);
       const rate = await mtRate(gateway, business, window * 100, `w${window}`);
       const theoretical = (window * 1000) / rtt.p50;
       rows.push({
-        name: `MT submit_sm rate, one bind, window ${window}`, rate: Math.round(rate), unit: 'submit_sm/s',
+        name: `MT submit_sm rate, one bind, window ${window}`,
+        rate: Math.round(rate),
+        unit: 'submit_sm/s',
         note: `window/RTT = ${Math.round(theoretical)}/s; achieved ${Math.round((rate / theoretical) * 100)} %`,
       });
     }

@@ -21,9 +21,15 @@ async function gql(url: string, query: string, token?: string, variables: Record
 }
 
 /** Reads an agentEvents SSE stream and calls back with each OFFERED offer's phone number. */
-async function subscribe(url: string, token: string, onOffer: (phone: string) => void, signal: AbortSignal): Promise<void> {
+async function subscribe(
+  url: string,
+  token: string,
+  onOffer: (phone: string) => void,
+  signal: AbortSignal,
+): Promise<void> {
   const res = await fetch(`${url}/graphql`, {
-    method: 'POST', signal,
+    method: 'POST',
+    signal,
     headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: 'subscription { agentEvents { kind offer { phoneNumber } } }' }),
   });
@@ -35,9 +41,16 @@ async function subscribe(url: string, token: string, onOffer: (phone: string) =>
       if (done) return;
       buffer += value;
       for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-        const data = buffer.slice(0, end).split('\n').find((l) => l.startsWith('data:'))?.slice(5);
+        const data = buffer
+          .slice(0, end)
+          .split('\n')
+          .find((l) => l.startsWith('data:'))
+          ?.slice(5);
         buffer = buffer.slice(end + 2);
-        const event = data ? (JSON.parse(data) as { data?: { agentEvents?: { kind: string; offer?: { phoneNumber: string } } } }).data?.agentEvents : undefined;
+        const event = data
+          ? (JSON.parse(data) as { data?: { agentEvents?: { kind: string; offer?: { phoneNumber: string } } } }).data
+              ?.agentEvents
+          : undefined;
         if (event?.kind === 'OFFERED' && event.offer) onOffer(event.offer.phoneNumber);
       }
     }
@@ -52,7 +65,14 @@ export async function runOfferBench(): Promise<Row[]> {
   const waiting = new Map<string, () => void>();
   try {
     for (const agent of stack.config.agents) {
-      const token = (await gql(stack.url, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', undefined, { u: agent.username, p: agent.password })).login.token as string;
+      const token = (
+        await gql(
+          stack.url,
+          'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+          undefined,
+          { u: agent.username, p: agent.password },
+        )
+      ).login.token as string;
       await gql(stack.url, 'mutation { setAgentStatus(status: AVAILABLE) { userErrors { code } } }', token);
       await subscribe(stack.url, token, (phone) => waiting.get(phone)?.(), abort.signal);
     }
@@ -65,7 +85,11 @@ export async function runOfferBench(): Promise<Row[]> {
       await offered;
       if (i >= 3) samples.push(performance.now() - start); // the first few warm the caches
     }
-    return [latencyRow(`MO at the carrier -> OFFERED on the agent's stream (${AGENTS} agents subscribed)`, samples, { target: 'p99 <= 150 ms' })];
+    return [
+      latencyRow(`MO at the carrier -> OFFERED on the agent's stream (${AGENTS} agents subscribed)`, samples, {
+        target: 'p99 <= 150 ms',
+      }),
+    ];
   } finally {
     abort.abort();
     await stack.stop();

@@ -18,7 +18,15 @@ export function percentile(sorted: number[], p: number): number {
 
 export function latencyRow(name: string, samples: number[], extra: Partial<Row> = {}): Row {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { name, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), unit: 'ms', note: `n=${samples.length}`, ...extra };
+  return {
+    name,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    unit: 'ms',
+    note: `n=${samples.length}`,
+    ...extra,
+  };
 }
 
 /** Runs `task` for each item with at most `concurrency` in flight; returns each call's latency. */
@@ -43,6 +51,9 @@ function fmt(value: number | undefined, digits = 1): string {
 
 export function table(rows: Row[]): string {
   const header = '| benchmark | p50 | p95 | p99 | rate | unit | target | note |\n|---|---:|---:|---:|---:|---|---|---|';
-  const lines = rows.map((r) => `| ${r.name} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.rate, 0)} | ${r.unit} | ${r.target ?? ''} | ${r.note ?? ''} |`);
+  const lines = rows.map(
+    (r) =>
+      `| ${r.name} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.rate, 0)} | ${r.unit} | ${r.target ?? ''} | ${r.note ?? ''} |`,
+  );
   return [header, ...lines].join('\n');
 }

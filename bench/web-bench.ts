@@ -20,7 +20,11 @@ const now = (): number => performance.timeOrigin + performance.now();
 
 export async function runWebBench(): Promise<Row[]> {
   const { latency, loaded } = await inBrowser();
-  return [...latency, sizeRow('web: first-load JS (index.html), gzip', indexHtmlScripts()), sizeRow('web: JS the login page fetched, gzip', loaded)];
+  return [
+    ...latency,
+    sizeRow('web: first-load JS (index.html), gzip', indexHtmlScripts()),
+    sizeRow('web: JS the login page fetched, gzip', loaded),
+  ];
 }
 
 async function inBrowser(): Promise<{ latency: Row[]; loaded: string[] }> {
@@ -35,7 +39,8 @@ async function inBrowser(): Promise<{ latency: Row[]; loaded: string[] }> {
   const toPaint: number[] = [];
   let offeredAt = new Map<string, number>();
   const stopListening = stack.bus.subscribe('agent:alice', (p) => {
-    if (p.type === 'agent' && p.event.kind === 'OFFERED' && p.event.conversationId) offeredAt.set(p.event.conversationId, now());
+    if (p.type === 'agent' && p.event.kind === 'OFFERED' && p.event.conversationId)
+      offeredAt.set(p.event.conversationId, now());
   });
   const loaded = new Set<string>();
   try {
@@ -71,7 +76,9 @@ async function inBrowser(): Promise<{ latency: Row[]; loaded: string[] }> {
       const popover = page.locator('[data-conversation-id]').filter({ hasText: from });
       await popover.waitFor({ timeout: 30_000 });
       const id = (await popover.getAttribute('data-conversation-id'))!;
-      const paintedAt = (await (await page.waitForFunction((c) => (window as unknown as { seen: Record<string, number> }).seen[c] || null, id)).jsonValue())!;
+      const paintedAt = (await (
+        await page.waitForFunction((c) => (window as unknown as { seen: Record<string, number> }).seen[c] || null, id)
+      ).jsonValue())!;
       const atApi = offeredAt.get(id);
       if (atApi === undefined) throw new Error(`no OFFERED event for ${id}`);
       if (i >= WARMUP) {
@@ -122,5 +129,11 @@ function sizeRow(name: string, paths: string[]): Row {
     raw += bytes.length;
     gzip += gzipSync(bytes, { level: 6 }).length;
   }
-  return { name, rate: gzip / 1024, unit: 'KB', target: '≤ 150 KB', note: `${paths.length} files, ${(raw / 1024).toFixed(1)} KB raw, ${(gzip / 1024).toFixed(1)} KB gzip` };
+  return {
+    name,
+    rate: gzip / 1024,
+    unit: 'KB',
+    target: '≤ 150 KB',
+    note: `${paths.length} files, ${(raw / 1024).toFixed(1)} KB raw, ${(gzip / 1024).toFixed(1)} KB gzip`,
+  };
 }

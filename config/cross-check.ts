@@ -12,13 +12,34 @@ export function crossCheck(config: SwitchboardConfig): string[] {
   const unique = (key: string, values: string[]) => {
     for (const d of duplicates(values)) problems.push(`${key}: '${d}' appears more than once`);
   };
-  unique('queues[].id', config.queues.map((q) => q.id));
-  unique('agents[].id', config.agents.map((a) => a.id));
-  unique('agents[].username', config.agents.map((a) => a.username));
-  unique('numbers[].number', config.numbers.map((n) => n.number));
-  unique('idleCodes[].id', config.idleCodes.map((c) => c.id));
-  unique('wrapUp.reasons[].id', config.wrapUp.reasons.map((r) => r.id));
-  unique('smpp.binds[].id', config.smpp.binds.map((b) => b.id));
+  unique(
+    'queues[].id',
+    config.queues.map((q) => q.id),
+  );
+  unique(
+    'agents[].id',
+    config.agents.map((a) => a.id),
+  );
+  unique(
+    'agents[].username',
+    config.agents.map((a) => a.username),
+  );
+  unique(
+    'numbers[].number',
+    config.numbers.map((n) => n.number),
+  );
+  unique(
+    'idleCodes[].id',
+    config.idleCodes.map((c) => c.id),
+  );
+  unique(
+    'wrapUp.reasons[].id',
+    config.wrapUp.reasons.map((r) => r.id),
+  );
+  unique(
+    'smpp.binds[].id',
+    config.smpp.binds.map((b) => b.id),
+  );
   // A secret is never echoed: the duplicate is named by its entries, not its value.
   config.auth.apiKeys.forEach((k, i) => {
     const first = config.auth.apiKeys.findIndex((x) => x.key === k.key);
@@ -36,7 +57,9 @@ export function crossCheck(config: SwitchboardConfig): string[] {
     if (n.bind && !bindIds.has(n.bind)) problems.push(`numbers[${i}].bind: unknown bind '${n.bind}'`);
     const shortCode = /^\d{3,8}$/.test(n.number);
     if (shortCode !== (n.type === 'SHORTCODE')) {
-      problems.push(`numbers[${i}].number: '${n.number}' does not look like a ${n.type} (short codes are 3-8 digits, others E.164)`);
+      problems.push(
+        `numbers[${i}].number: '${n.number}' does not look like a ${n.type} (short codes are 3-8 digits, others E.164)`,
+      );
     }
   });
   if (!config.wrapUp.reasons.some((r) => r.id === config.wrapUp.defaultReasonId)) {
@@ -47,8 +70,13 @@ export function crossCheck(config: SwitchboardConfig): string[] {
     problems.push(`smpp.simulator.port: ${sim.port} is also smpp.listen.port`);
   }
   if (config.temporal.encryptionKeys && !config.temporal.idHashKey) {
-    problems.push('temporal.idHashKey: needed with temporal.encryptionKeys (customer numbers in workflow ids and search attributes are hashed with it)');
+    problems.push(
+      'temporal.idHashKey: needed with temporal.encryptionKeys (customer numbers in workflow ids and search attributes are hashed with it)',
+    );
   }
-  unique('temporal.encryptionKeys[].id', (config.temporal.encryptionKeys ?? []).map((k) => k.id));
+  unique(
+    'temporal.encryptionKeys[].id',
+    (config.temporal.encryptionKeys ?? []).map((k) => k.id),
+  );
   return problems;
 }

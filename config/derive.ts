@@ -36,13 +36,19 @@ export function isEmbedded(config: SwitchboardConfig): boolean {
 /** Every port `npm start` listens on, named, so that one already taken stops it before anything starts. */
 export function listeningPorts(config: SwitchboardConfig): { what: string; host: string; port: number }[] {
   const ports = [{ what: 'the GraphQL API (api.port)', host: config.api.host, port: config.api.port }];
-  if (config.web.port !== config.api.port) ports.push({ what: 'the agent desktop (web.port)', host: config.api.host, port: config.web.port });
+  if (config.web.port !== config.api.port)
+    ports.push({ what: 'the agent desktop (web.port)', host: config.api.host, port: config.web.port });
   if (isEmbedded(config)) {
     ports.push({ what: 'the Temporal dev server (temporal.port)', host: '127.0.0.1', port: config.temporal.port });
-    ports.push({ what: "the Temporal dev server's Web UI (temporal.uiPort)", host: '127.0.0.1', port: config.temporal.uiPort });
+    ports.push({
+      what: "the Temporal dev server's Web UI (temporal.uiPort)",
+      host: '127.0.0.1',
+      port: config.temporal.uiPort,
+    });
   }
   const { listen, simulator } = config.smpp;
   if (listen) ports.push({ what: 'the SMPP listener (smpp.listen.port)', host: listen.host, port: listen.port });
-  if (simulator.enabled) ports.push({ what: 'the carrier simulator (smpp.simulator.port)', host: '127.0.0.1', port: simulator.port });
+  if (simulator.enabled)
+    ports.push({ what: 'the carrier simulator (smpp.simulator.port)', host: '127.0.0.1', port: simulator.port });
   return ports.filter((p) => p.port > 0);
 }

@@ -14,7 +14,11 @@ function hmac(config: SwitchboardConfig, value: string): string | undefined {
 }
 
 /** What the search attributes carry instead of the numbers, or undefined when ids stay in clear. */
-export function searchKeysFor(config: SwitchboardConfig, businessNumber: string, customerNumber: string): SearchKeys | undefined {
+export function searchKeysFor(
+  config: SwitchboardConfig,
+  businessNumber: string,
+  customerNumber: string,
+): SearchKeys | undefined {
   const customer = hmac(config, `customer:${customerNumber}`);
   const business = hmac(config, `business:${businessNumber}`);
   return customer && business ? { customer: `h-${customer}`, business: `h-${business}` } : undefined;
@@ -29,5 +33,7 @@ export function customerSearchValue(config: SwitchboardConfig, customerNumber: s
 /** The (business, customer) thread's workflow id. */
 export function threadIdFor(config: SwitchboardConfig, businessNumber: string, customerNumber: string): string {
   const h = hmac(config, `thread:${businessNumber}|${customerNumber}`);
-  return h ? `${config.temporal.instance}:thread:h-${h}` : threadId(config.temporal.instance, businessNumber, customerNumber);
+  return h
+    ? `${config.temporal.instance}:thread:h-${h}`
+    : threadId(config.temporal.instance, businessNumber, customerNumber);
 }

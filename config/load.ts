@@ -20,7 +20,10 @@ export class ConfigError extends Error {
 }
 
 function keyPath(path: (string | number)[]): string {
-  return path.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
+  return path.reduce<string>(
+    (acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part),
+    '',
+  );
 }
 
 function describe(issue: ZodIssue): string {
@@ -45,7 +48,9 @@ export function validateConfig(raw: unknown, source = 'configuration'): Switchbo
  */
 export function loadConfig(path = process.env.SWITCHBOARD_CONFIG): SwitchboardConfig {
   if (!path) {
-    throw new ConfigError('SWITCHBOARD_CONFIG', ['not set: point it at a configuration file (only `npm start` without it runs the demo, config/demo.yaml)']);
+    throw new ConfigError('SWITCHBOARD_CONFIG', [
+      'not set: point it at a configuration file (only `npm start` without it runs the demo, config/demo.yaml)',
+    ]);
   }
   const absolute = resolve(path);
   let text: string;

@@ -28,7 +28,13 @@ function bytes(value: string | undefined, min: number): Buffer | undefined {
   return buffer.length >= min && buffer.length <= 1024 ? buffer : undefined;
 }
 
-function withCost(ln: number, r: number, p: number, salt: Buffer | undefined, hash: Buffer | undefined): ScryptHash | undefined {
+function withCost(
+  ln: number,
+  r: number,
+  p: number,
+  salt: Buffer | undefined,
+  hash: Buffer | undefined,
+): ScryptHash | undefined {
   const inRange = (v: number, [lo, hi]: readonly [number, number]) => Number.isInteger(v) && v >= lo && v <= hi;
   if (!inRange(ln, LIMITS.ln) || !inRange(r, LIMITS.r) || !inRange(p, LIMITS.p)) return undefined;
   if (!salt || !hash || scryptMemory(2 ** ln, r) > MAX_MEMORY) return undefined;
@@ -53,4 +59,5 @@ export function formatPasswordHash(h: ScryptHash): string {
   return `$scrypt$ln=${Math.log2(h.N)},r=${h.r},p=${h.p}$${h.salt.toString('base64')}$${h.hash.toString('base64')}`;
 }
 
-export const PASSWORD_HASH_FORMAT = '$scrypt$ln=<log2 N>,r=<r>,p=<p>$<salt-b64>$<hash-b64> (npm run hash-password), or scrypt$<salt-b64>$<hash-b64>';
+export const PASSWORD_HASH_FORMAT =
+  '$scrypt$ln=<log2 N>,r=<r>,p=<p>$<salt-b64>$<hash-b64> (npm run hash-password), or scrypt$<salt-b64>$<hash-b64>';

@@ -45,7 +45,10 @@ export function ensureWebBuild(): string {
     const bin = (path: string) => fileURLToPath(new URL(`../node_modules/${path}`, import.meta.url));
     const env = { ...process.env, NODE_ENV: 'production' };
     // A fresh clone has no .svelte-kit yet, and the desktop's tsconfig extends the one it writes.
-    for (const args of [[bin('@sveltejs/kit/svelte-kit.js'), 'sync'], [bin('vite/bin/vite.js'), 'build', '--logLevel', 'warn']]) {
+    for (const args of [
+      [bin('@sveltejs/kit/svelte-kit.js'), 'sync'],
+      [bin('vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    ]) {
       const result = spawnSync(process.execPath, args, { cwd: WEB_DIR, stdio: 'inherit', env });
       if (result.status !== 0) throw new Error('building the agent desktop failed');
     }
@@ -59,17 +62,32 @@ export async function startParts({ config, client, bus, address }: PartDeps): Pr
   const simulator = config.smpp.simulator.enabled ? simulatorFromConfig(config) : undefined;
   if (simulator) {
     const port = await simulator.start();
-    parts.push({ banner: `Carrier simulator    SMSC on 127.0.0.1:${port} (the demo carrier)`, stop: () => simulator.stop() });
+    parts.push({
+      banner: `Carrier simulator    SMSC on 127.0.0.1:${port} (the demo carrier)`,
+      stop: () => simulator.stop(),
+    });
   }
   if (config.smpp.binds.length > 0 || config.smpp.listen) {
     const gateway = await startGateway({ config, client, address });
     const binds = config.smpp.binds.map((b) => `${b.id}@${b.host}:${b.port}`).join(', ') || 'none';
-    const listener = gateway.listenerPort === undefined ? '' : `; carriers bind to ${config.smpp.listen!.host}:${gateway.listenerPort}`;
+    const listener =
+      gateway.listenerPort === undefined
+        ? ''
+        : `; carriers bind to ${config.smpp.listen!.host}:${gateway.listenerPort}`;
     parts.push({ banner: `SMPP gateway         binds ${binds}${listener}`, stop: () => gateway.stop() });
   }
-  const api = createApi({ config, client, bus, webRoot: ensureWebBuild(), ...(simulator ? { phone: new SimulatorPhone(simulator) } : {}) });
+  const api = createApi({
+    config,
+    client,
+    bus,
+    webRoot: ensureWebBuild(),
+    ...(simulator ? { phone: new SimulatorPhone(simulator) } : {}),
+  });
   const { url, webUrl } = await api.listen();
   parts.push({ banner: `GraphQL API          ${url}/graphql  (health ${url}/health)`, stop: () => api.close() });
-  parts.push({ banner: `Agent desktop        ${webUrl ?? url}/  (customer phone: ${webUrl ?? url}/phone)`, stop: async () => {} });
+  parts.push({
+    banner: `Agent desktop        ${webUrl ?? url}/  (customer phone: ${webUrl ?? url}/phone)`,
+    stop: async () => {},
+  });
   return parts;
 }

@@ -46,11 +46,15 @@ try {
   if (isEmbedded(config)) {
     const server = await startDevServer({
       dbFilename: join(config.temporal.dataDir, 'temporal.db'),
-      namespace: config.temporal.namespace, port: config.temporal.port, uiPort: config.temporal.uiPort,
+      namespace: config.temporal.namespace,
+      port: config.temporal.port,
+      uiPort: config.temporal.uiPort,
     });
     stops.push(server.stop);
     address = server.address;
-    console.log(`Temporal dev server  ${address}  (data in ${config.temporal.dataDir}${server.uiAddress ? `, UI ${server.uiAddress}` : ''}; pid ${server.pid})`);
+    console.log(
+      `Temporal dev server  ${address}  (data in ${config.temporal.dataDir}${server.uiAddress ? `, UI ${server.uiAddress}` : ''}; pid ${server.pid})`,
+    );
   } else {
     console.log(`Temporal cluster     ${address}  namespace ${config.temporal.namespace}`);
   }
@@ -60,7 +64,10 @@ try {
     const problem = await ensureSearchAttributes(client.connection as Connection, config.temporal.namespace);
     if (problem) console.warn(`warning: ${problem}`);
   }
-  const bus = await createEventBus({ ...(config.redis ? { redisUrl: config.redis.url } : {}), instance: config.temporal.instance });
+  const bus = await createEventBus({
+    ...(config.redis ? { redisUrl: config.redis.url } : {}),
+    instance: config.temporal.instance,
+  });
   stops.push(() => bus.close());
   const worker = await startWorker({ config, bus, address });
   stops.push(worker.shutdown);

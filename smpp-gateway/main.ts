@@ -12,13 +12,18 @@ const client = await connectClient(config, address);
 const gateway = await startGateway({ config, client, address });
 const binds = config.smpp.binds.map((b) => `${b.id}@${b.host}:${b.port}`).join(', ') || 'none';
 const listening = gateway.listenerPort === undefined ? 'off' : `${config.smpp.listen!.host}:${gateway.listenerPort}`;
-console.log(`gateway ready: binds ${binds}; listener ${listening}; task queue ${smsTaskQueue(config.temporal.taskQueue, config.smpp.gatewayId)} at ${address}`);
+console.log(
+  `gateway ready: binds ${binds}; listener ${listening}; task queue ${smsTaskQueue(config.temporal.taskQueue, config.smpp.gatewayId)} at ${address}`,
+);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    void gateway.stop().then(() => client.connection.close()).then(() => process.exit(0));
+    void gateway
+      .stop()
+      .then(() => client.connection.close())
+      .then(() => process.exit(0));
   });
 }

@@ -8,7 +8,10 @@ import { connectClient } from './temporal/connection.js';
 
 const config = loadConfigOrExit();
 const address = process.env.SWITCHBOARD_TEMPORAL_ADDRESS || temporalAddress(config);
-const bus = await createEventBus({ ...(config.redis ? { redisUrl: config.redis.url } : {}), instance: config.temporal.instance });
+const bus = await createEventBus({
+  ...(config.redis ? { redisUrl: config.redis.url } : {}),
+  instance: config.temporal.instance,
+});
 const running = await startWorker({ config, bus, address });
 const client = await connectClient(config, address);
 await ensureRouter(client, config);

@@ -22,7 +22,11 @@ export function workflowBundle(failureConverterPath?: string): Promise<WorkflowB
   const key = failureConverterPath ?? '';
   let bundle = bundles.get(key);
   if (!bundle) {
-    bundle = bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger, ...(failureConverterPath ? { failureConverterPath } : {}) });
+    bundle = bundleWorkflowCode({
+      workflowsPath: WORKFLOWS_PATH,
+      logger: quietLogger,
+      ...(failureConverterPath ? { failureConverterPath } : {}),
+    });
     bundles.set(key, bundle);
   }
   return bundle;
@@ -47,7 +51,11 @@ export async function ensureRouter(client: Client, config: SwitchboardConfig): P
   });
 }
 
-export async function startWorker(opts: { config: SwitchboardConfig; bus: EventBus; address?: string }): Promise<RunningWorker> {
+export async function startWorker(opts: {
+  config: SwitchboardConfig;
+  bus: EventBus;
+  address?: string;
+}): Promise<RunningWorker> {
   const { config, bus } = opts;
   const connection = await connectNative(config, opts.address);
   const worker = await Worker.create({

@@ -1,5 +1,16 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { AgentStatus, AgentView, ConversationState, DeliveryStatus, ErrorCode, InboundMessage, Message, NumberType, QueueView, SearchKeys } from './domain/types.js';
+import type {
+  AgentStatus,
+  AgentView,
+  ConversationState,
+  DeliveryStatus,
+  ErrorCode,
+  InboundMessage,
+  Message,
+  NumberType,
+  QueueView,
+  SearchKeys,
+} from './domain/types.js';
 import type { Directory, RouterEvent } from './router/model.js';
 import type { AgentAction } from './conversation/model.js';
 

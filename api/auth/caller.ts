@@ -60,7 +60,11 @@ export function requirePhoneAccess(ctx: ApiContext) {
  * The client's address for sign-in limits: the socket's peer, or, behind a reverse proxy named by
  * api.trustedProxyHeader, the last entry of that header (the one the proxy itself wrote).
  */
-export function clientAddress(headers: Headers, socketAddress: string | undefined, trustedHeader: string | undefined): string {
+export function clientAddress(
+  headers: Headers,
+  socketAddress: string | undefined,
+  trustedHeader: string | undefined,
+): string {
   if (trustedHeader) {
     const last = headers.get(trustedHeader)?.split(',').at(-1)?.trim();
     if (last && last.length <= 64) return last;

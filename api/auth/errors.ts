@@ -15,13 +15,22 @@ export function forbidden(message = 'You are not allowed to do this.'): GraphQLE
   return createGraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
 }
 
-export function rateLimited(retryAfterSeconds: number, message = `Too many login attempts; try again in ${retryAfterSeconds} s.`): GraphQLError {
+export function rateLimited(
+  retryAfterSeconds: number,
+  message = `Too many login attempts; try again in ${retryAfterSeconds} s.`,
+): GraphQLError {
   return createGraphQLError(message, {
-    extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } } },
+    extensions: {
+      code: 'RATE_LIMITED',
+      retryAfterSeconds,
+      http: { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
+    },
   });
 }
 
 /** A malformed argument: the error names it (extensions.argument) and nothing was done. */
 export function badInput(message: string, argument?: string): GraphQLError {
-  return createGraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}), http: { status: 400 } } });
+  return createGraphQLError(message, {
+    extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}), http: { status: 400 } },
+  });
 }

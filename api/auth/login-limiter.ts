@@ -35,7 +35,10 @@ interface Entry {
 export class MemoryLoginLimiter implements LoginLimiter {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly policy: LoginPolicy, private readonly maxKeys = 100_000) {}
+  constructor(
+    private readonly policy: LoginPolicy,
+    private readonly maxKeys = 100_000,
+  ) {}
 
   private entry(key: string, now: number): Entry {
     const e = this.entries.get(key);

@@ -38,7 +38,11 @@ return 0
 export class RedisLoginLimiter implements LoginLimiter {
   private readonly prefix: string;
 
-  constructor(private readonly redis: Redis, instance: string, private readonly policy: LoginPolicy) {
+  constructor(
+    private readonly redis: Redis,
+    instance: string,
+    private readonly policy: LoginPolicy,
+  ) {
     this.prefix = `switchboard-auth:${instance}:login:`;
   }
 
@@ -48,8 +52,18 @@ export class RedisLoginLimiter implements LoginLimiter {
 
   async begin(username: string, address: string): Promise<number> {
     const p = this.policy;
-    const waitMs = Number(await this.redis.eval(BEGIN, 2, ...this.keys(username, address),
-      p.freeAttempts, p.perAddressFreeAttempts, p.baseDelaySeconds * 1000, p.maxDelaySeconds * 1000, p.windowSeconds * 1000));
+    const waitMs = Number(
+      await this.redis.eval(
+        BEGIN,
+        2,
+        ...this.keys(username, address),
+        p.freeAttempts,
+        p.perAddressFreeAttempts,
+        p.baseDelaySeconds * 1000,
+        p.maxDelaySeconds * 1000,
+        p.windowSeconds * 1000,
+      ),
+    );
     return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0;
   }
 

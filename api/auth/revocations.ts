@@ -49,7 +49,11 @@ export class RedisRevocations extends MemoryRevocations {
   private readonly channel: string;
   readonly ready: Promise<void>;
 
-  constructor(private readonly redis: Redis, private readonly sub: Redis, instance: string) {
+  constructor(
+    private readonly redis: Redis,
+    private readonly sub: Redis,
+    instance: string,
+  ) {
     super();
     this.prefix = `switchboard-auth:${instance}:revoked:`;
     this.channel = `switchboard-auth:${instance}:revocations`;
@@ -63,8 +67,14 @@ export class RedisRevocations extends MemoryRevocations {
 
   override async revoke(agentId: string, at = Date.now()): Promise<void> {
     // Never lowers an earlier revocation: GREATEST in Lua, then tell every process.
-    await this.redis.eval(`local v = tonumber(redis.call('GET', KEYS[1])) or 0
-      if tonumber(ARGV[1]) > v then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) end return 0`, 1, this.prefix + agentId, at, KEEP_MS);
+    await this.redis.eval(
+      `local v = tonumber(redis.call('GET', KEYS[1])) or 0
+      if tonumber(ARGV[1]) > v then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) end return 0`,
+      1,
+      this.prefix + agentId,
+      at,
+      KEEP_MS,
+    );
     this.remember(agentId, at);
     await this.redis.publish(this.channel, `${agentId} ${at}`);
   }

@@ -20,7 +20,10 @@ export class TokenService {
   private readonly secret: Uint8Array;
   private readonly keyDigests: { name: string; digest: Buffer }[];
 
-  constructor(private readonly config: SwitchboardConfig, readonly revocations: Revocations) {
+  constructor(
+    private readonly config: SwitchboardConfig,
+    readonly revocations: Revocations,
+  ) {
     this.secret = new TextEncoder().encode(config.auth.jwtSecret);
     this.keyDigests = config.auth.apiKeys.map((k) => ({ name: k.name, digest: sha256(k.key) }));
   }
@@ -43,7 +46,9 @@ export class TokenService {
   async verify(token: string): Promise<AgentToken | undefined> {
     try {
       const { payload } = await jwtVerify(token, this.secret, {
-        algorithms: ['HS256'], issuer: ISSUER, audience: this.config.temporal.instance,
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: this.config.temporal.instance,
       });
       const agentId = payload.sub;
       if (!agentId || payload.exp === undefined) return undefined;

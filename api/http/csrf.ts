@@ -19,9 +19,20 @@ export function useCsrfPrevention(): Plugin {
   return {
     onRequest({ request, endResponse, fetchAPI }) {
       if (needsPreflight(request)) return;
-      endResponse(new fetchAPI.Response(JSON.stringify({
-        errors: [{ message: 'This request needs a JSON body, an Authorization header or an x-graphql-yoga-csrf header (CSRF prevention).', extensions: { code: 'CSRF' } }],
-      }), { status: 403, headers: { 'content-type': 'application/json' } }));
+      endResponse(
+        new fetchAPI.Response(
+          JSON.stringify({
+            errors: [
+              {
+                message:
+                  'This request needs a JSON body, an Authorization header or an x-graphql-yoga-csrf header (CSRF prevention).',
+                extensions: { code: 'CSRF' },
+              },
+            ],
+          }),
+          { status: 403, headers: { 'content-type': 'application/json' } },
+        ),
+      );
     },
   };
 }

@@ -15,7 +15,8 @@ interface ErrorLike {
 
 function coded(error: ErrorLike): ErrorLike {
   const variable = VARIABLE.exec(error.message)?.[1];
-  if (error.extensions?.code && (error.extensions.code !== 'BAD_USER_INPUT' || !variable || error.extensions.argument)) return error;
+  if (error.extensions?.code && (error.extensions.code !== 'BAD_USER_INPUT' || !variable || error.extensions.argument))
+    return error;
   if (!variable && !LITERAL.test(error.message)) return error;
   return createGraphQLError(error.message, {
     extensions: { ...error.extensions, code: 'BAD_USER_INPUT', ...(variable ? { argument: variable } : {}) },
@@ -37,14 +38,16 @@ export function useInputErrorCodes(): Plugin {
     onExecute() {
       return {
         onExecuteDone({ result, setResult }) {
-          if (!(Symbol.asyncIterator in (result as object))) recode(result as { errors?: unknown[] }, setResult as never);
+          if (!(Symbol.asyncIterator in (result as object)))
+            recode(result as { errors?: unknown[] }, setResult as never);
         },
       };
     },
     onSubscribe() {
       return {
         onSubscribeResult({ result, setResult }) {
-          if (!(Symbol.asyncIterator in (result as object))) recode(result as { errors?: unknown[] }, setResult as never);
+          if (!(Symbol.asyncIterator in (result as object)))
+            recode(result as { errors?: unknown[] }, setResult as never);
         },
       };
     },

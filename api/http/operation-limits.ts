@@ -1,4 +1,11 @@
-import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 // Two validation rules GraphQL Armor does not have.
@@ -40,13 +47,18 @@ function rootCost(set: SelectionSetNode, fragments: Record<string, FragmentDefin
 
 export function fanOutRule(context: ValidationContext): ASTVisitor {
   const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const d of context.getDocument().definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+  for (const d of context.getDocument().definitions)
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
   return {
     OperationDefinition(op) {
       const cost = rootCost(op.selectionSet, fragments, new Set());
       if (cost > MAX_FAN_OUT) {
-        context.reportError(new GraphQLError(`Operation fan-out cost ${cost} is over the limit of ${MAX_FAN_OUT} (customerHistory costs ${FAN_OUT_COSTS.customerHistory}).`,
-          { nodes: [op], extensions: { code: 'BAD_USER_INPUT' } }));
+        context.reportError(
+          new GraphQLError(
+            `Operation fan-out cost ${cost} is over the limit of ${MAX_FAN_OUT} (customerHistory costs ${FAN_OUT_COSTS.customerHistory}).`,
+            { nodes: [op], extensions: { code: 'BAD_USER_INPUT' } },
+          ),
+        );
       }
     },
   };
@@ -56,8 +68,12 @@ function noIntrospectionRule(context: ValidationContext): ASTVisitor {
   return {
     Field(node) {
       if (node.name.value === '__schema' || node.name.value === '__type') {
-        context.reportError(new GraphQLError('Introspection needs a token or an API key (Authorization: Bearer ...).',
-          { nodes: [node], extensions: { code: 'UNAUTHENTICATED' } }));
+        context.reportError(
+          new GraphQLError('Introspection needs a token or an API key (Authorization: Bearer ...).', {
+            nodes: [node],
+            extensions: { code: 'UNAUTHENTICATED' },
+          }),
+        );
       }
     },
   };

@@ -30,22 +30,25 @@ export interface Readiness {
 
 export async function readiness(client: Client, bus: EventBus): Promise<Readiness> {
   const checks: Record<string, 'ok' | 'failed'> = {};
-  const probes: [string, () => Promise<unknown>][] = [
-    ['temporal', () => client.workflowService.getSystemInfo({})],
-  ];
+  const probes: [string, () => Promise<unknown>][] = [['temporal', () => client.workflowService.getSystemInfo({})]];
   if (hasPing(bus)) {
-    probes.push(['redis', async () => {
-      if (!(await bus.ping())) throw new Error('no PONG');
-    }]);
+    probes.push([
+      'redis',
+      async () => {
+        if (!(await bus.ping())) throw new Error('no PONG');
+      },
+    ]);
   }
-  await Promise.all(probes.map(async ([name, probe]) => {
-    try {
-      await withTimeout(probe(), name);
-      checks[name] = 'ok';
-    } catch {
-      checks[name] = 'failed';
-    }
-  }));
+  await Promise.all(
+    probes.map(async ([name, probe]) => {
+      try {
+        await withTimeout(probe(), name);
+        checks[name] = 'ok';
+      } catch {
+        checks[name] = 'failed';
+      }
+    }),
+  );
   return { ready: Object.values(checks).every((c) => c === 'ok'), checks };
 }
 

@@ -1,8 +1,6 @@
 import type { AgentView } from '../../workflows/domain/types.js';
 import type { ApiContext } from '../context.js';
-import type {
-  AgentResolvers, BusinessNumberResolvers, QueueResolvers,
-} from '../generated/resolvers-types.js';
+import type { AgentResolvers, BusinessNumberResolvers, QueueResolvers } from '../generated/resolvers-types.js';
 import type { AgentParent } from '../services/parents.js';
 
 // Agent, Queue and BusinessNumber: names from the configuration, live figures from the router.
@@ -13,8 +11,14 @@ async function view(parent: AgentParent, ctx: ApiContext): Promise<AgentView> {
   // Configured but not yet known to the router (it syncs on start): a logged-out agent.
   const a = ctx.services.directory.agentConfig(parent.id);
   return {
-    id: parent.id, name: a?.name ?? parent.id, status: 'LOGGED_OUT', statusChangedAt: new Date(0).toISOString(),
-    capacity: a?.capacity ?? 0, queues: a?.queues ?? [], offers: [], conversations: [],
+    id: parent.id,
+    name: a?.name ?? parent.id,
+    status: 'LOGGED_OUT',
+    statusChangedAt: new Date(0).toISOString(),
+    capacity: a?.capacity ?? 0,
+    queues: a?.queues ?? [],
+    offers: [],
+    conversations: [],
   };
 }
 

@@ -15,14 +15,16 @@ function checked(fn: AnyFn): AnyFn {
 
 function wrapAll(fields: object | undefined): object | undefined {
   if (!fields) return fields;
-  return Object.fromEntries(Object.entries(fields).map(([name, value]) => {
-    if (typeof value === 'function') return [name, checked(value as AnyFn)];
-    if (value && typeof value === 'object' && typeof (value as { subscribe?: unknown }).subscribe === 'function') {
-      const s = value as { subscribe: AnyFn };
-      return [name, { ...s, subscribe: checked(s.subscribe) }];
-    }
-    return [name, value];
-  }));
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, value]) => {
+      if (typeof value === 'function') return [name, checked(value as AnyFn)];
+      if (value && typeof value === 'object' && typeof (value as { subscribe?: unknown }).subscribe === 'function') {
+        const s = value as { subscribe: AnyFn };
+        return [name, { ...s, subscribe: checked(s.subscribe) }];
+      }
+      return [name, value];
+    }),
+  );
 }
 
 export function withCheckedArguments(resolvers: Resolvers): Resolvers {

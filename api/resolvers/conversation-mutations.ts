@@ -19,28 +19,43 @@ async function run(ctx: ApiContext, conversationId: string, build: Build): Promi
 
 async function act(ctx: ApiContext, conversationId: string, build: Build) {
   const result = await run(ctx, conversationId, build);
-  return result.ok ? { conversation: result.value.conversation, userErrors: [] } : { conversation: null, userErrors: [result.error] };
+  return result.ok
+    ? { conversation: result.value.conversation, userErrors: [] }
+    : { conversation: null, userErrors: [result.error] };
 }
 
 function textProblem(text: string): Result<never> | undefined {
   if (text.trim() === '') return rejected('INVALID_INPUT', 'The message is empty.', 'text');
   const length = [...text].length;
   if (length > MAX_MESSAGE_LENGTH) {
-    return rejected('INVALID_INPUT', `A message is at most ${MAX_MESSAGE_LENGTH} characters (this one has ${length}).`, 'text');
+    return rejected(
+      'INVALID_INPUT',
+      `A message is at most ${MAX_MESSAGE_LENGTH} characters (this one has ${length}).`,
+      'text',
+    );
   }
   return undefined;
 }
 
 export const conversationMutations: MutationResolvers = {
-  acceptConversation: (_p, { conversationId }, ctx) => act(ctx, conversationId, (agentId) => ({ type: 'accept', agentId })),
+  acceptConversation: (_p, { conversationId }, ctx) =>
+    act(ctx, conversationId, (agentId) => ({ type: 'accept', agentId })),
 
   async sendMessage(_p, { conversationId, text, clientMessageId }, ctx) {
     requireAgent(ctx);
-    const problem = textProblem(text)
-      ?? (clientMessageId && clientMessageId.length > 128 ? rejected('INVALID_INPUT', 'clientMessageId is too long.', 'clientMessageId') : undefined);
-    const result = problem ?? await run(ctx, conversationId, (agentId) => ({
-      type: 'send', agentId, text, ...(clientMessageId ? { clientMessageId } : {}),
-    }));
+    const problem =
+      textProblem(text) ??
+      (clientMessageId && clientMessageId.length > 128
+        ? rejected('INVALID_INPUT', 'clientMessageId is too long.', 'clientMessageId')
+        : undefined);
+    const result =
+      problem ??
+      (await run(ctx, conversationId, (agentId) => ({
+        type: 'send',
+        agentId,
+        text,
+        ...(clientMessageId ? { clientMessageId } : {}),
+      })));
     if (!result.ok) return { message: null, conversation: null, userErrors: [result.error] };
     return { message: result.value.message ?? null, conversation: result.value.conversation, userErrors: [] };
   },
@@ -48,18 +63,32 @@ export const conversationMutations: MutationResolvers = {
   async transferConversation(_p, { conversationId, queueId, agentId: targetId }, ctx) {
     requireAgent(ctx);
     if (Boolean(queueId) === Boolean(targetId)) {
-      return { conversation: null, userErrors: [{ code: 'INVALID_INPUT' as const, message: 'Give exactly one of queueId and agentId.', field: queueId ? 'agentId' : 'queueId' }] };
+      return {
+        conversation: null,
+        userErrors: [
+          {
+            code: 'INVALID_INPUT' as const,
+            message: 'Give exactly one of queueId and agentId.',
+            field: queueId ? 'agentId' : 'queueId',
+          },
+        ],
+      };
     }
-    return act(ctx, conversationId, (agentId) => (queueId
-      ? { type: 'transferToQueue', agentId, queueId }
-      : { type: 'transferToAgent', agentId, targetId: targetId! }));
+    return act(ctx, conversationId, (agentId) =>
+      queueId
+        ? { type: 'transferToQueue', agentId, queueId }
+        : { type: 'transferToAgent', agentId, targetId: targetId! },
+    );
   },
 
   requestConference: (_p, { conversationId, agentId: targetId }, ctx) =>
     act(ctx, conversationId, (agentId) => ({ type: 'requestConference', agentId, targetId })),
-  acceptConference: (_p, { conversationId }, ctx) => act(ctx, conversationId, (agentId) => ({ type: 'acceptConference', agentId })),
-  endConference: (_p, { conversationId }, ctx) => act(ctx, conversationId, (agentId) => ({ type: 'endConference', agentId })),
-  exitConference: (_p, { conversationId }, ctx) => act(ctx, conversationId, (agentId) => ({ type: 'exitConference', agentId })),
+  acceptConference: (_p, { conversationId }, ctx) =>
+    act(ctx, conversationId, (agentId) => ({ type: 'acceptConference', agentId })),
+  endConference: (_p, { conversationId }, ctx) =>
+    act(ctx, conversationId, (agentId) => ({ type: 'endConference', agentId })),
+  exitConference: (_p, { conversationId }, ctx) =>
+    act(ctx, conversationId, (agentId) => ({ type: 'exitConference', agentId })),
   endConversation: (_p, { conversationId }, ctx) => act(ctx, conversationId, (agentId) => ({ type: 'end', agentId })),
   submitWrapUp: (_p, { conversationId, reasonId }, ctx) =>
     act(ctx, conversationId, (agentId) => ({ type: 'wrapUp', agentId, reasonId })),

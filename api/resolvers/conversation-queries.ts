@@ -53,7 +53,10 @@ export const conversationQueries: QueryResolvers = {
     const edges = page.flatMap((item, i) => (states[i] ? [{ cursor: encodeCursor(item), node: states[i] }] : []));
     return {
       edges,
-      pageInfo: { hasNextPage: items.length > size, endCursor: page.length ? encodeCursor(page[page.length - 1]!) : null },
+      pageInfo: {
+        hasNextPage: items.length > size,
+        endCursor: page.length ? encodeCursor(page[page.length - 1]!) : null,
+      },
     };
   },
 };

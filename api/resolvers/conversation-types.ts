@@ -1,5 +1,9 @@
 import type {
-  ConversationResolvers, MessageResolvers, OfferResolvers, ParticipantResolvers, WrapUpResolvers,
+  ConversationResolvers,
+  MessageResolvers,
+  OfferResolvers,
+  ParticipantResolvers,
+  WrapUpResolvers,
 } from '../generated/resolvers-types.js';
 import { readableUntil } from '../services/access.js';
 import { agentRef, isFull } from '../services/parents.js';
@@ -13,7 +17,11 @@ export const Conversation: ConversationResolvers = {
   queue: (c) => ({ id: c.queueId }),
   customerNumber: (c) => c.customerNumber,
   businessNumber: (c, _a, ctx) =>
-    ctx.services.directory.number(c.businessNumber) ?? { number: c.businessNumber, type: c.numberType, queue: c.queueId },
+    ctx.services.directory.number(c.businessNumber) ?? {
+      number: c.businessNumber,
+      type: c.numberType,
+      queue: c.queueId,
+    },
   createdAt: (c) => c.createdAt,
   owner: (c) => (c.ownerId ? agentRef(c.ownerId) : null),
   participants: (c) => c.participants,
@@ -30,7 +38,7 @@ export const Conversation: ConversationResolvers = {
   wrapUps: (c) => c.wrapUps,
   wrapUpOwedBy: (c) => c.wrapUpOwedBy.map((id) => agentRef(id)),
   offer: (c) => (c.offer ? { offer: c.offer, conversation: c } : null),
-  autoWrapUpAt: (c, _a, ctx) => (ctx.caller.kind === 'agent' ? c.autoWrapUpAt[ctx.caller.agentId] ?? null : null),
+  autoWrapUpAt: (c, _a, ctx) => (ctx.caller.kind === 'agent' ? (c.autoWrapUpAt[ctx.caller.agentId] ?? null) : null),
   optedOut: (c) => c.optedOut,
 };
 

@@ -21,7 +21,12 @@ export const ConversationEvent: ConversationEventResolvers = {
 };
 
 function toIso(value: unknown): string {
-  const date = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : undefined;
+  const date =
+    value instanceof Date
+      ? value
+      : typeof value === 'string' || typeof value === 'number'
+        ? new Date(value)
+        : undefined;
   if (!date || Number.isNaN(date.getTime())) throw createGraphQLError('DateTime must be an ISO-8601 date and time.');
   return date.toISOString();
 }

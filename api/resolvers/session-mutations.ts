@@ -33,14 +33,20 @@ export const sessionMutations: MutationResolvers = {
     const agentId = requireAgent(ctx);
     await ctx.services.revocations.revoke(agentId);
     const result = await ctx.services.router.setStatus({ agentId, status: 'LOGGED_OUT', logout: true });
-    return result.ok ? { agent: agentRef(agentId, result.value), userErrors: [] } : { agent: null, userErrors: [result.error] };
+    return result.ok
+      ? { agent: agentRef(agentId, result.value), userErrors: [] }
+      : { agent: null, userErrors: [result.error] };
   },
 
   async setAgentStatus(_p, { status, idleCodeId }, ctx) {
     const agentId = requireAgent(ctx);
     const result = await ctx.services.router.setStatus({
-      agentId, status, ...(status === 'IDLE' && idleCodeId ? { idleCodeId } : {}),
+      agentId,
+      status,
+      ...(status === 'IDLE' && idleCodeId ? { idleCodeId } : {}),
     });
-    return result.ok ? { agent: agentRef(agentId, result.value), userErrors: [] } : { agent: null, userErrors: [result.error] };
+    return result.ok
+      ? { agent: agentRef(agentId, result.value), userErrors: [] }
+      : { agent: null, userErrors: [result.error] };
   },
 };

@@ -14,7 +14,8 @@ export function involvement(s: ConversationState | ConversationSummary, agentId:
   if (s.offer?.agentId === agentId) return 'offered';
   if (s.wrapUpOwedBy.includes(agentId)) return 'wrapUp';
   // An agent keeps read access to a conversation it took part in (its own history).
-  if (s.participants.some((p) => p.agentId === agentId) || s.wrapUps.some((w) => w.agentId === agentId)) return 'former';
+  if (s.participants.some((p) => p.agentId === agentId) || s.wrapUps.some((w) => w.agentId === agentId))
+    return 'former';
   return undefined;
 }
 

@@ -12,15 +12,18 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 const ID = /^[a-z0-9][a-z0-9_-]{0,62}$/i; // config/schema.ts: queues, agents, reasons, idle codes
 const NUMBER = /^\+?\d{3,15}$/;
 
-const string = (max: number, pattern?: RegExp, what = `at most ${max} characters`): Check => (v) => {
-  if (typeof v !== 'string') return 'must be a string';
-  if (v.length > max) return `must be ${what}`;
-  if (pattern && !pattern.test(v)) return `must be ${what}`;
-  return undefined;
-};
+const string =
+  (max: number, pattern?: RegExp, what = `at most ${max} characters`): Check =>
+  (v) => {
+    if (typeof v !== 'string') return 'must be a string';
+    if (v.length > max) return `must be ${what}`;
+    if (pattern && !pattern.test(v)) return `must be ${what}`;
+    return undefined;
+  };
 
-const conversationId: Check = (v) => string(200, undefined, 'a conversation id (at most 200 characters)')(v)
-  ?? (typeof v === 'string' && (v.length === 0 || CONTROL.test(v)) ? 'must be a conversation id' : undefined);
+const conversationId: Check = (v) =>
+  string(200, undefined, 'a conversation id (at most 200 characters)')(v) ??
+  (typeof v === 'string' && (v.length === 0 || CONTROL.test(v)) ? 'must be a conversation id' : undefined);
 
 const configId = string(63, ID, 'a configured id (letters, digits, - and _, at most 63)');
 const phone = string(16, NUMBER, 'a phone number: 3 to 15 digits with an optional leading +');
@@ -29,7 +32,8 @@ const RULES: Record<string, Check> = {
   id: conversationId,
   conversationId,
   after: (v) => (typeof v === 'string' && decodeCursor(v) ? undefined : 'must be an endCursor from this list'),
-  first: (v) => (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 100 ? undefined : 'must be an integer from 0 to 100'),
+  first: (v) =>
+    Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 100 ? undefined : 'must be an integer from 0 to 100',
   search: string(100),
   status: (v) => (!Array.isArray(v) || v.length <= 10 ? undefined : 'must list at most 10 statuses'),
   queueId: configId,

@@ -25,7 +25,10 @@ export interface Listed {
 }
 
 /** What the list reads from visibility: the client's `workflow.list` (tests give a fake). */
-export type ListSource = (query: string, pageSize: number) => AsyncIterable<Pick<WorkflowExecutionInfo, 'workflowId' | 'startTime' | 'closeTime' | 'raw'>>;
+export type ListSource = (
+  query: string,
+  pageSize: number,
+) => AsyncIterable<Pick<WorkflowExecutionInfo, 'workflowId' | 'startTime' | 'closeTime' | 'raw'>>;
 
 const MAX_SCAN = 2000;
 const MAX_NS = 2n ** 62n;
@@ -44,7 +47,14 @@ export function decodeCursor(cursor: string): Listed | undefined {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
     if (!Array.isArray(value) || value.length !== 2) return undefined;
     const [at, id] = value as unknown[];
-    if (typeof at !== 'string' || !/^\d{1,19}$/.test(at) || typeof id !== 'string' || id.length === 0 || id.length > 200) return undefined;
+    if (
+      typeof at !== 'string' ||
+      !/^\d{1,19}$/.test(at) ||
+      typeof id !== 'string' ||
+      id.length === 0 ||
+      id.length > 200
+    )
+      return undefined;
     const startedAt = BigInt(at);
     return startedAt < MAX_NS ? { startedAt, id } : undefined;
   } catch {
@@ -62,17 +72,22 @@ export function newer(a: Listed, b: Listed): number {
 
 function listed(w: Pick<WorkflowExecutionInfo, 'workflowId' | 'startTime' | 'raw'>): Listed {
   const t = w.raw?.startTime;
-  const ns = t?.seconds !== undefined && t.seconds !== null
-    ? BigInt(t.seconds.toString()) * 1_000_000_000n + BigInt(t.nanos ?? 0)
-    : BigInt(w.startTime.getTime()) * 1_000_000n;
+  const ns =
+    t?.seconds !== undefined && t.seconds !== null
+      ? BigInt(t.seconds.toString()) * 1_000_000_000n + BigInt(t.nanos ?? 0)
+      : BigInt(w.startTime.getTime()) * 1_000_000n;
   return { id: w.workflowId, startedAt: ns };
 }
 
 export class ConversationList {
   private readonly source: ListSource;
 
-  constructor(client: Client | ListSource, private readonly config: SwitchboardConfig) {
-    this.source = typeof client === 'function' ? client : (query, pageSize) => client.workflow.list({ query, pageSize });
+  constructor(
+    client: Client | ListSource,
+    private readonly config: SwitchboardConfig,
+  ) {
+    this.source =
+      typeof client === 'function' ? client : (query, pageSize) => client.workflow.list({ query, pageSize });
   }
 
   private query(filter: ListFilter, after: Listed | undefined, running: boolean): string {
@@ -83,7 +98,8 @@ export class ConversationList {
     ];
     if (filter.status?.length) parts.push(`SbStatus IN (${filter.status.map(quote).join(', ')})`);
     if (filter.queueId) parts.push(`SbQueue = ${quote(filter.queueId)}`);
-    if (filter.customerNumber) parts.push(`SbCustomer = ${quote(customerSearchValue(this.config, filter.customerNumber))}`);
+    if (filter.customerNumber)
+      parts.push(`SbCustomer = ${quote(customerSearchValue(this.config, filter.customerNumber))}`);
     // The cursor's whole millisecond (and before) from the server; the exact cut is ours.
     if (after) parts.push(`StartTime < ${quote(new Date(Number(msOf(after)) + 1).toISOString())}`);
     return parts.join(' AND ');

@@ -1,6 +1,12 @@
 import { QueryNotRegisteredError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { SwitchboardConfig } from '../../config/schema.js';
-import { actUpdate, stateQuery, threadQuery, type ActionResult, type AgentAction } from '../../workflows/definitions.js';
+import {
+  actUpdate,
+  stateQuery,
+  threadQuery,
+  type ActionResult,
+  type AgentAction,
+} from '../../workflows/definitions.js';
 import type { ConversationState } from '../../workflows/domain/types.js';
 import { conversationIdFor } from '../../workflows/ids.js';
 import { threadIdFor } from '../../config/identifiers.js';
@@ -49,7 +55,8 @@ export class ConversationService {
     const state = await this.state(id);
     if (!state) return rejected('NOT_FOUND', 'No such conversation.', 'conversationId');
     const entering = action.type === 'accept' || action.type === 'acceptConference'; // "no open request" reveals nothing
-    if (!entering && !involvement(state, action.agentId)) return rejected('NOT_ALLOWED', 'This conversation is not yours.', 'conversationId');
+    if (!entering && !involvement(state, action.agentId))
+      return rejected('NOT_ALLOWED', 'This conversation is not yours.', 'conversationId');
     if (result.error.code === 'NOT_FOUND' && result.error.field === 'conversationId') {
       return rejected('INVALID_STATE', `The conversation is ${state.status}.`); // its workflow has completed
     }

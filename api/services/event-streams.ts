@@ -29,17 +29,27 @@ function open<T>(ctx: StreamContext): PushIterator<T> {
   it.onEnd(release);
   const caller = ctx.caller;
   if (caller.kind === 'agent') {
-    const timer = setTimeout(() => it.fail(unauthenticated('The token has expired; log in again.')),
-      Math.min(MAX_TIMER_MS, Math.max(0, caller.expiresAt - Date.now())));
+    const timer = setTimeout(
+      () => it.fail(unauthenticated('The token has expired; log in again.')),
+      Math.min(MAX_TIMER_MS, Math.max(0, caller.expiresAt - Date.now())),
+    );
     it.onEnd(() => clearTimeout(timer));
-    it.onEnd(ctx.services.revocations.onRevoke((agentId, at) => {
-      if (agentId === caller.agentId && at >= caller.issuedAt) it.fail(forbidden('Logged out: this token was revoked.'));
-    }));
+    it.onEnd(
+      ctx.services.revocations.onRevoke((agentId, at) => {
+        if (agentId === caller.agentId && at >= caller.issuedAt)
+          it.fail(forbidden('Logged out: this token was revoked.'));
+      }),
+    );
   }
   return it;
 }
 
-function listen<T>(ctx: StreamContext, it: PushIterator<T>, channel: string, each: (p: BusPayload) => void): PushIterator<T> {
+function listen<T>(
+  ctx: StreamContext,
+  it: PushIterator<T>,
+  channel: string,
+  each: (p: BusPayload) => void,
+): PushIterator<T> {
   it.onEnd(ctx.services.bus.subscribe(channel, each));
   return it;
 }
@@ -59,7 +69,10 @@ export function conversationStream(ctx: StreamContext, conversationId: string): 
   });
 }
 
-export function allConversationsStream(ctx: StreamContext, queueId?: string | null): PushIterator<ConversationEventPayload> {
+export function allConversationsStream(
+  ctx: StreamContext,
+  queueId?: string | null,
+): PushIterator<ConversationEventPayload> {
   const it = open<ConversationEventPayload>(ctx);
   return listen(ctx, it, 'conversations', (p) => {
     const e = conversationEvent(p);
@@ -75,7 +88,10 @@ export function allConversationsStream(ctx: StreamContext, queueId?: string | nu
  * status, RONA included) always are; what their conversation then shows is limited by the
  * Conversation resolvers (readableUntil).
  */
-export async function agentStream(ctx: StreamContext, offers: () => Promise<OfferParent[]>): Promise<PushIterator<AgentEventParent>> {
+export async function agentStream(
+  ctx: StreamContext,
+  offers: () => Promise<OfferParent[]>,
+): Promise<PushIterator<AgentEventParent>> {
   const caller = ctx.caller as Extract<Caller, { kind: 'agent' }>;
   const it = open<AgentEventParent>(ctx);
   const early: AgentEventParent[] = [];
@@ -85,8 +101,12 @@ export async function agentStream(ctx: StreamContext, offers: () => Promise<Offe
     const e = p.event;
     if (e.summary && (e.kind === 'CONVERSATION_UPDATED' || e.kind === 'OFFERED') && !canRead(caller, e.summary)) return;
     const event: AgentEventParent = {
-      kind: e.kind, at: e.at, agentId: e.agentId,
-      ...(e.agent ? { agent: e.agent } : {}), ...(e.offer ? { offer: e.offer } : {}), ...(e.summary ? { conversation: e.summary } : {}),
+      kind: e.kind,
+      at: e.at,
+      agentId: e.agentId,
+      ...(e.agent ? { agent: e.agent } : {}),
+      ...(e.offer ? { offer: e.offer } : {}),
+      ...(e.summary ? { conversation: e.summary } : {}),
     };
     if (replaying) early.push(event);
     else it.push(event);
@@ -94,9 +114,11 @@ export async function agentStream(ctx: StreamContext, offers: () => Promise<Offe
   const pending = await offers();
   const at = new Date().toISOString();
   const replayed = new Set(pending.map((o) => `${o.conversation.id}#${o.offer.seq}`));
-  for (const o of pending) it.push({ kind: 'OFFERED', at, agentId: caller.agentId, offer: o.offer, conversation: o.conversation });
+  for (const o of pending)
+    it.push({ kind: 'OFFERED', at, agentId: caller.agentId, offer: o.offer, conversation: o.conversation });
   for (const e of early) {
-    if (e.kind === 'OFFERED' && e.offer && e.conversation && replayed.has(`${e.conversation.id}#${e.offer.seq}`)) continue;
+    if (e.kind === 'OFFERED' && e.offer && e.conversation && replayed.has(`${e.conversation.id}#${e.offer.seq}`))
+      continue;
     it.push(e);
   }
   replaying = false;

@@ -1,6 +1,11 @@
 import type { NumberConfig } from '../../config/schema.js';
 import type {
-  AgentView, ConversationState, Message, Offer, Participant, WrapUpRecord,
+  AgentView,
+  ConversationState,
+  Message,
+  Offer,
+  Participant,
+  WrapUpRecord,
 } from '../../workflows/domain/types.js';
 import type { AgentEventPayload, ConversationEventPayload, ConversationSummary } from '../../workflows/events.js';
 

@@ -31,7 +31,8 @@ export function userErrorOf(error: unknown): UserError | undefined {
     const field = failure.details?.[0];
     return { code: failure.type, message: failure.message, field: typeof field === 'string' ? field : null };
   }
-  if (error instanceof WorkflowNotFoundError) return { code: 'NOT_FOUND', message: 'No such conversation.', field: 'conversationId' };
+  if (error instanceof WorkflowNotFoundError)
+    return { code: 'NOT_FOUND', message: 'No such conversation.', field: 'conversationId' };
   return undefined;
 }
 
@@ -47,6 +48,8 @@ export async function attempt<T>(call: () => Promise<T>): Promise<Result<T>> {
 }
 
 /** The payload shape every mutation answers with. */
-export function payload<T extends object>(result: Result<T>): T & { userErrors: UserError[] } | { userErrors: UserError[] } {
+export function payload<T extends object>(
+  result: Result<T>,
+): (T & { userErrors: UserError[] }) | { userErrors: UserError[] } {
   return result.ok ? { ...result.value, userErrors: [] } : { userErrors: [result.error] };
 }

@@ -19,22 +19,33 @@ export interface DecodeOptions {
 
 function gsmDcsAlphabet(bits: number): Alphabet {
   switch ((bits >> 2) & 0x03) {
-    case 0: return 'gsm7';
-    case 2: return 'ucs2';
-    default: return 'binary'; // 01 = 8-bit data, 11 = reserved
+    case 0:
+      return 'gsm7';
+    case 2:
+      return 'ucs2';
+    default:
+      return 'binary'; // 01 = 8-bit data, 11 = reserved
   }
 }
 
 export function alphabetFor(dataCoding: number, defaultAlphabet: DecodeOptions['defaultAlphabet'] = 'gsm7'): Alphabet {
   const dc = dataCoding & 0xff;
   switch (dc) {
-    case 0x00: return defaultAlphabet;
-    case 0x01: return 'ascii';
-    case 0x03: return 'latin1';
-    case 0x06: return 'iso-8859-5';
-    case 0x07: return 'iso-8859-8';
-    case 0x08: return 'ucs2';
-    case 0x02: case 0x04: return 'binary';
+    case 0x00:
+      return defaultAlphabet;
+    case 0x01:
+      return 'ascii';
+    case 0x03:
+      return 'latin1';
+    case 0x06:
+      return 'iso-8859-5';
+    case 0x07:
+      return 'iso-8859-8';
+    case 0x08:
+      return 'ucs2';
+    case 0x02:
+    case 0x04:
+      return 'binary';
   }
   if (dc <= 0x0f) return 'binary'; // JIS, pictogram, Kanji, KS C 5601: shown as bytes, not guessed
   // 00xx xxxx general group and 01xx xxxx auto-deletion group: bit 5 set means compressed text,
@@ -64,13 +75,20 @@ function decodeSingleByte(bytes: Buffer, label: string): string {
 export function decodeShortMessage(dataCoding: number, bytes: Buffer, opts: DecodeOptions = {}): string {
   const alphabet = alphabetFor(dataCoding, opts.defaultAlphabet);
   switch (alphabet) {
-    case 'gsm7': return decodeGsmBytes(bytes, opts);
+    case 'gsm7':
+      return decodeGsmBytes(bytes, opts);
     // IA5 is 7-bit; a high bit is a carrier bug, so show the byte as Latin-1 rather than drop it.
-    case 'ascii': return bytes.toString('latin1');
-    case 'latin1': return bytes.toString('latin1');
-    case 'ucs2': return decodeUcs2(bytes);
-    case 'iso-8859-5': case 'iso-8859-8': return decodeSingleByte(bytes, alphabet);
-    case 'binary': return opts.binaryAs === 'hex' ? bytes.toString('hex') : bytes.toString('latin1');
+    case 'ascii':
+      return bytes.toString('latin1');
+    case 'latin1':
+      return bytes.toString('latin1');
+    case 'ucs2':
+      return decodeUcs2(bytes);
+    case 'iso-8859-5':
+    case 'iso-8859-8':
+      return decodeSingleByte(bytes, alphabet);
+    case 'binary':
+      return opts.binaryAs === 'hex' ? bytes.toString('hex') : bytes.toString('latin1');
   }
 }
 

@@ -24,7 +24,9 @@ export class FrameReader {
   constructor(private readonly maxCommandLength = MAX_COMMAND_LENGTH) {}
 
   /** Octets held for an incomplete frame (bounded by the maximum command_length). */
-  get buffered(): number { return this.frame ? this.filled : this.headFilled; }
+  get buffered(): number {
+    return this.frame ? this.filled : this.headFilled;
+  }
 
   push(chunk: Buffer): PushResult {
     if (this.failed) return NOTHING;

@@ -10,9 +10,20 @@ export const GENERIC_NACK = 0x80000000;
 export const RESPONSE_BIT = 0x80000000;
 
 const COMMAND_NAMES: Record<number, string> = {
-  0x01: 'bind_receiver', 0x02: 'bind_transmitter', 0x03: 'query_sm', 0x04: 'submit_sm', 0x05: 'deliver_sm',
-  0x06: 'unbind', 0x07: 'replace_sm', 0x08: 'cancel_sm', 0x09: 'bind_transceiver', 0x0b: 'outbind',
-  0x15: 'enquire_link', 0x21: 'submit_multi', 0x102: 'alert_notification', 0x103: 'data_sm',
+  0x01: 'bind_receiver',
+  0x02: 'bind_transmitter',
+  0x03: 'query_sm',
+  0x04: 'submit_sm',
+  0x05: 'deliver_sm',
+  0x06: 'unbind',
+  0x07: 'replace_sm',
+  0x08: 'cancel_sm',
+  0x09: 'bind_transceiver',
+  0x0b: 'outbind',
+  0x15: 'enquire_link',
+  0x21: 'submit_multi',
+  0x102: 'alert_notification',
+  0x103: 'data_sm',
 };
 
 export interface FrameError {
@@ -64,7 +75,8 @@ export function commandName(commandId: number): string | undefined {
 }
 
 export function readHeader(frame: Buffer): PduHeader {
-  if (frame.length < HEADER_LENGTH) throw new RangeError(`PDU header needs ${HEADER_LENGTH} octets, got ${frame.length}`);
+  if (frame.length < HEADER_LENGTH)
+    throw new RangeError(`PDU header needs ${HEADER_LENGTH} octets, got ${frame.length}`);
   const commandId = frame.readUInt32BE(4);
   return {
     commandLength: frame.readUInt32BE(0),

@@ -9,8 +9,16 @@ const BASIC =
 
 /** Extension table (after 0x1B). Form feed is the page break some phones render as a new line. */
 const EXTENSION: ReadonlyArray<readonly [number, string]> = [
-  [0x0a, '\f'], [0x14, '^'], [0x28, '{'], [0x29, '}'], [0x2f, '\\'],
-  [0x3c, '['], [0x3d, '~'], [0x3e, ']'], [0x40, '|'], [0x65, '€'],
+  [0x0a, '\f'],
+  [0x14, '^'],
+  [0x28, '{'],
+  [0x29, '}'],
+  [0x2f, '\\'],
+  [0x3c, '['],
+  [0x3d, '~'],
+  [0x3e, ']'],
+  [0x40, '|'],
+  [0x65, '€'],
 ];
 
 export const GSM7_ESCAPE = 0x1b;
@@ -23,8 +31,13 @@ const decodeExt = new Map<number, string>(EXTENSION);
 /** Thrown by encodeGsm7 for a character outside both tables; callers should ask fitsGsm7 first. */
 export class Gsm7EncodeError extends Error {
   override readonly name = 'Gsm7EncodeError';
-  constructor(readonly char: string, readonly index: number) {
-    super(`character U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at ${index} is not in GSM 03.38`);
+  constructor(
+    readonly char: string,
+    readonly index: number,
+  ) {
+    super(
+      `character U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at ${index} is not in GSM 03.38`,
+    );
   }
 }
 
@@ -67,12 +80,21 @@ export function decodeGsm7(bytes: Buffer): string {
   let out = '';
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
-    if (b > 0x7f) { out += '\ufffd'; continue; }
-    if (b !== GSM7_ESCAPE) { out += BASIC[b]; continue; }
+    if (b > 0x7f) {
+      out += '\ufffd';
+      continue;
+    }
+    if (b !== GSM7_ESCAPE) {
+      out += BASIC[b];
+      continue;
+    }
     const next = bytes[i + 1];
     if (next === undefined) break;
     i++;
-    if (next > 0x7f) { out += '\ufffd'; continue; }
+    if (next > 0x7f) {
+      out += '\ufffd';
+      continue;
+    }
     out += decodeExt.get(next) ?? (next === GSM7_ESCAPE ? ' ' : BASIC[next]);
   }
   return out;

@@ -4,7 +4,19 @@
 export type Keyword = 'STOP' | 'START' | 'HELP';
 
 /** Opt-out: the brief's list plus the spaced and hyphenated OPT OUT and STOP ALL that CTIA names. */
-export const STOP_WORDS = ['STOP', 'STOPALL', 'STOP ALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'OPTOUT', 'OPT OUT', 'OPT-OUT', 'REVOKE'] as const;
+export const STOP_WORDS = [
+  'STOP',
+  'STOPALL',
+  'STOP ALL',
+  'UNSUBSCRIBE',
+  'CANCEL',
+  'END',
+  'QUIT',
+  'OPTOUT',
+  'OPT OUT',
+  'OPT-OUT',
+  'REVOKE',
+] as const;
 /** Opt back in. YES is here because double opt-in flows ask "reply YES". */
 export const START_WORDS = ['START', 'YES', 'UNSTOP', 'SUBSCRIBE'] as const;
 export const HELP_WORDS = ['HELP', 'INFO'] as const;

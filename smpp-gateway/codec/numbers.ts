@@ -1,14 +1,27 @@
 // Addresses between SMPP (addr + TON + NPI) and the form the rest of Switchboard keys on: E.164
 // "+<digits>" for phone numbers, bare digits for short codes.
 
-export const TON = { UNKNOWN: 0, INTERNATIONAL: 1, NATIONAL: 2, NETWORK_SPECIFIC: 3, SUBSCRIBER: 4, ALPHANUMERIC: 5, ABBREVIATED: 6 } as const;
+export const TON = {
+  UNKNOWN: 0,
+  INTERNATIONAL: 1,
+  NATIONAL: 2,
+  NETWORK_SPECIFIC: 3,
+  SUBSCRIBER: 4,
+  ALPHANUMERIC: 5,
+  ABBREVIATED: 6,
+} as const;
 export const NPI = { UNKNOWN: 0, ISDN: 1 } as const;
 
-export type AddressErrorCode = 'EMPTY' | 'INVALID_CHARACTERS' | 'BAD_LENGTH' | 'NOT_E164' | 'NOT_SHORT_CODE' | 'UNSUPPORTED_TON';
+export type AddressErrorCode =
+  'EMPTY' | 'INVALID_CHARACTERS' | 'BAD_LENGTH' | 'NOT_E164' | 'NOT_SHORT_CODE' | 'UNSUPPORTED_TON';
 
 export class AddressError extends Error {
   override readonly name = 'AddressError';
-  constructor(readonly code: AddressErrorCode, readonly address: string, detail: string) {
+  constructor(
+    readonly code: AddressErrorCode,
+    readonly address: string,
+    detail: string,
+  ) {
     super(`${detail}: ${JSON.stringify(address)}`);
   }
 }
@@ -30,12 +43,14 @@ function digitsOf(addr: string): { plus: boolean; digits: string } {
   const compact = addr.replace(/[\s\-().]/g, '');
   const plus = compact.startsWith('+');
   const digits = plus ? compact.slice(1) : compact;
-  if (!/^\d+$/.test(digits)) throw new AddressError('INVALID_CHARACTERS', addr, 'address has characters other than digits');
+  if (!/^\d+$/.test(digits))
+    throw new AddressError('INVALID_CHARACTERS', addr, 'address has characters other than digits');
   return { plus, digits };
 }
 
 function e164(digits: string, original: string): string {
-  if (!E164_DIGITS.test(digits)) throw new AddressError('NOT_E164', original, 'not an E.164 number (7 to 15 digits, no leading 0)');
+  if (!E164_DIGITS.test(digits))
+    throw new AddressError('NOT_E164', original, 'not an E.164 number (7 to 15 digits, no leading 0)');
   return `+${digits}`;
 }
 
@@ -49,7 +64,12 @@ function national(digits: string, countryCode: string, original: string): string
  * defaultCountryCode (after dropping a trunk 0) when configured, else are read as international.
  * Alphanumeric senders (TON 5) come back as they are.
  */
-export function normaliseAddress(addr: string, ton: number, _npi: number, opts: { defaultCountryCode?: string } = {}): string {
+export function normaliseAddress(
+  addr: string,
+  ton: number,
+  _npi: number,
+  opts: { defaultCountryCode?: string } = {},
+): string {
   const raw = addr.replace(/\0/g, '').trim();
   if (!raw) throw new AddressError('EMPTY', addr, 'empty address');
   if (ton === TON.ALPHANUMERIC) {
@@ -62,7 +82,8 @@ export function normaliseAddress(addr: string, ton: number, _npi: number, opts: 
       return e164(digits, addr);
     case TON.NETWORK_SPECIFIC:
     case TON.ABBREVIATED:
-      if (!SHORT_CODE.test(digits)) throw new AddressError('NOT_SHORT_CODE', addr, 'short code must have 3 to 8 digits');
+      if (!SHORT_CODE.test(digits))
+        throw new AddressError('NOT_SHORT_CODE', addr, 'short code must have 3 to 8 digits');
       return digits;
     case TON.UNKNOWN:
       if (plus) return e164(digits, addr);
@@ -84,7 +105,8 @@ export function normaliseAddress(addr: string, ton: number, _npi: number, opts: 
 export function sourceAddressFor(number: string, type: NumberType): SmppAddress {
   const { plus, digits } = digitsOf(number.trim());
   if (type === 'SHORTCODE') {
-    if (plus || !SHORT_CODE.test(digits)) throw new AddressError('NOT_SHORT_CODE', number, 'short code must be 3 to 8 digits');
+    if (plus || !SHORT_CODE.test(digits))
+      throw new AddressError('NOT_SHORT_CODE', number, 'short code must be 3 to 8 digits');
     return { addr: digits, ton: TON.NETWORK_SPECIFIC, npi: NPI.UNKNOWN };
   }
   return { addr: e164(digits, number).slice(1), ton: TON.INTERNATIONAL, npi: NPI.ISDN };

@@ -25,9 +25,16 @@ export function groupKey(part: Pick<InboundPart, 'peer' | 'source' | 'destinatio
  * Content-derived, so a carrier redelivering the same parts (because our deliver_sm_resp was lost)
  * yields the same identity. Receive times and local ids are left out for that reason.
  */
-export function identityOf(source: string, destination: string, ref: number, total: number, parts: InboundPart[]): string {
+export function identityOf(
+  source: string,
+  destination: string,
+  ref: number,
+  total: number,
+  parts: InboundPart[],
+): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify([source, destination, ref, total]));
-  for (const p of parts) hash.update(`|${p.seq}:${p.dataCoding ?? ''}:${p.bytes ? p.bytes.toString('hex') : `t${p.text ?? ''}`}`);
+  for (const p of parts)
+    hash.update(`|${p.seq}:${p.dataCoding ?? ''}:${p.bytes ? p.bytes.toString('hex') : `t${p.text ?? ''}`}`);
   return `mo-${hash.digest('hex').slice(0, 32)}`;
 }

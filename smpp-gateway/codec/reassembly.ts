@@ -62,8 +62,12 @@ export class Reassembler {
   constructor(private readonly opts: { timeoutMs: number; decode?: DecodeOptions; limits?: ReassemblyLimits }) {}
 
   /** Octets held by open groups. */
-  get heldBytes(): number { return this.bytes; }
-  get openGroups(): number { return this.groups.size; }
+  get heldBytes(): number {
+    return this.bytes;
+  }
+  get openGroups(): number {
+    return this.groups.size;
+  }
 
   /** Parts still waiting for their siblings. */
   get pendingParts(): number {
@@ -85,7 +89,8 @@ export class Reassembler {
     if (!Number.isInteger(ref) || ref < 0 || ref > 0xffff) throw new ReassemblyError(`bad ref ${ref}`);
     if (!Number.isInteger(total) || total < 1 || total > 255) throw new ReassemblyError(`bad total ${total}`);
     if (!Number.isInteger(seq) || seq < 1 || seq > total) throw new ReassemblyError(`bad seq ${seq} of ${total}`);
-    if (part.text === undefined && part.bytes === undefined) throw new ReassemblyError('part has neither text nor bytes');
+    if (part.text === undefined && part.bytes === undefined)
+      throw new ReassemblyError('part has neither text nor bytes');
     const key = groupKey(part);
     const peer = part.peer ?? '';
     let group = this.groups.get(key);
@@ -93,9 +98,12 @@ export class Reassembler {
     const size = sizeOf(part);
     const limits = this.opts.limits;
     if (limits && !ignoreLimits) {
-      if (!group && this.groups.size >= limits.maxGroups) throw new ReassemblyFullError(`${limits.maxGroups} multipart messages open`);
-      if (!group && (this.perPeer.get(peer) ?? 0) >= limits.maxGroupsPerPeer) throw new ReassemblyFullError(`${limits.maxGroupsPerPeer} multipart messages open for this peer`);
-      if (this.bytes + size > limits.maxBytes) throw new ReassemblyFullError(`${limits.maxBytes} octets of multipart messages held`);
+      if (!group && this.groups.size >= limits.maxGroups)
+        throw new ReassemblyFullError(`${limits.maxGroups} multipart messages open`);
+      if (!group && (this.perPeer.get(peer) ?? 0) >= limits.maxGroupsPerPeer)
+        throw new ReassemblyFullError(`${limits.maxGroupsPerPeer} multipart messages open for this peer`);
+      if (this.bytes + size > limits.maxBytes)
+        throw new ReassemblyFullError(`${limits.maxBytes} octets of multipart messages held`);
     }
     if (!group) {
       group = { peer, bytes: 0, parts: new Map(), firstReceivedAt: part.receivedAt, lastReceivedAt: part.receivedAt };
@@ -137,13 +145,20 @@ export class Reassembler {
     const missing: number[] = [];
     for (let s = 1; s <= total; s++) if (!group.parts.has(s)) missing.push(s);
     return {
-      ...(any.peer !== undefined ? { peer: any.peer } : {}), key,
-      source, destination, ref, segments: total,
+      ...(any.peer !== undefined ? { peer: any.peer } : {}),
+      key,
+      source,
+      destination,
+      ref,
+      segments: total,
       text: this.joinText(parts),
-      incomplete: missing.length > 0, missing, received: parts.map((p) => p.seq),
+      incomplete: missing.length > 0,
+      missing,
+      received: parts.map((p) => p.seq),
       identity: identityOf(source, destination, ref, total, parts),
       partIds: parts.flatMap((p) => (p.id === undefined ? [] : [p.id])),
-      firstReceivedAt: group.firstReceivedAt, lastReceivedAt: group.lastReceivedAt,
+      firstReceivedAt: group.firstReceivedAt,
+      lastReceivedAt: group.lastReceivedAt,
     };
   }
 

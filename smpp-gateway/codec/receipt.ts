@@ -27,13 +27,38 @@ export interface ReceiptInput {
 
 // message_state 1..8 (SMPP 3.4 5.2.28) plus 0 and 9 from SMPP 5. ACCEPTED is final in the spec but
 // carriers mostly send ACCEPTD for "taken by the network", so it does not end the message.
-const STATE_NAMES = ['SCHEDLD', 'ENROUTE', 'DELIVRD', 'EXPIRED', 'DELETED', 'UNDELIV', 'ACCEPTD', 'UNKNOWN', 'REJECTD', 'SKIPPED'];
+const STATE_NAMES = [
+  'SCHEDLD',
+  'ENROUTE',
+  'DELIVRD',
+  'EXPIRED',
+  'DELETED',
+  'UNDELIV',
+  'ACCEPTD',
+  'UNKNOWN',
+  'REJECTD',
+  'SKIPPED',
+];
 const STAT_STATE: Record<string, ReceiptState> = {
-  DELIVRD: 'DELIVERED', DELIVERED: 'DELIVERED',
-  EXPIRED: 'FAILED', DELETED: 'FAILED', UNDELIV: 'FAILED', UNDELIVERABLE: 'FAILED', REJECTD: 'FAILED',
-  REJECTED: 'FAILED', UNKNOWN: 'FAILED', FAILED: 'FAILED', SKIPPED: 'FAILED',
-  ENROUTE: 'PENDING', ACCEPTD: 'PENDING', ACCEPTED: 'PENDING', BUFFRED: 'PENDING', BUFFERED: 'PENDING',
-  SCHEDLD: 'PENDING', SCHEDULED: 'PENDING', SENT: 'PENDING',
+  DELIVRD: 'DELIVERED',
+  DELIVERED: 'DELIVERED',
+  EXPIRED: 'FAILED',
+  DELETED: 'FAILED',
+  UNDELIV: 'FAILED',
+  UNDELIVERABLE: 'FAILED',
+  REJECTD: 'FAILED',
+  REJECTED: 'FAILED',
+  UNKNOWN: 'FAILED',
+  FAILED: 'FAILED',
+  SKIPPED: 'FAILED',
+  ENROUTE: 'PENDING',
+  ACCEPTD: 'PENDING',
+  ACCEPTED: 'PENDING',
+  BUFFRED: 'PENDING',
+  BUFFERED: 'PENDING',
+  SCHEDLD: 'PENDING',
+  SCHEDULED: 'PENDING',
+  SENT: 'PENDING',
 };
 
 /** esm_class message type (bits 5-2): SMSC delivery receipt, or intermediate notification. */
@@ -83,7 +108,10 @@ export function parseReceipt(input: ReceiptInput | string): Receipt | null {
     err = String(inp.network_error_code.readUInt16BE(1)).padStart(3, '0');
   }
   return {
-    messageId, state, stat, err,
+    messageId,
+    state,
+    stat,
+    err,
     textId: textId && textId !== messageId ? textId : null,
     submitDate: fields['submit date'] ?? null,
     doneDate: fields['done date'] ?? null,

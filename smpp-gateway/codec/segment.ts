@@ -47,7 +47,10 @@ function pack(atoms: Buffer[], dataCoding: number, limit: number): Buffer[] {
   let used = 0;
   for (const atom of atoms) {
     const units = unitsOf(atom, dataCoding);
-    if (used + units > limit) { parts.push([]); used = 0; }
+    if (used + units > limit) {
+      parts.push([]);
+      used = 0;
+    }
     parts[parts.length - 1]!.push(atom);
     used += units;
   }
@@ -84,7 +87,8 @@ export function segmentText(text: string, opts: SegmentOptions): OutboundPart[] 
       const tlvs = { sar_msg_ref_num: ref & 0xffff, sar_total_segments: total, sar_segment_seqnum: seq };
       return { shortMessage: body, dataCoding, esmClass: 0, tlvs };
     }
-    const udh = mode === 'udh8' ? buildConcatUdh(ref & 0xff, total, seq, 8) : buildConcatUdh(ref & 0xffff, total, seq, 16);
+    const udh =
+      mode === 'udh8' ? buildConcatUdh(ref & 0xff, total, seq, 8) : buildConcatUdh(ref & 0xffff, total, seq, 16);
     return { shortMessage: Buffer.concat([udh, body]), dataCoding, esmClass: ESM_UDHI, tlvs: {} };
   });
 }

@@ -73,8 +73,11 @@ export const COMMAND_STATUS: ReadonlyMap<number, StatusInfo> = new Map(
 
 // The smpp package (and SMPP 5.0) name the 0xC0-0xC4 codes after TLVs; accept both spellings.
 const ALIASES: ReadonlyArray<readonly [string, number]> = [
-  ['ESME_RINVTLVSTREAM', 0xc0], ['ESME_RTLVNOTALLWD', 0xc1], ['ESME_RINVTLVLEN', 0xc2],
-  ['ESME_RMISSINGTLV', 0xc3], ['ESME_RINVTLVVAL', 0xc4],
+  ['ESME_RINVTLVSTREAM', 0xc0],
+  ['ESME_RTLVNOTALLWD', 0xc1],
+  ['ESME_RINVTLVLEN', 0xc2],
+  ['ESME_RMISSINGTLV', 0xc3],
+  ['ESME_RINVTLVVAL', 0xc4],
 ];
 
 /** By name, e.g. STATUS.ESME_RTHROTTLED === 0x58, for code that answers PDUs. */

@@ -19,7 +19,11 @@ export interface GatewayState {
  * while running. `routeOf`
  * names the route of a multipart group for early-acked parts (MoInbound knows it).
  */
-export async function loadGatewayState(path: string, log: GatewayLog, routeOf: (key: string) => PartRoute | undefined = () => undefined): Promise<GatewayState> {
+export async function loadGatewayState(
+  path: string,
+  log: GatewayLog,
+  routeOf: (key: string) => PartRoute | undefined = () => undefined,
+): Promise<GatewayState> {
   const started = Date.now();
   const file = new StateFile(path, (level, message, fields) => log(level, message, fields));
   const mo = new MoLedger(file);
@@ -34,9 +38,15 @@ export async function loadGatewayState(path: string, log: GatewayLog, routeOf: (
   });
   mo.loaded();
   mt.loaded();
-  file.setLive(function* () { yield* mo.live(); yield* mt.live(); yield* parts.live(); });
+  file.setLive(function* () {
+    yield* mo.live();
+    yield* mt.live();
+    yield* parts.live();
+  });
   const ms = Date.now() - started;
   // In the background: the gateway binds and serves while the file is rewritten.
-  file.compact().catch((error: unknown) => log('warn', 'state file compaction failed', { path, error: (error as Error).message }));
+  file
+    .compact()
+    .catch((error: unknown) => log('warn', 'state file compaction failed', { path, error: (error as Error).message }));
   return { file, mo, mt, parts, records, ms };
 }

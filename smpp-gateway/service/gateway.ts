@@ -25,7 +25,10 @@ export interface GatewayOptions {
   /** Default: <temporal.dataDir>/gateway-<instance>[-<gatewayId>].jsonl. One file per gateway process. */
   stateFile?: string;
   /** Backoffs and waits of the outbound binds (tests shorten them). */
-  session?: Pick<EsmeSessionOptions, 'rebindBackoff' | 'throttleBackoff' | 'throttleRetries' | 'bindWaitMs' | 'drainMs'>;
+  session?: Pick<
+    EsmeSessionOptions,
+    'rebindBackoff' | 'throttleBackoff' | 'throttleRetries' | 'bindWaitMs' | 'drainMs'
+  >;
   /** Bound on handing one MO or receipt to Temporal before the carrier is told to retry (5 s). */
   signalTimeoutMs?: number;
   /** Concurrent sendSms activities (default 200). */
@@ -53,7 +56,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const signalTimeoutMs = options.signalTimeoutMs ?? 5_000;
   const limits = config.smpp.limits;
   // One file per gateway process: two gateways (gatewayId) sharing a data dir never share state.
-  const path = options.stateFile ?? join(config.temporal.dataDir, `gateway-${config.temporal.instance}${config.smpp.gatewayId ? `-${config.smpp.gatewayId}` : ''}.jsonl`);
+  const path =
+    options.stateFile ??
+    join(
+      config.temporal.dataDir,
+      `gateway-${config.temporal.instance}${config.smpp.gatewayId ? `-${config.smpp.gatewayId}` : ''}.jsonl`,
+    );
   // MoInbound names the route of early-acked parts; it exists only once the state is loaded.
   const late: { inbound?: MoInbound } = {};
   const state = await loadGatewayState(path, log, (key) => late.inbound?.routeOf(key));
@@ -63,10 +71,23 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
   const sessions = new Map<string, EsmeSession>();
   let listener: SmscListener | undefined;
-  const sender = new MtSender({ config, sessions, get listener() { return listener; }, ledger: mtLedger });
+  const sender = new MtSender({
+    config,
+    sessions,
+    get listener() {
+      return listener;
+    },
+    ledger: mtLedger,
+  });
   const receipts = new ReceiptHandler({ client, ledger: mtLedger, log, signalTimeoutMs, limiter });
   const inbound = new MoInbound({
-    config, client, ledger: moLedger, parts: state.parts, log, signalTimeoutMs, limiter,
+    config,
+    client,
+    ledger: moLedger,
+    parts: state.parts,
+    log,
+    signalTimeoutMs,
+    limiter,
     answerHelp: (source, business, customer) => {
       sender.sendUntracked({ bindId: source.bindId, side: source.side }, business, customer, config.smpp.helpText).then(
         () => log('info', 'HELP answered', { business }),
@@ -84,9 +105,23 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   let worker: Worker;
   try {
     for (const bind of config.smpp.binds) {
-      const source: MoSource = { side: 'esme', bindId: bind.id, gsmPacked: bind.gsmPacked, holdMs: bind.responseTimeoutSeconds * 1000 * HOLD_FRACTION };
-      const session = new EsmeSession(bind, { bindWaitMs: 20_000, maxCommandLength: limits.maxCommandLength, ...options.session, onDeliver: async (sm) => { await onMessage(sm, source); } });
-      session.on('bound', () => log('info', 'bound', { bind: bind.id, host: bind.host, port: bind.port, systemId: bind.systemId }));
+      const source: MoSource = {
+        side: 'esme',
+        bindId: bind.id,
+        gsmPacked: bind.gsmPacked,
+        holdMs: bind.responseTimeoutSeconds * 1000 * HOLD_FRACTION,
+      };
+      const session = new EsmeSession(bind, {
+        bindWaitMs: 20_000,
+        maxCommandLength: limits.maxCommandLength,
+        ...options.session,
+        onDeliver: async (sm) => {
+          await onMessage(sm, source);
+        },
+      });
+      session.on('bound', () =>
+        log('info', 'bound', { bind: bind.id, host: bind.host, port: bind.port, systemId: bind.systemId }),
+      );
       session.on('unbound', (reason: string) => log('warn', 'bind lost', { bind: bind.id, reason }));
       session.on('bind-failed', (error: Error) => log('warn', 'bind failed', { bind: bind.id, error: error.message }));
       sessions.set(bind.id, session.start());
@@ -95,10 +130,19 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       listener = new SmscListener(config.smpp.listen, {
         maxCommandLength: limits.maxCommandLength,
         onSubmit: async (sm, systemId, account) => ({
-          messageId: (await onMessage(sm, { side: 'listener', bindId: systemId, gsmPacked: false, holdMs: LISTENER_HOLD_MS, scope: account })) ?? '',
+          messageId:
+            (await onMessage(sm, {
+              side: 'listener',
+              bindId: systemId,
+              gsmPacked: false,
+              holdMs: LISTENER_HOLD_MS,
+              scope: account,
+            })) ?? '',
         }),
       });
-      listener.on('bound', (systemId: string, bindType: string) => log('info', 'peer bound to the listener', { systemId, bindType }));
+      listener.on('bound', (systemId: string, bindType: string) =>
+        log('info', 'peer bound to the listener', { systemId, bindType }),
+      );
       listenerPort = await listener.listen();
     }
     connection = await connectNative(config, options.address ?? temporalAddress(config));
@@ -125,7 +169,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
   let stopping: Promise<void> | undefined;
   return {
-    sessions, listenerPort, sender,
+    sessions,
+    listenerPort,
+    sender,
     async whenBound(timeoutMs = 10_000) {
       await Promise.all([...sessions.values()].map((s) => s.whenBound(timeoutMs)));
     },

@@ -12,15 +12,22 @@ export class Limiter {
 
   constructor(private readonly max: number) {}
 
-  get inFlight(): number { return this.active; }
-  get queued(): number { return this.waiting.length; }
+  get inFlight(): number {
+    return this.active;
+  }
+  get queued(): number {
+    return this.waiting.length;
+  }
 
   /** Runs `fn` once a slot is free, waiting at most `waitMs` for it. */
   async run<T>(waitMs: number, fn: () => Promise<T>): Promise<T> {
     if (this.active >= this.max) {
       await new Promise<void>((resolve, reject) => {
         const entry = {
-          start: () => { clearTimeout(entry.timer); resolve(); },
+          start: () => {
+            clearTimeout(entry.timer);
+            resolve();
+          },
           timer: setTimeout(() => {
             const i = this.waiting.indexOf(entry);
             if (i >= 0) this.waiting.splice(i, 1);
@@ -34,7 +41,8 @@ export class Limiter {
       return await fn();
     } finally {
       const next = this.waiting.shift();
-      if (next) next.start(); // the slot passes straight on: active stays the same
+      if (next)
+        next.start(); // the slot passes straight on: active stays the same
       else this.active--;
     }
   }

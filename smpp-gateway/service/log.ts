@@ -5,9 +5,10 @@ import { redactFields, redactText } from '../../config/redact.js';
 export type GatewayLog = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 
 export const consoleLog: GatewayLog = (level, message, fields) => {
-  const line = fields && Object.keys(fields).length > 0
-    ? `gateway ${level}: ${redactText(message)} ${JSON.stringify(redactFields(fields))}`
-    : `gateway ${level}: ${redactText(message)}`;
+  const line =
+    fields && Object.keys(fields).length > 0
+      ? `gateway ${level}: ${redactText(message)} ${JSON.stringify(redactFields(fields))}`
+      : `gateway ${level}: ${redactText(message)}`;
   if (level === 'info') console.log(line);
   else console.error(line);
 };

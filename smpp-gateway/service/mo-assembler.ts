@@ -1,4 +1,10 @@
-import { groupKey as groupKeyOf, Reassembler, type CompletedMessage, type InboundPart, type ReassemblyLimits } from '../codec/reassembly.js';
+import {
+  groupKey as groupKeyOf,
+  Reassembler,
+  type CompletedMessage,
+  type InboundPart,
+  type ReassemblyLimits,
+} from '../codec/reassembly.js';
 
 // Multi-part MOs and the ack of each part. A part acked before its whole message reached Temporal
 // would be lost with the process, so each part's response is held until the whole message was
@@ -63,7 +69,8 @@ export class MoAssembler {
     const key = completed?.key ?? groupKeyOf(part);
     const promise = new Promise<string | undefined>((resolve, reject) => {
       const waiter: Waiter = {
-        resolve, reject,
+        resolve,
+        reject,
         timer: setTimeout(() => {
           this.remove(key, waiter);
           this.store.keep(part);
@@ -96,7 +103,11 @@ export class MoAssembler {
     this.closed = true;
     clearTimeout(this.expiryTimer);
     for (const t of this.retries) clearTimeout(t);
-    for (const list of this.waiters.values()) for (const w of list) { clearTimeout(w.timer); w.reject(reason); }
+    for (const list of this.waiters.values())
+      for (const w of list) {
+        clearTimeout(w.timer);
+        w.reject(reason);
+      }
     this.waiters.clear();
   }
 
@@ -113,13 +124,16 @@ export class MoAssembler {
         else w.reject(outcome.error);
       }
     };
-    this.onMessage(message).then((id) => {
-      settle({ id });
-      if (early) this.store.release(key);
-    }, (error: unknown) => {
-      settle({ error });
-      if (early && !this.closed) this.requeue(key, [...early.values()]);
-    });
+    this.onMessage(message).then(
+      (id) => {
+        settle({ id });
+        if (early) this.store.release(key);
+      },
+      (error: unknown) => {
+        settle({ error });
+        if (early && !this.closed) this.requeue(key, [...early.values()]);
+      },
+    );
   }
 
   /** The message was refused: its early parts wait again for the resent ones, or retry alone. */
@@ -133,7 +147,10 @@ export class MoAssembler {
     }
     if (completed) {
       const message = completed;
-      const timer = setTimeout(() => { this.retries.delete(timer); this.finish(message); }, EARLY_RETRY_MS);
+      const timer = setTimeout(() => {
+        this.retries.delete(timer);
+        this.finish(message);
+      }, EARLY_RETRY_MS);
       this.retries.add(timer);
     }
     this.arm();
@@ -158,11 +175,14 @@ export class MoAssembler {
     clearTimeout(this.expiryTimer);
     this.expiryAt = at;
     // +1: expire() takes groups strictly older than the timeout.
-    this.expiryTimer = setTimeout(() => {
-      this.expiryTimer = undefined;
-      for (const message of this.reassembler.expire(Date.now())) this.finish(message);
-      this.arm();
-    }, Math.max(0, at - Date.now()) + 1);
+    this.expiryTimer = setTimeout(
+      () => {
+        this.expiryTimer = undefined;
+        for (const message of this.reassembler.expire(Date.now())) this.finish(message);
+        this.arm();
+      },
+      Math.max(0, at - Date.now()) + 1,
+    );
   }
 
   private remove(key: string, waiter: Waiter): void {

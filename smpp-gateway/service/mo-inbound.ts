@@ -45,9 +45,17 @@ export interface MoInboundDeps {
 const ESME_RINVSRCADR = 0x0a; // not in the session's typed STATUS subset
 const ESME_RINVMSGLEN = 0x01;
 
-interface Routed { from: string; to: string; source: MoSource }
+interface Routed {
+  from: string;
+  to: string;
+  source: MoSource;
+}
 const peerOf = (s: { side: string; bindId: string }): string => `${s.side}:${s.bindId}`;
-const chars = (text: string): number => { let n = 0; for (const _ of text) n++; return n; };
+const chars = (text: string): number => {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+};
 
 /** MO to Temporal: decode, reassemble, route to a business number, signal, and only then ack. */
 export class MoInbound {
@@ -60,8 +68,17 @@ export class MoInbound {
       deps.config.smpp.reassemblyTimeoutSeconds * 1000,
       (m) => this.completed(m),
       deps.parts,
-      (p) => deps.log('warn', 'part acked before its message was complete (carrier response timeout); kept until it is', { ref: p.ref, seq: p.seq, total: p.total }),
-      { maxGroupsPerPeer: limits.maxOpenMultipartPerPeer, maxGroups: limits.maxOpenMultipart, maxBytes: limits.maxMultipartBytes },
+      (p) =>
+        deps.log('warn', 'part acked before its message was complete (carrier response timeout); kept until it is', {
+          ref: p.ref,
+          seq: p.seq,
+          total: p.total,
+        }),
+      {
+        maxGroupsPerPeer: limits.maxOpenMultipartPerPeer,
+        maxGroups: limits.maxOpenMultipart,
+        maxBytes: limits.maxMultipartBytes,
+      },
     );
   }
 
@@ -88,25 +105,51 @@ export class MoInbound {
     }
     const refused = inScope(source.scope, from, to);
     if (refused) {
-      this.deps.log('warn', 'MO outside the account\'s scope refused', { bind: source.bindId, which: refused });
-      throw statusError(refused === 'source' ? ESME_RINVSRCADR : STATUS.ESME_RINVDSTADR, `not this account's ${refused}`);
+      this.deps.log('warn', "MO outside the account's scope refused", { bind: source.bindId, which: refused });
+      throw statusError(
+        refused === 'source' ? ESME_RINVSRCADR : STATUS.ESME_RINVDSTADR,
+        `not this account's ${refused}`,
+      );
     }
-    const num = (key: string): number | undefined => (typeof sm.pdu[key] === 'number' ? (sm.pdu[key] as number) : undefined);
-    const ud = decodeUserData({
-      esmClass: sm.esmClass, dataCoding: sm.dataCoding, shortMessage: sm.shortMessage,
-      ...(sm.messagePayload ? { messagePayload: sm.messagePayload } : {}),
-      ...optional('sar_msg_ref_num', num('sar_msg_ref_num')),
-      ...optional('sar_total_segments', num('sar_total_segments')),
-      ...optional('sar_segment_seqnum', num('sar_segment_seqnum')),
-    }, { gsmPacked: source.gsmPacked });
+    const num = (key: string): number | undefined =>
+      typeof sm.pdu[key] === 'number' ? (sm.pdu[key] as number) : undefined;
+    const ud = decodeUserData(
+      {
+        esmClass: sm.esmClass,
+        dataCoding: sm.dataCoding,
+        shortMessage: sm.shortMessage,
+        ...(sm.messagePayload ? { messagePayload: sm.messagePayload } : {}),
+        ...optional('sar_msg_ref_num', num('sar_msg_ref_num')),
+        ...optional('sar_total_segments', num('sar_total_segments')),
+        ...optional('sar_segment_seqnum', num('sar_segment_seqnum')),
+      },
+      { gsmPacked: source.gsmPacked },
+    );
     this.capped(ud.text, source);
     if (!ud.concat || ud.concat.total === 1) {
-      const hash = singlePartHash({ from, to, dataCoding: sm.dataCoding, bytes: ud.bytes, userMessageReference: num('user_message_reference') });
-      return this.deliver(hash, { from, to, source }, { text: ud.text, segments: 1, incomplete: false, receivedAt: Date.now() });
+      const hash = singlePartHash({
+        from,
+        to,
+        dataCoding: sm.dataCoding,
+        bytes: ud.bytes,
+        userMessageReference: num('user_message_reference'),
+      });
+      return this.deliver(
+        hash,
+        { from, to, source },
+        { text: ud.text, segments: 1, incomplete: false, receivedAt: Date.now() },
+      );
     }
     const part = {
-      peer: peerOf(source), source: from, destination: to, ref: ud.concat.ref, total: ud.concat.total, seq: ud.concat.seq,
-      bytes: ud.bytes, dataCoding: ud.dataCoding, receivedAt: Date.now(),
+      peer: peerOf(source),
+      source: from,
+      destination: to,
+      ref: ud.concat.ref,
+      total: ud.concat.total,
+      seq: ud.concat.seq,
+      bytes: ud.bytes,
+      dataCoding: ud.dataCoding,
+      receivedAt: Date.now(),
     };
     // Set first: a last part completes its group synchronously, and the message needs its route.
     const key = groupKey(part);
@@ -141,29 +184,58 @@ export class MoInbound {
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.deliver(m.identity, { from: m.source, to: m.destination, source }, {
-      text: m.text, segments: m.segments, incomplete: m.incomplete, receivedAt: m.firstReceivedAt,
-    }).catch((error: unknown) => {
+    return this.deliver(
+      m.identity,
+      { from: m.source, to: m.destination, source },
+      {
+        text: m.text,
+        segments: m.segments,
+        incomplete: m.incomplete,
+        receivedAt: m.firstReceivedAt,
+      },
+    ).catch((error: unknown) => {
       this.routes.set(m.key, source); // its parts may be requeued and complete again
       throw error;
     });
   }
 
-  private async deliver(hash: string, r: Routed, m: { text: string; segments: number; incomplete: boolean; receivedAt: number }): Promise<string> {
+  private async deliver(
+    hash: string,
+    r: Routed,
+    m: { text: string; segments: number; incomplete: boolean; receivedAt: number },
+  ): Promise<string> {
     const { id, redelivery } = this.deps.ledger.begin(hash);
     // A fragment is not a keyword: "STOP" could be the start of "STOP sending me ads, I want...".
     const keyword: Keyword | null = m.incomplete ? null : classifyKeyword(m.text);
     const message: InboundMessage = {
-      id, text: m.text, receivedAt: new Date(m.receivedAt).toISOString(), segments: m.segments,
-      ...(m.incomplete ? { incomplete: true } : {}), ...(keyword ? { keyword } : {}),
-      ingress: { bindId: r.source.bindId, side: r.source.side, ...(this.deps.config.smpp.gatewayId ? { gateway: this.deps.config.smpp.gatewayId } : {}) },
+      id,
+      text: m.text,
+      receivedAt: new Date(m.receivedAt).toISOString(),
+      segments: m.segments,
+      ...(m.incomplete ? { incomplete: true } : {}),
+      ...(keyword ? { keyword } : {}),
+      ingress: {
+        bindId: r.source.bindId,
+        side: r.source.side,
+        ...(this.deps.config.smpp.gatewayId ? { gateway: this.deps.config.smpp.gatewayId } : {}),
+      },
     };
     const deadline = Date.now() + this.deps.signalTimeoutMs;
     try {
-      await this.deps.limiter.run(this.deps.signalTimeoutMs, () => withTimeout(deadline - Date.now(), this.deps.client.withDeadline(deadline, () =>
-        submitCustomerText(this.deps.client, this.deps.config, { from: r.from, to: r.to, message }))));
+      await this.deps.limiter.run(this.deps.signalTimeoutMs, () =>
+        withTimeout(
+          deadline - Date.now(),
+          this.deps.client.withDeadline(deadline, () =>
+            submitCustomerText(this.deps.client, this.deps.config, { from: r.from, to: r.to, message }),
+          ),
+        ),
+      );
     } catch (error) {
-      this.deps.log('warn', 'Temporal did not take the MO; the carrier will retry', { id, redelivery, error: (error as Error).message });
+      this.deps.log('warn', 'Temporal did not take the MO; the carrier will retry', {
+        id,
+        redelivery,
+        error: (error as Error).message,
+      });
       throw statusError(STATUS.ESME_RX_T_APPN, 'Temporal unavailable');
     }
     this.deps.ledger.acked(hash, id);
@@ -188,6 +260,15 @@ function optional<K extends string>(key: K, value: number | undefined): Partial<
 function withTimeout<T>(ms: number, promise: Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), Math.max(0, ms));
-    promise.then((v) => { clearTimeout(timer); resolve(v); }, (e: unknown) => { clearTimeout(timer); reject(e); });
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
   });
 }

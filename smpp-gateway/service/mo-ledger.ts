@@ -13,7 +13,11 @@ export const REDELIVERY_WINDOW_MS = 48 * 3600_000;
 
 /** The content hash of a single-part MO, in the same form as the reassembler's identity. */
 export function singlePartHash(input: {
-  from: string; to: string; dataCoding: number; bytes: Buffer; userMessageReference?: number | undefined;
+  from: string;
+  to: string;
+  dataCoding: number;
+  bytes: Buffer;
+  userMessageReference?: number | undefined;
 }): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify([input.from, input.to, input.dataCoding, input.userMessageReference ?? null]));
@@ -25,7 +29,10 @@ export class MoLedger {
   private readonly pending = new Map<string, MoPendingRecord>();
   private sequence = 0;
 
-  constructor(private readonly file: StateFile, private readonly now = Date.now) {}
+  constructor(
+    private readonly file: StateFile,
+    private readonly now = Date.now,
+  ) {}
 
   /** One record read back from the state file (in file order). */
   load(r: StateRecord): void {
@@ -51,7 +58,12 @@ export class MoLedger {
     const waiting = this.pending.get(hash);
     if (waiting && this.now() - waiting.at <= REDELIVERY_WINDOW_MS) return { id: waiting.id, redelivery: true };
     const at = this.now();
-    const record: MoPendingRecord = { k: 'mo', h: hash, id: `${hash}-${at.toString(36)}${(this.sequence++ % 1296).toString(36)}`, at };
+    const record: MoPendingRecord = {
+      k: 'mo',
+      h: hash,
+      id: `${hash}-${at.toString(36)}${(this.sequence++ % 1296).toString(36)}`,
+      at,
+    };
     this.pending.set(hash, record);
     this.file.append(record);
     return { id: record.id, redelivery: false };

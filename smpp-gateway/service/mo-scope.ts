@@ -11,7 +11,11 @@ export interface AccountScope {
 const digits = (n: string): string => (n.startsWith('+') ? n.slice(1) : n);
 
 /** Which side of the MO is outside the scope ('source' | 'destination'), or undefined when allowed. */
-export function inScope(scope: AccountScope | undefined, from: string, to: string): 'source' | 'destination' | undefined {
+export function inScope(
+  scope: AccountScope | undefined,
+  from: string,
+  to: string,
+): 'source' | 'destination' | undefined {
   if (!scope) return undefined;
   if (scope.sourcePrefixes && !scope.sourcePrefixes.some((p) => digits(from).startsWith(digits(p)))) return 'source';
   if (scope.numbers && !scope.numbers.includes(to)) return 'destination';

@@ -28,20 +28,41 @@ export interface MtEntry {
   createdAt: number;
 }
 
-export interface NewEntry { conversationId: string; messageId: string; ref: number; bindId: string; side: Side; total: number; at?: number }
+export interface NewEntry {
+  conversationId: string;
+  messageId: string;
+  ref: number;
+  bindId: string;
+  side: Side;
+  total: number;
+  at?: number;
+}
 
 export const routeKey = (r: { side: Side; bindId: string }): string => `${r.side}:${r.bindId}`;
 
 export function newEntry(e: NewEntry): MtEntry {
   return {
-    conversationId: e.conversationId, messageId: e.messageId, ref: e.ref, bindId: e.bindId, side: e.side,
-    parts: new Array<string | undefined>(e.total).fill(undefined), states: new Array<FinalState | undefined>(e.total).fill(undefined),
-    acceptedAt: new Array<number | undefined>(e.total).fill(undefined), intents: new Set(), unconfirmed: new Set(), done: false, createdAt: e.at ?? Date.now(),
+    conversationId: e.conversationId,
+    messageId: e.messageId,
+    ref: e.ref,
+    bindId: e.bindId,
+    side: e.side,
+    parts: new Array<string | undefined>(e.total).fill(undefined),
+    states: new Array<FinalState | undefined>(e.total).fill(undefined),
+    acceptedAt: new Array<number | undefined>(e.total).fill(undefined),
+    intents: new Set(),
+    unconfirmed: new Set(),
+    done: false,
+    createdAt: e.at ?? Date.now(),
   };
 }
 
 /** The live records of `entries`: intents, accepted parts, their receipts, the done mark. */
-export function* liveRecords(entries: Iterable<MtEntry>, doneAt: ReadonlyMap<string, number>, now: () => number): Iterable<StateRecord> {
+export function* liveRecords(
+  entries: Iterable<MtEntry>,
+  doneAt: ReadonlyMap<string, number>,
+  now: () => number,
+): Iterable<StateRecord> {
   for (const e of entries) {
     const base = { m: e.messageId, c: e.conversationId, n: e.parts.length, r: e.ref, b: e.bindId, s: e.side };
     for (const i of [...e.intents, ...e.unconfirmed]) yield { k: 'try', ...base, i, at: e.createdAt };

@@ -25,10 +25,15 @@ export function toActivityFailure(error: unknown, context: { accepted: number; t
   if ((error instanceof SmppConnectionLostError || error instanceof SmppTimeoutError) && error.sent) {
     const what = error instanceof SmppTimeoutError ? 'did not answer in time' : 'connection dropped';
     return ApplicationFailure.nonRetryable(
-      `Not confirmed: the carrier ${what} after the message was sent, so it may or may not reach the customer${partial}`, SMS_UNCONFIRMED,
+      `Not confirmed: the carrier ${what} after the message was sent, so it may or may not reach the customer${partial}`,
+      SMS_UNCONFIRMED,
     );
   }
-  if (error instanceof SmppConnectionLostError || error instanceof SmppTimeoutError || error instanceof SmppClosedError) {
+  if (
+    error instanceof SmppConnectionLostError ||
+    error instanceof SmppTimeoutError ||
+    error instanceof SmppClosedError
+  ) {
     return ApplicationFailure.retryable(`No carrier bind to send on: ${error.message}`, SMS_TEMPORARY);
   }
   if (error instanceof AddressError || error instanceof SegmentError) {

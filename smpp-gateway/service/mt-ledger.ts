@@ -17,20 +17,24 @@ const KEEP_OPEN_MS = 7 * 24 * 3600_000;
 
 type Hit = IndexHit<MtEntry>;
 
-
 export class MtLedger {
   private readonly byMessage = new Map<string, MtEntry>();
   private readonly receipts = new ReceiptIndex<MtEntry>();
   private readonly doneAt = new Map<string, number>();
   private readonly finals: { b: string | undefined; id: string; st: FinalState; d?: string }[] = [];
 
-  constructor(private readonly file: StateFile, private readonly now = Date.now) {}
+  constructor(
+    private readonly file: StateFile,
+    private readonly now = Date.now,
+  ) {}
 
   /** One record read back from the state file, in file order. */
   load(r: StateRecord): void {
     if (r.k === 'part' || r.k === 'try') {
       if (this.now() - r.at > KEEP_OPEN_MS) return;
-      const entry = this.byMessage.get(r.m) ?? this.start({ conversationId: r.c, messageId: r.m, ref: r.r, bindId: r.b, side: r.s, total: r.n, at: r.at });
+      const entry =
+        this.byMessage.get(r.m) ??
+        this.start({ conversationId: r.c, messageId: r.m, ref: r.r, bindId: r.b, side: r.s, total: r.n, at: r.at });
       if (r.i >= entry.parts.length) return;
       if (r.k === 'try') return void (entry.parts[r.i] === undefined && entry.intents.add(r.i));
       entry.intents.delete(r.i);
@@ -72,7 +76,17 @@ export class MtLedger {
   /** Written down before the submit_sm is: a crash from here on leaves the part unconfirmed. */
   intend(entry: MtEntry, index: number): void {
     entry.intents.add(index);
-    this.file.append({ k: 'try', m: entry.messageId, c: entry.conversationId, i: index, n: entry.parts.length, r: entry.ref, b: entry.bindId, s: entry.side, at: this.now() });
+    this.file.append({
+      k: 'try',
+      m: entry.messageId,
+      c: entry.conversationId,
+      i: index,
+      n: entry.parts.length,
+      r: entry.ref,
+      b: entry.bindId,
+      s: entry.side,
+      at: this.now(),
+    });
   }
 
   /** The submit was answered with a refusal (or never left): resending it later is safe. */
@@ -88,8 +102,16 @@ export class MtLedger {
     const at = this.now();
     entry.acceptedAt[index] = at;
     this.file.append({
-      k: 'part', m: entry.messageId, c: entry.conversationId, i: index, n: entry.parts.length, id: carrierId,
-      r: entry.ref, b: entry.bindId, s: entry.side, at,
+      k: 'part',
+      m: entry.messageId,
+      c: entry.conversationId,
+      i: index,
+      n: entry.parts.length,
+      id: carrierId,
+      r: entry.ref,
+      b: entry.bindId,
+      s: entry.side,
+      at,
     });
   }
 
@@ -102,14 +124,21 @@ export class MtLedger {
    * Records a part's final state; returns the message's outcome once it is known (any part
    * failed, or all delivered) and the conversation has not been told yet.
    */
-  receipt(entry: MtEntry, index: number, carrierId: string, state: FinalState, detail?: string): { status: FinalState; detail?: string } | undefined {
+  receipt(
+    entry: MtEntry,
+    index: number,
+    carrierId: string,
+    state: FinalState,
+    detail?: string,
+  ): { status: FinalState; detail?: string } | undefined {
     if (entry.states[index] === undefined) {
       this.setState(entry, index, state, detail);
       this.file.append({ k: 'dlr', id: carrierId, st: state, b: routeKey(entry), ...(detail ? { d: detail } : {}) });
     }
     if (entry.done) return undefined;
     if (entry.states.includes('FAILED')) return { status: 'FAILED', ...(entry.detail ? { detail: entry.detail } : {}) };
-    if (entry.parts.every((p) => p !== undefined) && entry.states.every((s) => s === 'DELIVERED')) return { status: 'DELIVERED' };
+    if (entry.parts.every((p) => p !== undefined) && entry.states.every((s) => s === 'DELIVERED'))
+      return { status: 'DELIVERED' };
     return undefined;
   }
 
@@ -133,7 +162,10 @@ export class MtLedger {
   /** For receipt records from files written before receipts were keyed by bind: exact ids only. */
   private byIdAcrossBinds(): Map<string, Hit> {
     const out = new Map<string, Hit>();
-    for (const entry of this.byMessage.values()) entry.parts.forEach((id, index) => { if (id !== undefined) out.set(id, { entry, index }); });
+    for (const entry of this.byMessage.values())
+      entry.parts.forEach((id, index) => {
+        if (id !== undefined) out.set(id, { entry, index });
+      });
     return out;
   }
 

@@ -49,7 +49,9 @@ export class MtSender {
     let entry = this.deps.ledger.get(req.messageId);
     // A retry stays on the bind (and segmentation reference) of the first attempt: the parts the
     // carrier already took must line up with the ones still to send.
-    const route = entry ? this.route({ bindId: entry.bindId, side: entry.side }, req.businessNumber) : this.route(req.ingress, req.businessNumber);
+    const route = entry
+      ? this.route({ bindId: entry.bindId, side: entry.side }, req.businessNumber)
+      : this.route(req.ingress, req.businessNumber);
     const ref = entry?.ref ?? randomInt(0x10000);
     let parts: OutboundPart[];
     try {
@@ -57,9 +59,19 @@ export class MtSender {
     } catch (error) {
       throw toActivityFailure(error, { accepted: 0, total: 0 });
     }
-    entry ??= this.deps.ledger.start({ conversationId: req.conversationId, messageId: req.messageId, ref, bindId: route.bindId, side: route.side, total: parts.length });
+    entry ??= this.deps.ledger.start({
+      conversationId: req.conversationId,
+      messageId: req.messageId,
+      ref,
+      bindId: route.bindId,
+      side: route.side,
+      total: parts.length,
+    });
     if (entry.parts.length !== parts.length) {
-      throw ApplicationFailure.nonRetryable(`The message was first sent in ${entry.parts.length} parts; it now needs ${parts.length}`, 'SMS_REJECTED');
+      throw ApplicationFailure.nonRetryable(
+        `The message was first sent in ${entry.parts.length} parts; it now needs ${parts.length}`,
+        'SMS_REJECTED',
+      );
     }
     let message: SubmitMessage;
     try {
@@ -69,15 +81,25 @@ export class MtSender {
     }
     const results = await Promise.allSettled(parts.map((part, i) => this.sendPart(route, entry, message, part, i)));
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed) throw toActivityFailure(failed.reason, { accepted: entry.parts.filter(Boolean).length, total: parts.length });
+    if (failed)
+      throw toActivityFailure(failed.reason, { accepted: entry.parts.filter(Boolean).length, total: parts.length });
     return { carrierIds: entry.parts.map((p) => p!), segments: parts.length, bindId: route.bindId };
   }
 
-  private async sendPart(route: Route, entry: MtEntry, message: SubmitMessage, part: OutboundPart, index: number): Promise<void> {
+  private async sendPart(
+    route: Route,
+    entry: MtEntry,
+    message: SubmitMessage,
+    part: OutboundPart,
+    index: number,
+  ): Promise<void> {
     if (entry.parts[index] !== undefined) return;
     if (entry.unconfirmed.has(index)) {
       // Written before a restart and never answered: it may be on the handset already.
-      throw ApplicationFailure.nonRetryable(`Not confirmed: part ${index + 1} of ${entry.parts.length} was with the carrier when the gateway restarted, so it is not sent again`, SMS_UNCONFIRMED);
+      throw ApplicationFailure.nonRetryable(
+        `Not confirmed: part ${index + 1} of ${entry.parts.length} was with the carrier when the gateway restarted, so it is not sent again`,
+        SMS_UNCONFIRMED,
+      );
     }
     const one = { ...message, parts: [part] };
     this.deps.ledger.intend(entry, index);
@@ -100,8 +122,19 @@ export class MtSender {
   }
 
   /** A peer bound to our listener has no way to send us a receipt, so none is asked of it. */
-  private message(business: string, type: NumberType, customer: string, parts: OutboundPart[], side: Route['side']): SubmitMessage {
-    return { source: sourceAddressFor(business, type), destination: destinationAddressFor(customer), parts, registeredDelivery: side === 'esme' ? 1 : 0 };
+  private message(
+    business: string,
+    type: NumberType,
+    customer: string,
+    parts: OutboundPart[],
+    side: Route['side'],
+  ): SubmitMessage {
+    return {
+      source: sourceAddressFor(business, type),
+      destination: destinationAddressFor(customer),
+      parts,
+      registeredDelivery: side === 'esme' ? 1 : 0,
+    };
   }
 
   /** The bind the MO came in on, else the number's bind, else the first bound one. */
@@ -109,7 +142,12 @@ export class MtSender {
     const { sessions, listener, config } = this.deps;
     // The route the conversation was established on; a listener peer that is gone falls back to
     // the number's carrier route rather than to whoever else is bound.
-    if (ingress?.side === 'listener' && ingress.bindId && listener && (listener.receivers().includes(ingress.bindId) || !this.hasCarrierRoute(business))) {
+    if (
+      ingress?.side === 'listener' &&
+      ingress.bindId &&
+      listener &&
+      (listener.receivers().includes(ingress.bindId) || !this.hasCarrierRoute(business))
+    ) {
       return { side: 'listener', bindId: ingress.bindId };
     }
     const byId = (id: string | undefined): Route | undefined => {
@@ -117,9 +155,11 @@ export class MtSender {
       return session ? { side: 'esme', bindId: id!, session } : undefined;
     };
     const bound = [...sessions.values()].find((s) => s.state === 'bound');
-    const chosen = (ingress?.side !== 'listener' ? byId(ingress?.bindId) : undefined)
-      ?? byId(config.numbers.find((n) => n.number === business)?.bind)
-      ?? byId(bound?.config.id) ?? byId([...sessions.keys()][0]);
+    const chosen =
+      (ingress?.side !== 'listener' ? byId(ingress?.bindId) : undefined) ??
+      byId(config.numbers.find((n) => n.number === business)?.bind) ??
+      byId(bound?.config.id) ??
+      byId([...sessions.keys()][0]);
     if (!chosen) throw ApplicationFailure.retryable('No carrier bind is configured for this message', SMS_TEMPORARY);
     return chosen;
   }
@@ -134,6 +174,9 @@ export class MtSender {
   }
 
   private numberType(business: string): NumberType {
-    return this.deps.config.numbers.find((n) => n.number === business)?.type ?? (/^\d{3,8}$/.test(business) ? 'SHORTCODE' : 'LONGCODE');
+    return (
+      this.deps.config.numbers.find((n) => n.number === business)?.type ??
+      (/^\d{3,8}$/.test(business) ? 'SHORTCODE' : 'LONGCODE')
+    );
   }
 }

@@ -4,7 +4,10 @@ import { receiptIdKeys } from '../codec/receipt.js';
 // collide, and the hex/decimal conversions (a fallback only: "10" in hex is "16" in decimal) are
 // looked up within the same bind.
 
-export interface Hit<E> { entry: E; index: number }
+export interface Hit<E> {
+  entry: E;
+  index: number;
+}
 
 const keyOf = (route: string, id: string): string => `${route}\u0000${id}`;
 
@@ -21,13 +24,17 @@ export class ReceiptIndex<E> {
   /** Exact id first, then its conversions, all on `route`. */
   lookup(route: string, carrierId: string): Hit<E> | undefined {
     const keys = receiptIdKeys(carrierId);
-    return this.exact.get(keyOf(route, keys[0]!)) ?? keys.map((k) => this.converted.get(keyOf(route, k))).find((hit) => hit !== undefined);
+    return (
+      this.exact.get(keyOf(route, keys[0]!)) ??
+      keys.map((k) => this.converted.get(keyOf(route, k))).find((hit) => hit !== undefined)
+    );
   }
 
   /** Removes `carrierId` on `route`, where it still points at `entry`. */
   remove(route: string, carrierId: string, entry: E): void {
     const [canonical, ...others] = receiptIdKeys(carrierId);
     if (this.exact.get(keyOf(route, canonical!))?.entry === entry) this.exact.delete(keyOf(route, canonical!));
-    for (const k of others) if (this.converted.get(keyOf(route, k))?.entry === entry) this.converted.delete(keyOf(route, k));
+    for (const k of others)
+      if (this.converted.get(keyOf(route, k))?.entry === entry) this.converted.delete(keyOf(route, k));
   }
 }

@@ -16,7 +16,14 @@ export class SimulatorPhone implements CustomerPhone {
   private readonly onMt = (mt: RecordedMt): void => {
     // The simulator records addresses as sent (no '+'): business short codes stay bare.
     const businessNumber = /^\d{3,8}$/.test(mt.source) ? mt.source : `+${mt.source}`;
-    this.record({ id: mt.messageIds[0] ?? randomUUID(), direction: 'OUTBOUND', phoneNumber: `+${mt.destination}`, businessNumber, text: mt.text, at: new Date(mt.receivedAt).toISOString() });
+    this.record({
+      id: mt.messageIds[0] ?? randomUUID(),
+      direction: 'OUTBOUND',
+      phoneNumber: `+${mt.destination}`,
+      businessNumber,
+      text: mt.text,
+      at: new Date(mt.receivedAt).toISOString(),
+    });
   };
 
   constructor(private readonly simulator: CarrierSimulator) {
@@ -31,9 +38,18 @@ export class SimulatorPhone implements CustomerPhone {
     } catch (error) {
       throw new Error(`The carrier could not deliver the text: ${(error as Error).message}`);
     }
-    if (result.status === STATUS.ESME_RINVDSTADR) throw new RuleError('NOT_FOUND', `No business number '${input.businessNumber}'.`, 'businessNumber');
-    if (result.status !== 0) throw new Error(`The gateway refused the text (command_status 0x${result.status.toString(16)}); try again.`);
-    return this.record({ id: randomUUID(), direction: 'INBOUND', phoneNumber, businessNumber: input.businessNumber, text: input.text, at: new Date().toISOString() });
+    if (result.status === STATUS.ESME_RINVDSTADR)
+      throw new RuleError('NOT_FOUND', `No business number '${input.businessNumber}'.`, 'businessNumber');
+    if (result.status !== 0)
+      throw new Error(`The gateway refused the text (command_status 0x${result.status.toString(16)}); try again.`);
+    return this.record({
+      id: randomUUID(),
+      direction: 'INBOUND',
+      phoneNumber,
+      businessNumber: input.businessNumber,
+      text: input.text,
+      at: new Date().toISOString(),
+    });
   }
 
   async messages(phoneNumber: string): Promise<PhoneMessage[]> {

@@ -15,7 +15,9 @@ export type * from './state-records.js';
 const MAX_LINE = 256 * 1024;
 const COMPACT_MIN = 50_000;
 
-export interface StateFileLog { (level: 'warn', message: string, fields: Record<string, unknown>): void }
+export interface StateFileLog {
+  (level: 'warn', message: string, fields: Record<string, unknown>): void;
+}
 
 export class StateFile {
   private fd: number | undefined;
@@ -26,7 +28,10 @@ export class StateFile {
   private during: string[] | undefined;
   private live: () => Iterable<StateRecord> = () => [];
 
-  constructor(readonly path: string, private readonly log: StateFileLog = () => undefined) {}
+  constructor(
+    readonly path: string,
+    private readonly log: StateFileLog = () => undefined,
+  ) {}
 
   /** Opens `path`, streaming each valid record to `onRecord` first (see load). */
   static async open(path: string, onRecord: (record: StateRecord) => void, log?: StateFileLog): Promise<StateFile> {
@@ -48,8 +53,15 @@ export class StateFile {
       lineNo++;
       if (!text.trim()) return;
       let record: StateRecord | undefined;
-      try { record = validRecord(JSON.parse(text)); } catch { record = undefined; }
-      if (!record) { if (skipped++ < 5) log('warn', 'state file: bad record skipped', { path, line: lineNo }); return; }
+      try {
+        record = validRecord(JSON.parse(text));
+      } catch {
+        record = undefined;
+      }
+      if (!record) {
+        if (skipped++ < 5) log('warn', 'state file: bad record skipped', { path, line: lineNo });
+        return;
+      }
       onRecord(record);
     };
     try {
@@ -60,13 +72,19 @@ export class StateFile {
         let start = 0;
         for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
           if (!overlong) line(partial + text.slice(start, nl));
-          else { lineNo++; skipped++; }
+          else {
+            lineNo++;
+            skipped++;
+          }
           partial = '';
           overlong = false;
           start = nl + 1;
         }
         if (!overlong) partial += text.slice(start);
-        if (partial.length > MAX_LINE) { partial = ''; overlong = true; }
+        if (partial.length > MAX_LINE) {
+          partial = '';
+          overlong = true;
+        }
       }
       // A torn last line (a crash mid-write) fails validation like any other bad line.
       if (!overlong && partial) line(partial);
@@ -87,7 +105,9 @@ export class StateFile {
    * to the old file as usual, and to the new one before the swap). The swap is a rename.
    */
   compact(): Promise<void> {
-    this.compacting ??= this.rewrite().finally(() => { this.compacting = undefined; });
+    this.compacting ??= this.rewrite().finally(() => {
+      this.compacting = undefined;
+    });
     return this.compacting;
   }
 
@@ -103,7 +123,9 @@ export class StateFile {
     writeSync(this.fd, line);
     this.during?.push(line);
     if (++this.appended > Math.max(COMPACT_MIN, 2 * this.liveAtCompaction) && !this.compacting) {
-      this.compact().catch((error: unknown) => this.log('warn', 'state file compaction failed', { path: this.path, error: (error as Error).message }));
+      this.compact().catch((error: unknown) =>
+        this.log('warn', 'state file compaction failed', { path: this.path, error: (error as Error).message }),
+      );
     }
   }
 
@@ -134,7 +156,10 @@ export class StateFile {
           batch = '';
         }
       }
-      await new Promise<void>((resolve, reject) => { out.once('error', reject); out.end(batch, () => resolve()); });
+      await new Promise<void>((resolve, reject) => {
+        out.once('error', reject);
+        out.end(batch, () => resolve());
+      });
       // From here to the swap nothing awaits, so no append can fall between the two files.
       const fd = openSync(temp, 'a');
       for (const line of this.during) writeSync(fd, line);

@@ -11,12 +11,18 @@ export interface BindThrottleOptions {
   forgetAfterMs?: number;
 }
 
-interface Entry { failures: number; lastFailureAt: number }
+interface Entry {
+  failures: number;
+  lastFailureAt: number;
+}
 
 export class BindThrottle {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly opts: BindThrottleOptions, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly opts: BindThrottleOptions,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** How long a bind from `address` must wait before it is authenticated. */
   delayFor(address: string): number {

@@ -37,20 +37,34 @@ function openSocket(host: string, port: number, timeoutMs: number): Promise<Sock
  * SmppCommandError; the connection is closed either way so nothing half-bound is left behind.
  * Inbound requests are held until the caller has its handler in place (see PduConnection.hold).
  */
-export async function openBoundConnection(config: BindConfig, command: BindCommand, timeoutMs: number, maxCommandLength?: number): Promise<PduConnection> {
+export async function openBoundConnection(
+  config: BindConfig,
+  command: BindCommand,
+  timeoutMs: number,
+  maxCommandLength?: number,
+): Promise<PduConnection> {
   const socket = await openSocket(config.host, config.port, timeoutMs);
-  const conn = new PduConnection(socket, { windowSize: config.windowSize, responseTimeoutMs: timeoutMs, ...(config.inboundWindow ? { inboundWindow: config.inboundWindow } : {}), ...(maxCommandLength ? { maxCommandLength } : {}) });
+  const conn = new PduConnection(socket, {
+    windowSize: config.windowSize,
+    responseTimeoutMs: timeoutMs,
+    ...(config.inboundWindow ? { inboundWindow: config.inboundWindow } : {}),
+    ...(maxCommandLength ? { maxCommandLength } : {}),
+  });
   conn.hold();
   try {
-    const resp = await conn.request(command, {
-      system_id: config.systemId,
-      password: config.password,
-      system_type: config.systemType,
-      interface_version: 0x34,
-      addr_ton: 0,
-      addr_npi: 0,
-      address_range: '',
-    }, { bypassWindow: true });
+    const resp = await conn.request(
+      command,
+      {
+        system_id: config.systemId,
+        password: config.password,
+        system_type: config.systemType,
+        interface_version: 0x34,
+        addr_ton: 0,
+        addr_npi: 0,
+        address_range: '',
+      },
+      { bypassWindow: true },
+    );
     if (resp.command_status !== 0) throw new SmppCommandError(resp.command_status, command);
     return conn;
   } catch (error) {
@@ -60,10 +74,15 @@ export async function openBoundConnection(config: BindConfig, command: BindComma
 }
 
 /** Every bind the config asks for (one transceiver, or transmitter then receiver), all or none. */
-export async function bindAll(config: BindConfig, timeoutMs: number, maxCommandLength?: number): Promise<PduConnection[]> {
+export async function bindAll(
+  config: BindConfig,
+  timeoutMs: number,
+  maxCommandLength?: number,
+): Promise<PduConnection[]> {
   const opened: PduConnection[] = [];
   try {
-    for (const command of bindCommandsFor(config)) opened.push(await openBoundConnection(config, command, timeoutMs, maxCommandLength));
+    for (const command of bindCommandsFor(config))
+      opened.push(await openBoundConnection(config, command, timeoutMs, maxCommandLength));
     return opened;
   } catch (error) {
     for (const conn of opened) conn.destroy('sibling bind failed');
@@ -78,7 +97,12 @@ export type DeliverHandler = (message: ShortMessage, bindId: string) => Promise<
  * settled: ESME_ROK when it resolved, its `status` or ESME_RX_T_APPN when it rejected, so an MO is
  * never acknowledged before it is safe. Without a handler nothing is acked and the carrier retries.
  */
-export function answerCarrierRequest(conn: PduConnection, pdu: Pdu, bindId: string, handler: DeliverHandler | undefined): void {
+export function answerCarrierRequest(
+  conn: PduConnection,
+  pdu: Pdu,
+  bindId: string,
+  handler: DeliverHandler | undefined,
+): void {
   if (pdu.command === 'deliver_sm') {
     let handled: Promise<void>;
     try {

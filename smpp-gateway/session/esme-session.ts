@@ -41,7 +41,10 @@ export class EsmeSession extends EventEmitter {
   private running: Promise<void> | undefined;
   private readonly timeoutMs: number;
 
-  constructor(readonly config: BindConfig, private readonly options: EsmeSessionOptions = {}) {
+  constructor(
+    readonly config: BindConfig,
+    private readonly options: EsmeSessionOptions = {},
+  ) {
     super();
     this.bucket = new TokenBucket(config.maxSubmitsPerSecond);
     this.timeoutMs = config.responseTimeoutSeconds * 1000;
@@ -62,7 +65,11 @@ export class EsmeSession extends EventEmitter {
         else if (this.state === 'closed' || this.state === 'unbinding') done(() => reject(new SmppClosedError('bind')));
       };
       const timer = setTimeout(() => done(() => reject(new SmppTimeoutError('bind', timeoutMs, false))), timeoutMs);
-      const done = (settle: () => void): void => { clearTimeout(timer); this.off('state', onState); settle(); };
+      const done = (settle: () => void): void => {
+        clearTimeout(timer);
+        this.off('state', onState);
+        settle();
+      };
       this.on('state', onState);
     });
   }
@@ -73,13 +80,16 @@ export class EsmeSession extends EventEmitter {
    * SmppConnectionLostError or SmppClosedError.
    */
   submit(message: SubmitMessage): Promise<{ messageIds: string[] }> {
-    return submitMessage({
-      bucket: this.bucket,
-      whenBound: () => this.whenBound(),
-      signal: this.abort.signal,
-      throttleRetries: this.options.throttleRetries ?? 5,
-      ...(this.options.throttleBackoff ? { throttleBackoff: this.options.throttleBackoff } : {}),
-    }, message);
+    return submitMessage(
+      {
+        bucket: this.bucket,
+        whenBound: () => this.whenBound(),
+        signal: this.abort.signal,
+        throttleRetries: this.options.throttleRetries ?? 5,
+        ...(this.options.throttleBackoff ? { throttleBackoff: this.options.throttleBackoff } : {}),
+      },
+      message,
+    );
   }
 
   /** Unbinds and drains (bounded by drainMs); pending submits fail with SmppClosedError. */
@@ -89,17 +99,21 @@ export class EsmeSession extends EventEmitter {
     this.abort.abort();
     this.bucket.releaseAll();
     const drainMs = this.options.drainMs ?? 5_000;
-    await Promise.all(this.connections.map(async (conn) => {
-      await conn.drain(drainMs);
-      await conn.request('unbind', {}, { bypassWindow: true, timeoutMs: Math.min(drainMs, this.timeoutMs) }).catch(() => undefined);
-      conn.end('unbound');
-    }));
+    await Promise.all(
+      this.connections.map(async (conn) => {
+        await conn.drain(drainMs);
+        await conn
+          .request('unbind', {}, { bypassWindow: true, timeoutMs: Math.min(drainMs, this.timeoutMs) })
+          .catch(() => undefined);
+        conn.end('unbound');
+      }),
+    );
     await this.running;
     this.setState('closed');
   }
 
   private async run(): Promise<void> {
-    for (let attempt = 0; !this.abort.signal.aborted; ) {
+    for (let attempt = 0; !this.abort.signal.aborted;) {
       this.setState('connecting');
       try {
         this.connections = await bindAll(this.config, this.timeoutMs, this.options.maxCommandLength);

@@ -1,5 +1,11 @@
 import { SmppClosedError, SmppCommandError, SmppConnectionLostError, STATUS } from './errors.js';
-import { backoffDelay, delay, DEFAULT_THROTTLE_BACKOFF, type BackoffOptions, type TokenBucket } from './flow-control.js';
+import {
+  backoffDelay,
+  delay,
+  DEFAULT_THROTTLE_BACKOFF,
+  type BackoffOptions,
+  type TokenBucket,
+} from './flow-control.js';
 import { shortMessageFields, type SubmitMessage, type SubmitPart } from './messages.js';
 import type { PduConnection } from './pdu-connection.js';
 

@@ -42,12 +42,17 @@ export function addressAllowed(address: string, allowed: readonly string[]): boo
     const n = Number(bits);
     if (b === undefined || a === undefined || !Number.isInteger(n) || n < 0 || n > 32) return false;
     const mask = n === 0 ? 0 : (0xffffffff << (32 - n)) >>> 0;
-    return ((a & mask) >>> 0) === ((b & mask) >>> 0);
+    return (a & mask) >>> 0 === (b & mask) >>> 0;
   });
 }
 
 /** The account a bind authenticates as, or undefined (the caller answers ESME_RBINDFAIL). */
-export function authenticate(accounts: readonly ListenerAccount[], systemId: string, password: string, address: string): ListenerAccount | undefined {
+export function authenticate(
+  accounts: readonly ListenerAccount[],
+  systemId: string,
+  password: string,
+  address: string,
+): ListenerAccount | undefined {
   let found: ListenerAccount | undefined;
   // Every account is compared, so the time taken does not depend on which system_id matched.
   for (const account of accounts) {

@@ -36,10 +36,16 @@ export class SmscListener extends EventEmitter {
   private readonly config: z.output<typeof listenSchema>;
   private rotation = 0;
 
-  constructor(config: ListenConfig, private readonly options: SmscListenerOptions) {
+  constructor(
+    config: ListenConfig,
+    private readonly options: SmscListenerOptions,
+  ) {
     super();
     this.config = listenSchema.parse(config);
-    this.throttle = new BindThrottle({ initialMs: this.config.failedBindDelaySeconds * 1000, maxMs: this.config.failedBindMaxDelaySeconds * 1000 });
+    this.throttle = new BindThrottle({
+      initialMs: this.config.failedBindDelaySeconds * 1000,
+      maxMs: this.config.failedBindMaxDelaySeconds * 1000,
+    });
     this.server = createServer((socket) => this.accept(socket));
   }
 
@@ -60,7 +66,9 @@ export class SmscListener extends EventEmitter {
   }
 
   /** Open connections (bound or not). */
-  get connections(): number { return this.peers.size; }
+  get connections(): number {
+    return this.peers.size;
+  }
 
   /**
    * Sends an agent's reply to a bound peer as deliver_sm (to `systemId`, else any receiver, in
@@ -68,7 +76,9 @@ export class SmscListener extends EventEmitter {
    * nobody who can receive is bound.
    */
   async deliver(message: SubmitMessage, systemId?: string): Promise<Pdu[]> {
-    const candidates = [...this.peers].filter((p) => p.canReceive && (systemId === undefined || p.systemId === systemId));
+    const candidates = [...this.peers].filter(
+      (p) => p.canReceive && (systemId === undefined || p.systemId === systemId),
+    );
     const peer = candidates[this.rotation++ % Math.max(1, candidates.length)];
     if (!peer) throw new SmppClosedError('deliver_sm');
     return peer.deliver(message);
@@ -105,7 +115,9 @@ export class SmscListener extends EventEmitter {
     this.peers.add(peer);
     peer.on('bound', () => this.emit('bound', peer.systemId, peer.bindType));
     // A peer that connects and never binds must not hold a socket forever.
-    const bindTimer = setTimeout(() => { if (!peer.bound) peer.conn.destroy('no bind in time'); }, c.bindTimeoutSeconds * 1000);
+    const bindTimer = setTimeout(() => {
+      if (!peer.bound) peer.conn.destroy('no bind in time');
+    }, c.bindTimeoutSeconds * 1000);
     peer.once('bound', () => clearTimeout(bindTimer));
     peer.once('close', (reason: string) => {
       clearTimeout(bindTimer);
@@ -120,10 +132,12 @@ export class SmscListener extends EventEmitter {
   /** Why a new connection from `address` is refused outright, if it is. */
   private admission(address: string): string | undefined {
     if (this.peers.size >= this.config.maxConnections) return `connection cap (${this.config.maxConnections}) reached`;
-    if ((this.perAddress.get(address) ?? 0) >= this.config.maxConnectionsPerAddress) return `per-address cap (${this.config.maxConnectionsPerAddress}) reached`;
+    if ((this.perAddress.get(address) ?? 0) >= this.config.maxConnectionsPerAddress)
+      return `per-address cap (${this.config.maxConnectionsPerAddress}) reached`;
     // When every account names its addresses, nobody else needs a socket at all.
     const lists = this.config.accounts.map((a) => a.allowedAddresses);
-    if (lists.every((l) => l !== undefined) && !lists.some((l) => addressAllowed(address, l!))) return 'address not allowed for any account';
+    if (lists.every((l) => l !== undefined) && !lists.some((l) => addressAllowed(address, l!)))
+      return 'address not allowed for any account';
     return undefined;
   }
 

@@ -42,7 +42,10 @@ export class PduConnection extends EventEmitter {
   private readonly inboundWindow: number;
   lastReceivedAt = Date.now();
 
-  constructor(readonly socket: Socket, options: PduConnectionOptions) {
+  constructor(
+    readonly socket: Socket,
+    options: PduConnectionOptions,
+  ) {
     super();
     this.window = new RequestWindow(options.windowSize, options.responseTimeoutMs);
     this.reader = new FrameReader(options.maxCommandLength ?? MAX_COMMAND_LENGTH);
@@ -53,11 +56,17 @@ export class PduConnection extends EventEmitter {
     socket.on('close', () => this.terminate('connection closed by peer'));
   }
 
-  get closed(): boolean { return this.closedReason !== undefined; }
+  get closed(): boolean {
+    return this.closedReason !== undefined;
+  }
   /** Outgoing requests sent and not yet answered. */
-  get inFlight(): number { return this.window.inFlight; }
+  get inFlight(): number {
+    return this.window.inFlight;
+  }
   /** Inbound requests waiting for our response. */
-  get inboundInFlight(): number { return this.unanswered.size; }
+  get inboundInFlight(): number {
+    return this.unanswered.size;
+  }
 
   /** Sends a request when the window allows; resolves with its response, whatever its status. */
   request(command: string, fields: Record<string, unknown> = {}, opts: RequestOptions = {}): Promise<Pdu> {
@@ -120,7 +129,8 @@ export class PduConnection extends EventEmitter {
         if (this.closed) return;
         this.onFrame(frame);
       }
-      if (error && !this.closed) this.abandon(error.sequence ?? 0, `framing error: command_length ${error.commandLength}`);
+      if (error && !this.closed)
+        this.abandon(error.sequence ?? 0, `framing error: command_length ${error.commandLength}`);
     } catch (error) {
       // Nothing the peer sends may reach the event loop as an exception.
       this.destroy(`internal error handling the peer's bytes: ${(error as Error).message}`);
@@ -130,7 +140,9 @@ export class PduConnection extends EventEmitter {
   /** generic_nack, then the socket is destroyed once it flushed (or after NACK_FLUSH_MS). */
   private abandon(sequence: number, reason: string): void {
     const socket = this.socket;
-    const kill = (): void => { socket.destroy(); };
+    const kill = (): void => {
+      socket.destroy();
+    };
     if (socket.writable) socket.write(encodeGenericNack(sequence, STATUS.ESME_RINVCMDLEN), kill);
     setTimeout(kill, NACK_FLUSH_MS).unref();
     socket.pause();

@@ -19,14 +19,19 @@ export function readMandatory(frame: Buffer, offset: number, end: number, kind: 
   const width = TLV_WIDTHS[kind];
   if (width !== undefined) {
     if (offset + width > end) return fail(`${name} runs past command_length`);
-    const value = width === 1 ? frame.readUInt8(offset) : width === 2 ? frame.readUInt16BE(offset) : frame.readUInt32BE(offset);
+    const value =
+      width === 1 ? frame.readUInt8(offset) : width === 2 ? frame.readUInt16BE(offset) : frame.readUInt32BE(offset);
     return { ok: true, value, next: offset + width };
   }
   if (kind === 'cstring') {
     const limit = CSTRING_LIMITS[name] ?? DEFAULT_CSTRING_LIMIT;
     const stop = Math.min(end, offset + limit.max);
     const nul = frame.subarray(offset, stop).indexOf(0);
-    if (nul < 0) return fail(stop < end ? `${name} longer than ${limit.max - 1} characters` : `${name} has no terminator`, stop < end ? limit.status : ESME_RINVCMDLEN);
+    if (nul < 0)
+      return fail(
+        stop < end ? `${name} longer than ${limit.max - 1} characters` : `${name} has no terminator`,
+        stop < end ? limit.status : ESME_RINVCMDLEN,
+      );
     return { ok: true, value: frame.toString('ascii', offset, offset + nul), next: offset + nul + 1 };
   }
   if (kind === 'string' || kind === 'buffer') {
@@ -34,7 +39,11 @@ export function readMandatory(frame: Buffer, offset: number, end: number, kind: 
     const length = frame.readUInt8(offset);
     if (offset + 1 + length > end) return fail(`${name} (${length} octets) runs past command_length`);
     const bytes = frame.subarray(offset + 1, offset + 1 + length);
-    return { ok: true, value: kind === 'string' ? bytes.toString('ascii') : Buffer.from(bytes), next: offset + 1 + length };
+    return {
+      ok: true,
+      value: kind === 'string' ? bytes.toString('ascii') : Buffer.from(bytes),
+      next: offset + 1 + length,
+    };
   }
   return fail(`${name}: unsupported field type`);
 }
@@ -44,12 +53,14 @@ export function readTlvValue(frame: Buffer, offset: number, size: number, kind: 
   const width = TLV_WIDTHS[kind];
   if (width !== undefined) {
     if (size !== width) return fail(`TLV ${name} has length ${size}, its type needs ${width}`, ESME_RINVTLVLEN);
-    const value = width === 1 ? frame.readUInt8(offset) : width === 2 ? frame.readUInt16BE(offset) : frame.readUInt32BE(offset);
+    const value =
+      width === 1 ? frame.readUInt8(offset) : width === 2 ? frame.readUInt16BE(offset) : frame.readUInt32BE(offset);
     return { ok: true, value, next: offset + size };
   }
   const bytes = frame.subarray(offset, offset + size);
   if (kind === 'cstring') {
-    if (size === 0 || bytes[size - 1] !== 0 || bytes.indexOf(0) !== size - 1) return fail(`TLV ${name} is not one NUL-terminated string`, ESME_RINVTLVLEN);
+    if (size === 0 || bytes[size - 1] !== 0 || bytes.indexOf(0) !== size - 1)
+      return fail(`TLV ${name} is not one NUL-terminated string`, ESME_RINVTLVLEN);
     return { ok: true, value: bytes.toString('ascii', 0, size - 1), next: offset + size };
   }
   if (kind === 'string') return { ok: true, value: bytes.toString('ascii'), next: offset + size };

@@ -32,7 +32,9 @@ interface SmppLib {
   tlvs: Record<string, TlvDef>;
   tlvsById: Record<number, TlvDef>;
   errors: Record<string, number>;
-  types: Record<'int8' | 'int16' | 'int32' | 'cstring' | 'string' | 'buffer', FieldType> & { tlv: Record<'string' | 'buffer', FieldType> };
+  types: Record<'int8' | 'int16' | 'int32' | 'cstring' | 'string' | 'buffer', FieldType> & {
+    tlv: Record<'string' | 'buffer', FieldType>;
+  };
 }
 
 export const smppLib = createRequire(import.meta.url)('smpp') as SmppLib;
@@ -75,9 +77,14 @@ export function encodePdu(command: string, sequence: number, status = 0, fields:
 }
 
 const KINDS = new Map<FieldType, FieldKind>([
-  [smppLib.types.int8, 'int8'], [smppLib.types.int16, 'int16'], [smppLib.types.int32, 'int32'],
-  [smppLib.types.cstring, 'cstring'], [smppLib.types.string, 'string'], [smppLib.types.buffer, 'buffer'],
-  [smppLib.types.tlv.string, 'string'], [smppLib.types.tlv.buffer, 'buffer'],
+  [smppLib.types.int8, 'int8'],
+  [smppLib.types.int16, 'int16'],
+  [smppLib.types.int32, 'int32'],
+  [smppLib.types.cstring, 'cstring'],
+  [smppLib.types.string, 'string'],
+  [smppLib.types.buffer, 'buffer'],
+  [smppLib.types.tlv.string, 'string'],
+  [smppLib.types.tlv.buffer, 'buffer'],
 ]);
 const kindOf = (type: FieldType): FieldKind => KINDS.get(type) ?? 'other';
 
@@ -87,7 +94,8 @@ const kindOf = (type: FieldType): FieldKind => KINDS.get(type) ?? 'other';
  * pdu-read's bounded readers. Whatever the bytes, this returns a Pdu or throws PduDecodeError.
  */
 export function decodePdu(frame: Buffer): Pdu {
-  if (frame.length < HEADER_LENGTH) throw new PduDecodeError(`a PDU needs ${HEADER_LENGTH} octets, got ${frame.length}`, 0, 0, STATUS_INVCMDLEN);
+  if (frame.length < HEADER_LENGTH)
+    throw new PduDecodeError(`a PDU needs ${HEADER_LENGTH} octets, got ${frame.length}`, 0, 0, STATUS_INVCMDLEN);
   const length = frame.readUInt32BE(0);
   const commandId = frame.readUInt32BE(4);
   const sequence = frame.readUInt32BE(12);
@@ -104,7 +112,12 @@ export function decodePdu(frame: Buffer): Pdu {
   }
 }
 
-function decodeBody(frame: Buffer, commandId: number, sequence: number, fail: (why: string, code?: number) => never): Pdu {
+function decodeBody(
+  frame: Buffer,
+  commandId: number,
+  sequence: number,
+  fail: (why: string, code?: number) => never,
+): Pdu {
   const length = frame.length;
   const status = frame.readUInt32BE(8);
   const def = smppLib.commandsById[commandId];
@@ -137,12 +150,14 @@ function decodeBody(frame: Buffer, commandId: number, sequence: number, fail: (w
     const tag = frame.readUInt16BE(offset);
     const size = frame.readUInt16BE(offset + 2);
     offset += 4;
-    if (offset + size > length) fail(`${command}: TLV 0x${tag.toString(16)} runs past command_length`, STATUS_INVTLVLEN);
+    if (offset + size > length)
+      fail(`${command}: TLV 0x${tag.toString(16)} runs past command_length`, STATUS_INVTLVLEN);
     const tlv = smppLib.tlvsById[tag];
     const name = tlv ? (def.tlvMap?.[tlv.tag] ?? tlv.tag) : `tlv_0x${tag.toString(16).padStart(4, '0')}`;
     const read = readTlvValue(frame, offset, size, tlv ? kindOf(tlv.type) : 'buffer', name);
     if (!read.ok) return fail(`${command}: ${read.why}`, read.status);
-    if (tlv?.multiple) ((pdu[name] as unknown[] | undefined) ?? (pdu[name] = [] as unknown[]) as unknown[]).push(read.value);
+    if (tlv?.multiple)
+      ((pdu[name] as unknown[] | undefined) ?? ((pdu[name] = [] as unknown[]) as unknown[])).push(read.value);
     else pdu[name] = read.value;
     offset += size;
   }

@@ -2,9 +2,21 @@ import { EventEmitter } from 'node:events';
 import { SmppConnectionLostError, SmppTimeoutError } from './errors.js';
 import type { Pdu } from './pdu.js';
 
-interface Pending { command: string; resolve(pdu: Pdu): void; reject(error: Error): void; timer: NodeJS.Timeout }
-interface Queued { command: string; send(): void; reject(error: Error): void }
-export interface RequestOptions { bypassWindow?: boolean; timeoutMs?: number }
+interface Pending {
+  command: string;
+  resolve(pdu: Pdu): void;
+  reject(error: Error): void;
+  timer: NodeJS.Timeout;
+}
+interface Queued {
+  command: string;
+  send(): void;
+  reject(error: Error): void;
+}
+export interface RequestOptions {
+  bypassWindow?: boolean;
+  timeoutMs?: number;
+}
 
 /**
  * Outgoing requests of one connection: sequence numbers, a response timeout on each, and at most
@@ -17,17 +29,25 @@ export class RequestWindow extends EventEmitter {
   private readonly queue: Queued[] = [];
   private closedReason: string | undefined;
 
-  constructor(private readonly windowSize: number, private readonly responseTimeoutMs: number) {
+  constructor(
+    private readonly windowSize: number,
+    private readonly responseTimeoutMs: number,
+  ) {
     super();
   }
 
-  get inFlight(): number { return this.pending.size; }
-  get idle(): boolean { return this.pending.size === 0 && this.queue.length === 0; }
+  get inFlight(): number {
+    return this.pending.size;
+  }
+  get idle(): boolean {
+    return this.pending.size === 0 && this.queue.length === 0;
+  }
 
   /** Calls `write(sequence)` once the window allows; resolves with the response PDU. */
   send(command: string, write: (sequence: number) => void, opts: RequestOptions = {}): Promise<Pdu> {
     return new Promise<Pdu>((resolve, reject) => {
-      if (this.closedReason !== undefined) return reject(new SmppConnectionLostError(command, false, this.closedReason));
+      if (this.closedReason !== undefined)
+        return reject(new SmppConnectionLostError(command, false, this.closedReason));
       const timeoutMs = opts.timeoutMs ?? this.responseTimeoutMs;
       const send = (): void => {
         this.sequence = this.sequence >= 0x7fffffff ? 1 : this.sequence + 1;
@@ -60,7 +80,10 @@ export class RequestWindow extends EventEmitter {
   failAll(reason: string): void {
     if (this.closedReason !== undefined) return;
     this.closedReason = reason;
-    for (const p of this.pending.values()) { clearTimeout(p.timer); p.reject(new SmppConnectionLostError(p.command, true, reason)); }
+    for (const p of this.pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(new SmppConnectionLostError(p.command, true, reason));
+    }
     this.pending.clear();
     for (const q of this.queue.splice(0)) q.reject(new SmppConnectionLostError(q.command, false, reason));
     this.emit('settled');
@@ -72,7 +95,10 @@ export class RequestWindow extends EventEmitter {
     while (!this.idle && this.closedReason === undefined && Date.now() < deadline) {
       await new Promise<void>((r) => {
         const timer = setTimeout(r, Math.max(1, deadline - Date.now()));
-        this.once('settled', () => { clearTimeout(timer); r(); });
+        this.once('settled', () => {
+          clearTimeout(timer);
+          r();
+        });
       });
     }
   }
@@ -84,7 +110,8 @@ export class RequestWindow extends EventEmitter {
   }
 
   private pump(): void {
-    while (this.queue.length > 0 && this.windowUsed() < this.windowSize && this.closedReason === undefined) this.queue.shift()!.send();
+    while (this.queue.length > 0 && this.windowUsed() < this.windowSize && this.closedReason === undefined)
+      this.queue.shift()!.send();
     this.emit('settled');
   }
 }

@@ -1,7 +1,13 @@
 import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
 import { SmppCommandError, STATUS } from './errors.js';
-import { shortMessageFields, statusOfRejection, toShortMessage, type ShortMessage, type SubmitMessage } from './messages.js';
+import {
+  shortMessageFields,
+  statusOfRejection,
+  toShortMessage,
+  type ShortMessage,
+  type SubmitMessage,
+} from './messages.js';
 import type { Pdu } from './pdu.js';
 import { PduConnection } from './pdu-connection.js';
 import { startKeepalive } from './keepalive.js';
@@ -41,10 +47,14 @@ export class SmscPeer extends EventEmitter {
   /** A bind is being authenticated (possibly delayed by the failed-bind throttle). */
   private binding = false;
 
-  constructor(socket: Socket, private readonly options: SmscPeerOptions) {
+  constructor(
+    socket: Socket,
+    private readonly options: SmscPeerOptions,
+  ) {
     super();
     this.conn = new PduConnection(socket, {
-      windowSize: options.windowSize, responseTimeoutMs: options.responseTimeoutMs,
+      windowSize: options.windowSize,
+      responseTimeoutMs: options.responseTimeoutMs,
       ...(options.maxCommandLength ? { maxCommandLength: options.maxCommandLength } : {}),
       ...(options.inboundWindow ? { inboundWindow: options.inboundWindow } : {}),
     });
@@ -52,17 +62,26 @@ export class SmscPeer extends EventEmitter {
     this.conn.once('close', (reason: string) => this.emit('close', reason));
   }
 
-  get bound(): boolean { return this.bindType !== undefined && !this.conn.closed; }
-  get canReceive(): boolean { return this.bound && this.bindType !== 'transmitter'; }
+  get bound(): boolean {
+    return this.bindType !== undefined && !this.conn.closed;
+  }
+  get canReceive(): boolean {
+    return this.bound && this.bindType !== 'transmitter';
+  }
 
   /** One deliver_sm per part; resolves with the responses, rejects with SmppCommandError on a refusal. */
   async deliver(message: SubmitMessage): Promise<Pdu[]> {
-    return Promise.all(message.parts.map(async (part) => {
-      const resp = await this.conn.request('deliver_sm', shortMessageFields({ ...message, registeredDelivery: message.registeredDelivery ?? 0 }, part));
-      const status = resp.command_status || (resp.command === 'generic_nack' ? STATUS.ESME_RSYSERR : 0);
-      if (status !== 0) throw new SmppCommandError(status, 'deliver_sm');
-      return resp;
-    }));
+    return Promise.all(
+      message.parts.map(async (part) => {
+        const resp = await this.conn.request(
+          'deliver_sm',
+          shortMessageFields({ ...message, registeredDelivery: message.registeredDelivery ?? 0 }, part),
+        );
+        const status = resp.command_status || (resp.command === 'generic_nack' ? STATUS.ESME_RSYSERR : 0);
+        if (status !== 0) throw new SmppCommandError(status, 'deliver_sm');
+        return resp;
+      }),
+    );
   }
 
   /** Graceful unbind initiated by us, bounded by the response timeout. */
@@ -107,15 +126,18 @@ export class SmscPeer extends EventEmitter {
     } catch (error) {
       decided = Promise.reject(error);
     }
-    void decided.catch(() => STATUS.ESME_RBINDFAIL).then((status) => {
-      this.binding = false;
-      if (this.conn.closed) return;
-      this.conn.respond(pdu, status, status === 0 ? { system_id: this.options.systemId } : {});
-      if (status !== 0) return this.conn.end(`bind refused: 0x${status.toString(16)}`);
-      this.systemId = systemId;
-      this.bindType = bindType;
-      if (this.options.enquireLinkMs) startKeepalive(this.conn, this.options.enquireLinkMs, this.options.responseTimeoutMs);
-      this.emit('bound');
-    });
+    void decided
+      .catch(() => STATUS.ESME_RBINDFAIL)
+      .then((status) => {
+        this.binding = false;
+        if (this.conn.closed) return;
+        this.conn.respond(pdu, status, status === 0 ? { system_id: this.options.systemId } : {});
+        if (status !== 0) return this.conn.end(`bind refused: 0x${status.toString(16)}`);
+        this.systemId = systemId;
+        this.bindType = bindType;
+        if (this.options.enquireLinkMs)
+          startKeepalive(this.conn, this.options.enquireLinkMs, this.options.responseTimeoutMs);
+        this.emit('bound');
+      });
   }
 }

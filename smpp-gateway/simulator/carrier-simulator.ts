@@ -21,7 +21,12 @@ export interface CarrierSimulatorOptions {
   responseTimeoutMs?: number;
 }
 
-export interface MoResult { status: number; statuses: number[]; ackMs: number; parts: number }
+export interface MoResult {
+  status: number;
+  statuses: number[];
+  ackMs: number;
+  parts: number;
+}
 
 /**
  * A carrier SMSC on loopback. Records every MT (reassembled, decoded), answers with hex message ids,
@@ -41,10 +46,16 @@ export class CarrierSimulator extends EventEmitter {
   constructor(private readonly options: CarrierSimulatorOptions = {}) {
     super();
     this.server = createServer((socket) => this.accept(socket));
-    this.receipts = new ReceiptQueue((id) => this.receiver(id), (r) => this.emit('receipt', r), options.receiptDelayMs ?? 200);
+    this.receipts = new ReceiptQueue(
+      (id) => this.receiver(id),
+      (r) => this.emit('receipt', r),
+      options.receiptDelayMs ?? 200,
+    );
   }
 
-  get mts(): RecordedMt[] { return this.recorder.messages; }
+  get mts(): RecordedMt[] {
+    return this.recorder.messages;
+  }
 
   async start(): Promise<number> {
     await new Promise<void>((resolve, reject) => {
@@ -62,15 +73,37 @@ export class CarrierSimulator extends EventEmitter {
   }
 
   /** A customer's text as deliver_sm (UDH-segmented when long); resolves on the deliver_sm_resp(s). */
-  async sendMo(mo: { from: string; to: string; text?: string; parts?: SubmitPart[]; mode?: SegmentMode; systemId?: string }): Promise<MoResult> {
+  async sendMo(mo: {
+    from: string;
+    to: string;
+    text?: string;
+    parts?: SubmitPart[];
+    mode?: SegmentMode;
+    systemId?: string;
+  }): Promise<MoResult> {
     const peer = this.receiver(mo.systemId);
     if (!peer) throw new Error('no ESME bound to receive');
     this.moRef = (this.moRef + 1) & 0xff;
     const parts = mo.parts ?? segmentText(mo.text ?? '', { mode: mo.mode ?? 'udh8', ref: this.moRef });
     const started = performance.now();
-    const responses = await Promise.all(parts.map((part) => peer.conn.request('deliver_sm', shortMessageFields({ source: moAddress(mo.from), destination: moAddress(mo.to), parts: [], registeredDelivery: 0 }, part))));
+    const responses = await Promise.all(
+      parts.map((part) =>
+        peer.conn.request(
+          'deliver_sm',
+          shortMessageFields(
+            { source: moAddress(mo.from), destination: moAddress(mo.to), parts: [], registeredDelivery: 0 },
+            part,
+          ),
+        ),
+      ),
+    );
     const statuses = responses.map((r) => r.command_status);
-    return { status: statuses.find((s) => s !== 0) ?? 0, statuses, ackMs: performance.now() - started, parts: parts.length };
+    return {
+      status: statuses.find((s) => s !== 0) ?? 0,
+      statuses,
+      ackMs: performance.now() - started,
+      parts: parts.length,
+    };
   }
 
   /** Writes raw bytes to a bound ESME (malformed-PDU tests). */

@@ -12,5 +12,10 @@ export function simulatorFromConfig(config: SwitchboardConfig): CarrierSimulator
   const credentials = config.smpp.binds
     .filter((b) => b.port === port && LOOPBACK.includes(b.host))
     .map((b) => ({ systemId: b.systemId, password: b.password }));
-  return new CarrierSimulator({ port, host: '127.0.0.1', receiptDelayMs, ...(credentials.length > 0 ? { credentials } : {}) });
+  return new CarrierSimulator({
+    port,
+    host: '127.0.0.1',
+    receiptDelayMs,
+    ...(credentials.length > 0 ? { credentials } : {}),
+  });
 }

@@ -1,7 +1,11 @@
 import { STATUS } from '../session/errors.js';
 import type { ReceiptStat } from './receipts.js';
 
-export interface BindAttempt { at: number; systemId: string; status: number }
+export interface BindAttempt {
+  at: number;
+  systemId: string;
+  status: number;
+}
 
 /** Fault injection and counters for tests (and a demo UI) to drive and observe the simulator. */
 export class SimulatorKnobs {
@@ -32,7 +36,9 @@ export class SimulatorKnobs {
     this.submitTimes.push(Date.now());
     this.inFlightSubmits++;
     this.maxInFlightSubmits = Math.max(this.maxInFlightSubmits, this.inFlightSubmits);
-    return () => { this.inFlightSubmits--; };
+    return () => {
+      this.inFlightSubmits--;
+    };
   }
 
   takeSubmitFailure(): number | undefined {
@@ -43,14 +49,21 @@ export class SimulatorKnobs {
     let status = takeOne(this.bindFailures) ?? STATUS.ESME_ROK;
     if (status === STATUS.ESME_ROK && credentials) {
       const account = credentials.find((c) => c.systemId === systemId);
-      status = !account ? STATUS.ESME_RINVSYSID : account.password !== password ? STATUS.ESME_RINVPASWD : STATUS.ESME_ROK;
+      status = !account
+        ? STATUS.ESME_RINVSYSID
+        : account.password !== password
+          ? STATUS.ESME_RINVPASWD
+          : STATUS.ESME_ROK;
     }
     this.bindAttempts.push({ at: Date.now(), systemId, status });
     return status;
   }
 }
 
-interface Slot { remaining: number; status: number }
+interface Slot {
+  remaining: number;
+  status: number;
+}
 
 function takeOne(slot: Slot): number | undefined {
   if (slot.remaining <= 0) return undefined;

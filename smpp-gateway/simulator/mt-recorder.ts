@@ -49,21 +49,53 @@ export class MtRecorder {
     });
     const receivedAt = Date.now();
     const part: RecordedPart = {
-      systemId, messageId, source: sm.source.addr, destination: sm.destination.addr, text: ud.text,
-      dataCoding: sm.dataCoding, esmClass: sm.esmClass, registeredDelivery: sm.registeredDelivery,
-      concat: ud.concat ? { ref: ud.concat.ref, total: ud.concat.total, seq: ud.concat.seq } : null, receivedAt,
+      systemId,
+      messageId,
+      source: sm.source.addr,
+      destination: sm.destination.addr,
+      text: ud.text,
+      dataCoding: sm.dataCoding,
+      esmClass: sm.esmClass,
+      registeredDelivery: sm.registeredDelivery,
+      concat: ud.concat ? { ref: ud.concat.ref, total: ud.concat.total, seq: ud.concat.seq } : null,
+      receivedAt,
     };
     this.parts.push(part);
     let message: RecordedMt | null = null;
     if (!ud.concat || ud.concat.total === 1) {
-      message = { systemId, source: part.source, destination: part.destination, text: ud.text, messageIds: [messageId], dataCoding: sm.dataCoding, parts: 1, receivedAt };
+      message = {
+        systemId,
+        source: part.source,
+        destination: part.destination,
+        text: ud.text,
+        messageIds: [messageId],
+        dataCoding: sm.dataCoding,
+        parts: 1,
+        receivedAt,
+      };
     } else {
       const done = this.reassembler.add({
-        source: part.source, destination: part.destination, ref: ud.concat.ref, total: ud.concat.total, seq: ud.concat.seq,
-        bytes: ud.bytes, dataCoding: ud.dataCoding, receivedAt, id: messageId,
+        source: part.source,
+        destination: part.destination,
+        ref: ud.concat.ref,
+        total: ud.concat.total,
+        seq: ud.concat.seq,
+        bytes: ud.bytes,
+        dataCoding: ud.dataCoding,
+        receivedAt,
+        id: messageId,
       });
       if (done) {
-        message = { systemId, source: done.source, destination: done.destination, text: done.text, messageIds: done.partIds, dataCoding: sm.dataCoding, parts: done.segments, receivedAt };
+        message = {
+          systemId,
+          source: done.source,
+          destination: done.destination,
+          text: done.text,
+          messageIds: done.partIds,
+          dataCoding: sm.dataCoding,
+          parts: done.segments,
+          receivedAt,
+        };
       }
     }
     if (message) this.messages.push(message);

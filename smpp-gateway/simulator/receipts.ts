@@ -13,7 +13,14 @@ export function receiptDate(at: Date): string {
 }
 
 /** The de-facto receipt text (SMPP 3.4 appendix B); `text` is the first 20 characters, ASCII only. */
-export function formatReceipt(r: { id: string; stat: ReceiptStat; err: number; submittedAt: Date; doneAt: Date; text: string }): string {
+export function formatReceipt(r: {
+  id: string;
+  stat: ReceiptStat;
+  err: number;
+  submittedAt: Date;
+  doneAt: Date;
+  text: string;
+}): string {
   const excerpt = r.text.slice(0, 20).replace(/[^\x20-\x7e]/g, '?');
   const err = String(r.err).padStart(3, '0');
   return `id:${r.id} sub:001 dlvd:${r.stat === 'DELIVRD' ? '001' : '000'} submit date:${receiptDate(r.submittedAt)} done date:${receiptDate(r.doneAt)} stat:${r.stat} err:${err} text:${excerpt}`;
@@ -29,18 +36,33 @@ export interface PendingReceipt {
 /** The receipt deliver_sm for one accepted part: from the handset back to the sender. */
 export function receiptFor(part: RecordedPart, stat: ReceiptStat): PendingReceipt {
   const now = new Date();
-  const text = formatReceipt({ id: part.messageId, stat, err: stat === 'DELIVRD' ? 0 : 1, submittedAt: new Date(part.receivedAt), doneAt: now, text: part.text });
+  const text = formatReceipt({
+    id: part.messageId,
+    stat,
+    err: stat === 'DELIVRD' ? 0 : 1,
+    submittedAt: new Date(part.receivedAt),
+    doneAt: now,
+    text: part.text,
+  });
   return {
     systemId: part.systemId,
     messageId: part.messageId,
     stat,
     fields: {
       service_type: '',
-      source_addr_ton: 1, source_addr_npi: 1, source_addr: part.destination,
-      dest_addr_ton: 0, dest_addr_npi: 1, destination_addr: part.source,
+      source_addr_ton: 1,
+      source_addr_npi: 1,
+      source_addr: part.destination,
+      dest_addr_ton: 0,
+      dest_addr_npi: 1,
+      destination_addr: part.source,
       esm_class: 0x04,
-      protocol_id: 0, priority_flag: 0, schedule_delivery_time: '', validity_period: '',
-      registered_delivery: 0, replace_if_present_flag: 0,
+      protocol_id: 0,
+      priority_flag: 0,
+      schedule_delivery_time: '',
+      validity_period: '',
+      registered_delivery: 0,
+      replace_if_present_flag: 0,
       // Receipt text is plain ASCII, which reads the same under GSM 03.38 for these characters.
       data_coding: 0,
       sm_default_msg_id: 0,
@@ -80,9 +102,13 @@ export class ReceiptQueue {
   private send(receipt: PendingReceipt, attempt: number): void {
     const peer = this.receiver(receipt.systemId) ?? this.receiver();
     if (!peer) return void this.waiting.push(receipt);
-    peer.conn.request('deliver_sm', receipt.fields).then((resp) => {
-      this.onResult({ messageId: receipt.messageId, stat: receipt.stat, status: resp.command_status });
-      if (resp.command_status !== 0 && attempt < 5) setTimeout(() => this.send(receipt, attempt + 1), this.delayMs).unref();
-    }, () => this.waiting.push(receipt));
+    peer.conn.request('deliver_sm', receipt.fields).then(
+      (resp) => {
+        this.onResult({ messageId: receipt.messageId, stat: receipt.stat, status: resp.command_status });
+        if (resp.command_status !== 0 && attempt < 5)
+          setTimeout(() => this.send(receipt, attempt + 1), this.delayMs).unref();
+      },
+      () => this.waiting.push(receipt),
+    );
   }
 }

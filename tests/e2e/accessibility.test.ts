@@ -1,8 +1,25 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { FullStack } from '../support/full-stack.js';
-import { axeViolations, describeViolations, goAvailable, launchBrowser, login, newPage, shot } from './support/browser.js';
-import { actions, dialog, offer, openPhone, phoneLog, replyFrom, textFromPhone, transcript } from './support/desktop.js';
+import {
+  axeViolations,
+  describeViolations,
+  goAvailable,
+  launchBrowser,
+  login,
+  newPage,
+  shot,
+} from './support/browser.js';
+import {
+  actions,
+  dialog,
+  offer,
+  openPhone,
+  phoneLog,
+  replyFrom,
+  textFromPhone,
+  transcript,
+} from './support/desktop.js';
 
 // axe-core on every screen an agent or customer sees, in the state a real session puts it in:
 // login, the idle desktop, an offer, an active conversation, each dialog, and the phone page.
@@ -38,7 +55,9 @@ describe('accessibility (axe-core) on each screen', () => {
     await alice.getByRole('button', { name: 'Log in' }).waitFor();
     await check(alice, 'login');
     // The checker itself: a planted image without alt text must be reported, then removed.
-    await alice.evaluate(() => document.body.append(Object.assign(document.createElement('img'), { id: 'planted', src: 'data:,' })));
+    await alice.evaluate(() =>
+      document.body.append(Object.assign(document.createElement('img'), { id: 'planted', src: 'data:,' })),
+    );
     expect((await axeViolations(alice)).map((v) => v.id)).toContain('image-alt');
     await alice.evaluate(() => document.getElementById('planted')?.remove());
     // A failed login shows its error in the form; that state is checked too.
@@ -68,7 +87,10 @@ describe('accessibility (axe-core) on each screen', () => {
     await goAvailable(bob);
     await check(phone, 'phone-thread');
 
-    for (const [button, name] of [['Transfer', 'Transfer Request'], ['Conference', 'Conference Request']] as const) {
+    for (const [button, name] of [
+      ['Transfer', 'Transfer Request'],
+      ['Conference', 'Conference Request'],
+    ] as const) {
       await actions(alice).getByRole('button', { name: button, exact: true }).click();
       const box = dialog(alice, name);
       await box.getByRole('radio').first().waitFor();

@@ -25,10 +25,16 @@ describe('keyboard only', () => {
   });
 
   /** Presses Tab repeatedly; every stop must stay inside the dialog. */
-  async function expectTrapped(box: ReturnType<typeof dialog>, key: 'Tab' | 'Shift+Tab', presses: number): Promise<void> {
+  async function expectTrapped(
+    box: ReturnType<typeof dialog>,
+    key: 'Tab' | 'Shift+Tab',
+    presses: number,
+  ): Promise<void> {
     for (let i = 0; i < presses; i++) {
       await page.keyboard.press(key);
-      expect(await box.evaluate((el) => el.contains(document.activeElement)), `${key} #${i + 1} left the dialog`).toBe(true);
+      expect(await box.evaluate((el) => el.contains(document.activeElement)), `${key} #${i + 1} left the dialog`).toBe(
+        true,
+      );
     }
   }
 
@@ -47,7 +53,9 @@ describe('keyboard only', () => {
     await page.keyboard.press('ArrowDown');
     await page.locator('.state[data-status="AVAILABLE"]').waitFor();
 
-    expect((await stack.simulator.sendMo({ from: customer, to: SUPPORT_NUMBER, text: 'Keyboard user here?' })).status).toBe(0);
+    expect(
+      (await stack.simulator.sendMo({ from: customer, to: SUPPORT_NUMBER, text: 'Keyboard user here?' })).status,
+    ).toBe(0);
     const accept = offer(page).getByRole('button', { name: 'Accept' });
     await tabTo(page, accept);
     await page.keyboard.press('Enter');

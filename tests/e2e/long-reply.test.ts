@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { FullStack } from '../support/full-stack.js';
 import { goAvailable, launchBrowser, login, newPage, poll, shot, textOf } from './support/browser.js';
-import { SUPPORT_NUMBER, offer, openPhone, phoneLog, replyFrom, transcript, waitForDelivery } from './support/desktop.js';
+import {
+  SUPPORT_NUMBER,
+  offer,
+  openPhone,
+  phoneLog,
+  replyFrom,
+  transcript,
+  waitForDelivery,
+} from './support/desktop.js';
 
 // The compose box takes at most 1000 characters (the seed). The UI stops a longer reply, exactly
 // 1000 goes out (as a 7-part SMS), and a 1001-character reply forced past the UI is refused by
@@ -19,7 +27,9 @@ describe('a reply over 1000 characters', () => {
     ({ page: alice } = await newPage(browser));
     await login(alice, stack.url, 'alice');
     await goAvailable(alice);
-    expect((await stack.simulator.sendMo({ from: customer, to: SUPPORT_NUMBER, text: 'Tell me everything' })).status).toBe(0);
+    expect(
+      (await stack.simulator.sendMo({ from: customer, to: SUPPORT_NUMBER, text: 'Tell me everything' })).status,
+    ).toBe(0);
     await offer(alice).getByRole('button', { name: 'Accept' }).click();
     await transcript(alice, customer).getByText('Tell me everything').waitFor();
   });
@@ -57,14 +67,18 @@ describe('a reply over 1000 characters', () => {
       const post = async (query: string, variables: Record<string, unknown> = {}) => {
         const response = await fetch('/graphql', {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${sessionStorage.getItem('switchboard.token')}` },
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${sessionStorage.getItem('switchboard.token')}`,
+          },
           body: JSON.stringify({ query, variables }),
         });
         return (await response.json()) as { data: Record<string, unknown> };
       };
       const mine = (await post('{ myConversations { id } }')).data.myConversations as { id: string }[];
       const conversationId = mine[0]!.id;
-      const mutation = 'mutation($c: ID!, $t: String!) { sendMessage(conversationId: $c, text: $t) { message { id } userErrors { code message field } } }';
+      const mutation =
+        'mutation($c: ID!, $t: String!) { sendMessage(conversationId: $c, text: $t) { message { id } userErrors { code message field } } }';
       return post(mutation, { c: conversationId, t: 'x'.repeat(length) });
     }, 1001);
     expect(answer.data.sendMessage).toEqual({

@@ -37,7 +37,9 @@ describe('subscription drop and reconnect', () => {
   /** The conversation's status as the workflow has it: the source of truth, not the page. */
   async function statusOf(customer: string): Promise<string> {
     return eventually(async () => {
-      const thread = await stack.client.workflow.getHandle(threadId(stack.config.temporal.instance, SUPPORT_NUMBER, customer)).query(threadQuery);
+      const thread = await stack.client.workflow
+        .getHandle(threadId(stack.config.temporal.instance, SUPPORT_NUMBER, customer))
+        .query(threadQuery);
       const id = thread.conversations.at(-1);
       if (!id) throw new Error(`no conversation for ${customer} yet`);
       return (await stack.client.workflow.getHandle(id).query(stateQuery)).status;
@@ -102,11 +104,22 @@ describe('subscription drop and reconnect', () => {
 
     expect(await alice.getByRole('region', { name: 'Contact requests' }).getByRole('region').count()).toBe(1);
     expect(await missed.textContent()).toContain(second);
-    for (const line of ['Before the drop', 'Reply before the drop', 'Sent while you were offline', 'Typed while offline', 'After the reconnect', 'Reply after the reconnect']) {
+    for (const line of [
+      'Before the drop',
+      'Reply before the drop',
+      'Sent while you were offline',
+      'Typed while offline',
+      'After the reconnect',
+      'Reply after the reconnect',
+    ]) {
       expect(await countLines(log, line), line).toBe(1);
     }
     expect(await log.locator('li.message').count()).toBe(6);
-    expect(stack.simulator.mts.map((m) => m.text)).toEqual(['Reply before the drop', 'Typed while offline', 'Reply after the reconnect']);
+    expect(stack.simulator.mts.map((m) => m.text)).toEqual([
+      'Reply before the drop',
+      'Typed while offline',
+      'Reply after the reconnect',
+    ]);
     expect(await log.locator('li.local').count()).toBe(0); // no unconfirmed or failed sends left
     expect(errors).toEqual([]);
   });

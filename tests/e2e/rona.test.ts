@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { FullStack } from '../support/full-stack.js';
-import { axeViolations, describeViolations, goAvailable, launchBrowser, login, newPage, poll, shot, textOf } from './support/browser.js';
+import {
+  axeViolations,
+  describeViolations,
+  goAvailable,
+  launchBrowser,
+  login,
+  newPage,
+  poll,
+  shot,
+  textOf,
+} from './support/browser.js';
 import { SUPPORT_NUMBER, offer, paneStatus, transcript } from './support/desktop.js';
 
 // RONA (redirection on no answer): an offer left alone for the queue's RONA timeout (4 s here)
@@ -62,7 +72,9 @@ describe('RONA on an ignored offer', () => {
     await transcript(alice, customer).getByText('Anyone there?').waitFor();
     await poll(() => textOf(paneStatus(alice))).toBe('Active');
     // The missed offer is part of the record: the system line says it went back to the queue.
-    await transcript(alice, customer).getByText('Alice Smith did not answer; the request is back in Support.').waitFor();
+    await transcript(alice, customer)
+      .getByText('Alice Smith did not answer; the request is back in Support.')
+      .waitFor();
     await shot(alice, 'rona-02-offered-again');
     expect(errors).toEqual([]);
   });

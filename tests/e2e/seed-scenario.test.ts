@@ -3,8 +3,19 @@ import type { Browser, Page } from 'playwright-core';
 import { FullStack } from '../support/full-stack.js';
 import { expectBeside, goAvailable, launchBrowser, login, newPage, poll, shot, textOf } from './support/browser.js';
 import {
-  SUPPORT_NUMBER, actions, dialog, isFocused, offer, openPhone, paneStatus, phoneLog, popoverFields, replyFrom, textFromPhone,
-  transcript, waitForDelivery,
+  SUPPORT_NUMBER,
+  actions,
+  dialog,
+  isFocused,
+  offer,
+  openPhone,
+  paneStatus,
+  phoneLog,
+  popoverFields,
+  replyFrom,
+  textFromPhone,
+  transcript,
+  waitForDelivery,
 } from './support/desktop.js';
 
 // The seed guide end to end, in Chromium, over the real SMPP path: a customer texts from the
@@ -46,7 +57,10 @@ describe('seed scenario: two agents and a customer', () => {
     const request = offer(alice);
     await request.waitFor();
     expect(await popoverFields(request)).toEqual({
-      'Queue Name': 'Support', 'Phone Number': customer, 'Source Number': SUPPORT_NUMBER, Timer: expect.stringMatching(/^\d\d:\d\d$/),
+      'Queue Name': 'Support',
+      'Phone Number': customer,
+      'Source Number': SUPPORT_NUMBER,
+      Timer: expect.stringMatching(/^\d\d:\d\d$/),
     });
     const timer = request.getByRole('timer', { name: 'Timer' });
     const firstReading = await timer.innerText();
@@ -78,7 +92,10 @@ describe('seed scenario: two agents and a customer', () => {
     await transfer.getByRole('button', { name: 'Refresh queues and agents' }).click();
     await transfer.getByRole('radio', { name: 'Bob Jones' }).check();
     // Each choice is one row: the radio, then its name beside it (not stacked above it).
-    await expectBeside(transfer.getByRole('radio', { name: 'Bob Jones' }), transfer.getByText('Bob Jones', { exact: true }));
+    await expectBeside(
+      transfer.getByRole('radio', { name: 'Bob Jones' }),
+      transfer.getByText('Bob Jones', { exact: true }),
+    );
     await shot(alice, 'seed-06-transfer-dialog');
     await transfer.getByRole('button', { name: 'Transfer', exact: true }).click();
     // Alice owes a wrap-up for the conversation she transferred away: the dialog asks at once.
@@ -124,7 +141,9 @@ describe('seed scenario: two agents and a customer', () => {
     await actions(alice).getByRole('button', { name: 'Exit Conference' }).click();
     await alice.getByText('Select a conversation, or accept a contact request.').waitFor();
     // The button went with the conversation; focus stays in the conversation area, not the body.
-    await poll(() => alice.getByRole('main', { name: 'Conversation' }).evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    await poll(() =>
+      alice.getByRole('main', { name: 'Conversation' }).evaluate((el) => el.contains(document.activeElement)),
+    ).toBe(true);
     await poll(() => textOf(paneStatus(bob))).toBe('Active');
     await bobLog.getByText('Alice Smith left the conference.').waitFor();
     await replyFrom(bob, 'Your parcel arrives tomorrow.');
@@ -142,7 +161,11 @@ describe('seed scenario: two agents and a customer', () => {
     await shot(bob, 'seed-11-after-wrap-up');
 
     // The customer's handset has every agent message once, and nothing else was lost.
-    const replies = ['Sorry to hear that! Let me check the tracking.', 'Hello, Alice here from the warehouse.', 'Your parcel arrives tomorrow.'];
+    const replies = [
+      'Sorry to hear that! Let me check the tracking.',
+      'Hello, Alice here from the warehouse.',
+      'Your parcel arrives tomorrow.',
+    ];
     for (const line of replies) expect(await phoneLog(phone).getByText(line, { exact: true }).count()).toBe(1);
     await shot(phone, 'seed-12-phone-final');
     expect(pageErrors.flat()).toEqual([]);

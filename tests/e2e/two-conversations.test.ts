@@ -21,7 +21,10 @@ describe('two conversations at once', () => {
     ({ page: alice, errors } = await newPage(browser));
     await login(alice, stack.url, 'alice');
     await goAvailable(alice);
-    for (const [from, text] of [[first, 'First customer here'], [second, 'Second customer here']] as const) {
+    for (const [from, text] of [
+      [first, 'First customer here'],
+      [second, 'Second customer here'],
+    ] as const) {
       expect((await stack.simulator.sendMo({ from, to: SUPPORT_NUMBER, text })).status).toBe(0);
       await offer(alice).filter({ hasText: from }).getByRole('button', { name: 'Accept' }).click();
       await transcript(alice, from).getByText(text).waitFor();
@@ -38,7 +41,9 @@ describe('two conversations at once', () => {
 
   it('counts unread messages in the conversation that is not open', async () => {
     expect(await entry(second).getAttribute('aria-current')).toBe('true');
-    expect((await stack.simulator.sendMo({ from: first, to: SUPPORT_NUMBER, text: 'Are you still there?' })).status).toBe(0);
+    expect(
+      (await stack.simulator.sendMo({ from: first, to: SUPPORT_NUMBER, text: 'Are you still there?' })).status,
+    ).toBe(0);
     await poll(() => textOf(entry(first))).toContain('1 unread');
     await shot(alice, 'two-01-unread');
     await entry(first).click();

@@ -10,9 +10,15 @@ import { REPO_ROOT, writeConfigFile } from '../support/child-process.js';
 // Demo is a mode, not a fallback: every entry point but `npm start` needs SWITCHBOARD_CONFIG and
 // says so; a non-demo file holding the demo's secrets is refused at start, naming the key.
 
-function run(args: string[], env: Record<string, string | undefined>, input?: string): Promise<{ code: number | null; output: string }> {
+function run(
+  args: string[],
+  env: Record<string, string | undefined>,
+  input?: string,
+): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'],
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout.on('data', (b: Buffer) => (output += b.toString()));
@@ -22,23 +28,30 @@ function run(args: string[], env: Record<string, string | undefined>, input?: st
 }
 
 describe('entry points and their configuration', () => {
-  it.each(['api/main.ts', 'worker/main.ts', 'smpp-gateway/main.ts'])('%s without SWITCHBOARD_CONFIG says so and exits 1', async (entry) => {
-    const { code, output } = await run([entry], { SWITCHBOARD_CONFIG: undefined }); // spawn leaves undefined out
-    expect(code).toBe(1);
-    expect(output).toContain('SWITCHBOARD_CONFIG: invalid configuration');
-    expect(output).toContain('not set: point it at a configuration file');
-    expect(output).not.toMatch(/listening|ready/);
-  });
+  it.each(['api/main.ts', 'worker/main.ts', 'smpp-gateway/main.ts'])(
+    '%s without SWITCHBOARD_CONFIG says so and exits 1',
+    async (entry) => {
+      const { code, output } = await run([entry], { SWITCHBOARD_CONFIG: undefined }); // spawn leaves undefined out
+      expect(code).toBe(1);
+      expect(output).toContain('SWITCHBOARD_CONFIG: invalid configuration');
+      expect(output).toContain('not set: point it at a configuration file');
+      expect(output).not.toMatch(/listening|ready/);
+    },
+  );
 
   it('the demo file without demo: true is refused at start, naming each key', async () => {
     const raw = parse(readFileSync(DEMO_CONFIG_PATH, 'utf8')) as Omit<SwitchboardConfig, 'demo'> & { demo?: boolean };
     delete raw.demo;
-    const { code, output } = await run(['api/main.ts'], { SWITCHBOARD_CONFIG: writeConfigFile(raw as SwitchboardConfig) });
+    const { code, output } = await run(['api/main.ts'], {
+      SWITCHBOARD_CONFIG: writeConfigFile(raw as SwitchboardConfig),
+    });
     expect(code).toBe(1);
     expect(output).toContain('auth.jwtSecret: this secret ships in the repository');
     expect(output).toContain('auth.apiKeys[0].key: this key ships in the repository');
     expect(output).toContain('agents[0].password: plain passwords only in a demo');
-    expect(output).toContain('smpp.simulator.enabled: the carrier simulator and the anonymous customer-phone API run only in a demo');
+    expect(output).toContain(
+      'smpp.simulator.enabled: the carrier simulator and the anonymous customer-phone API run only in a demo',
+    );
     expect(output).not.toContain(raw.auth.jwtSecret); // a refusal names the key, never the secret
   });
 
@@ -56,7 +69,9 @@ describe('entry points and their configuration', () => {
     expect(code).toBe(0);
     const hash = output.trim();
     expect(hash).toMatch(/^\$scrypt\$ln=17,r=8,p=1\$/);
-    const checker = new PasswordChecker([{ id: 'ann', name: 'Ann', username: 'ann', passwordHash: hash, queues: ['support'], capacity: 5 }]);
+    const checker = new PasswordChecker([
+      { id: 'ann', name: 'Ann', username: 'ann', passwordHash: hash, queues: ['support'], capacity: 5 },
+    ]);
     expect((await checker.check('ann', 'tr0ub4dor&3'))?.id).toBe('ann');
     expect(await checker.check('ann', 'tr0ub4dor&4')).toBeUndefined();
   });

@@ -36,11 +36,28 @@ describe('logs carry no customer data', () => {
     const unique = randomUUID().slice(0, 8);
     const config = {
       ...raw,
-      temporal: { ...raw.temporal, address: inject('temporalAddress'), instance: `l${unique}`, taskQueue: `logs-${unique}`, dataDir: dir },
-      api: { ...raw.api, port: api }, web: { port: api },
-      smpp: { ...raw.smpp, binds: raw.smpp.binds.map((b) => ({ ...b, port: sim })), simulator: { ...raw.smpp.simulator, port: sim }, listen: { ...raw.smpp.listen!, port: listen } },
+      temporal: {
+        ...raw.temporal,
+        address: inject('temporalAddress'),
+        instance: `l${unique}`,
+        taskQueue: `logs-${unique}`,
+        dataDir: dir,
+      },
+      api: { ...raw.api, port: api },
+      web: { port: api },
+      smpp: {
+        ...raw.smpp,
+        binds: raw.smpp.binds.map((b) => ({ ...b, port: sim })),
+        simulator: { ...raw.smpp.simulator, port: sim },
+        listen: { ...raw.smpp.listen!, port: listen },
+      },
     };
-    child = await startProcess('scripts/start.ts', { SWITCHBOARD_CONFIG: writeConfigFile(config) }, /Switchboard is running/, 120_000);
+    child = await startProcess(
+      'scripts/start.ts',
+      { SWITCHBOARD_CONFIG: writeConfigFile(config) },
+      /Switchboard is running/,
+      120_000,
+    );
     url = `http://127.0.0.1:${api}`;
   });
   afterAll(async () => {
@@ -50,27 +67,47 @@ describe('logs carry no customer data', () => {
 
   it('a whole conversation leaves no number, text, token or password in the output', async () => {
     const anon = new ApiClient((u, init) => fetch(u, init), url);
-    expect((await anon.gql(LOGIN, { username: 'alice', password: WRONG })).login.userErrors[0].code).toBe('NOT_ALLOWED');
+    expect((await anon.gql(LOGIN, { username: 'alice', password: WRONG })).login.userErrors[0].code).toBe(
+      'NOT_ALLOWED',
+    );
     token = (await anon.gql(LOGIN, { username: 'alice', password: 'alice' })).login.token;
     const alice = anon.withToken(token);
     await alice.gql(doc.SET_STATUS, { status: 'AVAILABLE' });
-    const send = (text: string) => anon.gql(`mutation($t: String!) { sendAsCustomer(phoneNumber: "${CUSTOMER}", businessNumber: "+15551230000", text: $t) { userErrors { code } } }`, { t: text });
+    const send = (text: string) =>
+      anon.gql(
+        `mutation($t: String!) { sendAsCustomer(phoneNumber: "${CUSTOMER}", businessNumber: "+15551230000", text: $t) { userErrors { code } } }`,
+        { t: text },
+      );
     expect((await send(SAID)).sendAsCustomer.userErrors).toEqual([]);
     expect((await send('HELP')).sendAsCustomer.userErrors).toEqual([]); // the gateway logs that it answered
-    const id = await eventually(async () => {
-      const offers = (await alice.gql(doc.MY_OFFERS)).myOffers;
-      if (!offers.length) throw new Error('no offer yet');
-      return offers[0].conversation.id as string;
-    }, 20_000, 200);
+    const id = await eventually(
+      async () => {
+        const offers = (await alice.gql(doc.MY_OFFERS)).myOffers;
+        if (!offers.length) throw new Error('no offer yet');
+        return offers[0].conversation.id as string;
+      },
+      20_000,
+      200,
+    );
     expect((await alice.gql(doc.ACCEPT, { conversationId: id })).r.userErrors).toEqual([]);
     expect((await alice.gql(doc.SEND, { conversationId: id, text: REPLY })).r.userErrors).toEqual([]);
-    await eventually(async () => {
-      const phone = (await anon.gql(`{ phoneMessages(phoneNumber: "${CUSTOMER}") { text } }`)).phoneMessages.map((m: any) => m.text);
-      if (!phone.includes(REPLY)) throw new Error('reply not on the phone yet');
-    }, 20_000, 200);
-    await eventually(async () => {
-      if (!/HELP answered/.test(child.output())) throw new Error('no HELP line yet');
-    }, 20_000, 200);
+    await eventually(
+      async () => {
+        const phone = (await anon.gql(`{ phoneMessages(phoneNumber: "${CUSTOMER}") { text } }`)).phoneMessages.map(
+          (m: any) => m.text,
+        );
+        if (!phone.includes(REPLY)) throw new Error('reply not on the phone yet');
+      },
+      20_000,
+      200,
+    );
+    await eventually(
+      async () => {
+        if (!/HELP answered/.test(child.output())) throw new Error('no HELP line yet');
+      },
+      20_000,
+      200,
+    );
     expect((await alice.gql(doc.LOGOUT)).logout.userErrors).toEqual([]);
 
     const output = child.output();

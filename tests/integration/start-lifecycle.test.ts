@@ -52,7 +52,12 @@ afterEach(async () => {
 describe('npm start lives and dies with its Temporal dev server', () => {
   it('leaves nothing listening on the dev server port after a SIGKILL of the stack', async () => {
     const { path, temporalPort, apiPort } = await demoOnFreePorts();
-    const stack: Child = await startProcess('scripts/start.ts', { SWITCHBOARD_CONFIG: path }, /Switchboard is running/, 150_000);
+    const stack: Child = await startProcess(
+      'scripts/start.ts',
+      { SWITCHBOARD_CONFIG: path },
+      /Switchboard is running/,
+      150_000,
+    );
     cleanups.push(() => stack.kill());
     expect(await listening(temporalPort)).toBe(true);
     expect(await listening(apiPort)).toBe(true);
@@ -80,7 +85,9 @@ describe('npm start with a configured port already taken', () => {
     const ports = await demoOnFreePorts();
     await holdPort(ports[key]);
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-      cwd: REPO_ROOT, env: { ...process.env, SWITCHBOARD_CONFIG: ports.path }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: REPO_ROOT,
+      env: { ...process.env, SWITCHBOARD_CONFIG: ports.path },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
     child.stdout.on('data', (b: Buffer) => (output += b.toString()));

@@ -13,7 +13,9 @@ describe('npm start with a wrong configuration', () => {
     const path = writeConfigFile(raw);
     writeFileSync(path, readFileSync(path, 'utf8').replace('ronaTimeoutSeconds: 30', 'ronaTimeoutSecs: 30'));
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-      cwd: REPO_ROOT, env: { ...process.env, SWITCHBOARD_CONFIG: path }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: REPO_ROOT,
+      env: { ...process.env, SWITCHBOARD_CONFIG: path },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
     child.stdout.on('data', (b: Buffer) => (output += b.toString()));

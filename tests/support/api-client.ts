@@ -22,12 +22,18 @@ export class ApiClient {
   }
 
   private headers(extra: Record<string, string> = {}): Record<string, string> {
-    return { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}), ...extra };
+    return {
+      'content-type': 'application/json',
+      ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+      ...extra,
+    };
   }
 
   async raw<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> {
     const res = await this.fetchFn(`${this.baseUrl}/graphql`, {
-      method: 'POST', headers: this.headers({ accept: 'application/graphql-response+json' }), body: JSON.stringify({ query, variables }),
+      method: 'POST',
+      headers: this.headers({ accept: 'application/graphql-response+json' }),
+      body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as Omit<GqlResult<T>, 'status'>;
     return { status: res.status, ...body };
@@ -44,7 +50,10 @@ export class ApiClient {
   async subscribe<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<EventStream<T>> {
     const abort = new AbortController();
     const res = await this.fetchFn(`${this.baseUrl}/graphql`, {
-      method: 'POST', headers: this.headers({ accept: 'text/event-stream' }), body: JSON.stringify({ query, variables }), signal: abort.signal,
+      method: 'POST',
+      headers: this.headers({ accept: 'text/event-stream' }),
+      body: JSON.stringify({ query, variables }),
+      signal: abort.signal,
     });
     return new EventStream<T>(res, abort);
   }
@@ -62,11 +71,16 @@ export class EventStream<T> {
   ended = false;
   readonly done: Promise<void>;
 
-  constructor(readonly response: Response, private readonly abort: AbortController) {
-    this.done = this.read().catch(() => undefined).finally(() => {
-      this.ended = true;
-      this.wake?.();
-    });
+  constructor(
+    readonly response: Response,
+    private readonly abort: AbortController,
+  ) {
+    this.done = this.read()
+      .catch(() => undefined)
+      .finally(() => {
+        this.ended = true;
+        this.wake?.();
+      });
   }
 
   get status(): number {
@@ -90,8 +104,14 @@ export class EventStream<T> {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         const lines = block.split('\n');
-        const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim();
-        const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
+        const event = lines
+          .find((l) => l.startsWith('event:'))
+          ?.slice(6)
+          .trim();
+        const data = lines
+          .filter((l) => l.startsWith('data:'))
+          .map((l) => l.slice(5).trim())
+          .join('\n');
         if (event === 'complete') return;
         if (data) {
           this.received.push(JSON.parse(data) as StreamEvent<T>);
@@ -111,7 +131,10 @@ export class EventStream<T> {
       }
       if (this.ended) throw new Error(`stream ended; received ${JSON.stringify(this.received).slice(0, 2000)}`);
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no matching event within ${timeoutMs} ms; received ${JSON.stringify(this.received).slice(-2000)}`);
+      if (left <= 0)
+        throw new Error(
+          `no matching event within ${timeoutMs} ms; received ${JSON.stringify(this.received).slice(-2000)}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.wake = () => {

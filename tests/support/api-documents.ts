@@ -9,7 +9,8 @@ export const CONVERSATION = `id status customerNumber createdAt optedOut autoWra
   messages { id direction text deliveryStatus segments clientMessageId detail author { id name } }`;
 const OFFER = 'kind queueName phoneNumber sourceNumber receivedAt expiresAt from { id } conversation { id status }';
 
-export const ME = '{ me { id name status statusReason capacity activeConversations idleCode { id } queues { id name } } }';
+export const ME =
+  '{ me { id name status statusReason capacity activeConversations idleCode { id } queues { id name } } }';
 export const SET_STATUS = `mutation($status: AgentStatus!, $idleCodeId: ID) {
   setAgentStatus(status: $status, idleCodeId: $idleCodeId) { agent { id status idleCode { id } } ${ERRORS} } }`;
 export const LOGOUT = `mutation { logout { agent { id status } ${ERRORS} } }`;
@@ -26,7 +27,11 @@ export const END_CONFERENCE = action('endConference');
 export const EXIT_CONFERENCE = action('exitConference');
 export const END = action('endConversation');
 export const WRAP_UP = action('submitWrapUp', ', reasonId: $reasonId', ', $reasonId: ID!');
-export const TRANSFER = action('transferConversation', ', queueId: $queueId, agentId: $agentId', ', $queueId: ID, $agentId: ID');
+export const TRANSFER = action(
+  'transferConversation',
+  ', queueId: $queueId, agentId: $agentId',
+  ', $queueId: ID, $agentId: ID',
+);
 export const CONFERENCE = action('requestConference', ', agentId: $agentId', ', $agentId: ID!');
 export const SEND = `mutation($conversationId: ID!, $text: String!, $clientMessageId: ID) {
   r: sendMessage(conversationId: $conversationId, text: $text, clientMessageId: $clientMessageId) {

@@ -14,13 +14,22 @@ export class MemoryPhone implements CustomerPhone {
   private readonly listeners = new Map<string, Set<(m: PhoneMessage) => void>>();
   private readonly stop: () => void;
 
-  constructor(private readonly client: Client, private readonly config: SwitchboardConfig, bus: EventBus) {
+  constructor(
+    private readonly client: Client,
+    private readonly config: SwitchboardConfig,
+    bus: EventBus,
+  ) {
     this.stop = bus.subscribe('conversations', (p) => {
-      if (p.type !== 'conversation' || p.event.kind !== 'MESSAGE_ADDED' || p.event.message?.direction !== 'OUTBOUND') return;
+      if (p.type !== 'conversation' || p.event.kind !== 'MESSAGE_ADDED' || p.event.message?.direction !== 'OUTBOUND')
+        return;
       const m = p.event.message;
       this.record({
-        id: m.id, direction: 'OUTBOUND', phoneNumber: p.event.summary.customerNumber,
-        businessNumber: p.event.summary.businessNumber, text: m.text, at: m.at,
+        id: m.id,
+        direction: 'OUTBOUND',
+        phoneNumber: p.event.summary.customerNumber,
+        businessNumber: p.event.summary.businessNumber,
+        text: m.text,
+        at: m.at,
       });
     });
   }
@@ -29,7 +38,9 @@ export class MemoryPhone implements CustomerPhone {
     const id = randomUUID();
     const at = new Date().toISOString();
     await submitCustomerText(this.client, this.config, {
-      from: input.phoneNumber, to: input.businessNumber, message: { id, text: input.text, receivedAt: at },
+      from: input.phoneNumber,
+      to: input.businessNumber,
+      message: { id, text: input.text, receivedAt: at },
     });
     return this.record({ id, direction: 'INBOUND', ...input, at });
   }

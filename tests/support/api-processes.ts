@@ -56,18 +56,31 @@ export class ChildProcessLines {
 /** A throwaway Redis on a free port, without persistence; ready once it answers PING. */
 export async function startRedis(): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
-  const child = new ChildProcessLines('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
+  const child = new ChildProcessLines('redis-server', [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+  ]);
   const url = `redis://127.0.0.1:${port}`;
-  await eventually(async () => {
-    if (child.exitCode !== undefined) throw new Error(`redis-server exited: ${child.lines.join('\n')}`);
-    const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    probe.on('error', () => {}); // refused until it listens: the connect() rejection says so
-    try {
-      await probe.connect();
-      if ((await probe.ping()) !== 'PONG') throw new Error('no PONG');
-    } finally {
-      probe.disconnect();
-    }
-  }, 15_000, 100);
+  await eventually(
+    async () => {
+      if (child.exitCode !== undefined) throw new Error(`redis-server exited: ${child.lines.join('\n')}`);
+      const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+      probe.on('error', () => {}); // refused until it listens: the connect() rejection says so
+      try {
+        await probe.connect();
+        if ((await probe.ping()) !== 'PONG') throw new Error('no PONG');
+      } finally {
+        probe.disconnect();
+      }
+    },
+    15_000,
+    100,
+  );
   return { url, stop: () => child.stop() };
 }

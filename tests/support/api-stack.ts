@@ -23,19 +23,30 @@ export class ApiStack {
     readonly phone: MemoryPhone | undefined,
   ) {}
 
-  static async start(options: TestConfigOptions & {
-    phone?: boolean; webRoot?: string; loginLimits?: ApiOptions['loginLimits'];
-    /** Changes to the API's configuration (e.g. api.trustedProxyHeader). */
-    adjust?: (config: SwitchboardConfig) => SwitchboardConfig;
-  } = {}): Promise<ApiStack> {
+  static async start(
+    options: TestConfigOptions & {
+      phone?: boolean;
+      webRoot?: string;
+      loginLimits?: ApiOptions['loginLimits'];
+      /** Changes to the API's configuration (e.g. api.trustedProxyHeader). */
+      adjust?: (config: SwitchboardConfig) => SwitchboardConfig;
+    } = {},
+  ): Promise<ApiStack> {
     const core = await WorkflowStack.start(options);
-    const base: SwitchboardConfig = { ...core.config, api: { ...core.config.api, host: '127.0.0.1', port: 0 }, web: { port: 0 } };
+    const base: SwitchboardConfig = {
+      ...core.config,
+      api: { ...core.config.api, host: '127.0.0.1', port: 0 },
+      web: { port: 0 },
+    };
     const config = options.adjust ? options.adjust(base) : base;
     // The customer phone is a demo part: a production-style stack has none.
     const phone = options.phone === false || !config.demo ? undefined : new MemoryPhone(core.client, config, core.bus);
     const api = createApi({
-      config, client: core.client, bus: core.bus,
-      ...(phone ? { phone } : {}), ...(options.webRoot ? { webRoot: options.webRoot } : {}),
+      config,
+      client: core.client,
+      bus: core.bus,
+      ...(phone ? { phone } : {}),
+      ...(options.webRoot ? { webRoot: options.webRoot } : {}),
       ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
     });
     const { url } = await api.listen();

@@ -24,7 +24,12 @@ export interface Child {
  * Starts a TypeScript entry point (tsx) as a real process and resolves when a line matching
  * `ready` appears on its output: the process's own readiness signal, never a sleep.
  */
-export function startProcess(entry: string, env: Record<string, string>, ready: RegExp, timeoutMs = 60_000): Promise<Child> {
+export function startProcess(
+  entry: string,
+  env: Record<string, string>,
+  ready: RegExp,
+  timeoutMs = 60_000,
+): Promise<Child> {
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },

@@ -12,7 +12,9 @@ export async function eventually<T>(probe: () => Promise<T>, timeoutMs = 15_000,
       lastError = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms: ${lastError instanceof Error ? lastError.message : String(lastError)}`);
+      throw new Error(
+        `timed out after ${timeoutMs} ms: ${lastError instanceof Error ? lastError.message : String(lastError)}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }

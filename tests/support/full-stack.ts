@@ -35,7 +35,14 @@ export class FullStack {
     readonly simulator: CarrierSimulator,
     /** The desktop and /graphql, e.g. http://127.0.0.1:41234 (no trailing slash). */
     readonly url: string,
-    private readonly parts: { worker: RunningWorker; gateway: Gateway; phone: SimulatorPhone; api: Api; log: QuietLog; dataDir: string },
+    private readonly parts: {
+      worker: RunningWorker;
+      gateway: Gateway;
+      phone: SimulatorPhone;
+      api: Api;
+      log: QuietLog;
+      dataDir: string;
+    },
   ) {}
 
   static async start(options: FullStackOptions): Promise<FullStack> {
@@ -45,16 +52,30 @@ export class FullStack {
     // The simulator takes the bind's credentials from the config (as under `npm start`); its port
     // is only known once it listens, so the bind is pointed at it afterwards.
     const bind: BindConfig = {
-      id: 'carrier-a', host: '127.0.0.1', port: 0, systemId: 'switchboard', password: 'secret', systemType: '',
-      bindType: 'transceiver', enquireLinkSeconds: 30, responseTimeoutSeconds: 5, windowSize: 10,
-      maxSubmitsPerSecond: 200, segmentation: 'udh8', gsmPacked: false,
+      id: 'carrier-a',
+      host: '127.0.0.1',
+      port: 0,
+      systemId: 'switchboard',
+      password: 'secret',
+      systemType: '',
+      bindType: 'transceiver',
+      enquireLinkSeconds: 30,
+      responseTimeoutSeconds: 5,
+      windowSize: 10,
+      maxSubmitsPerSecond: 200,
+      segmentation: 'udh8',
+      gsmPacked: false,
     };
     const draft: SwitchboardConfig = {
       ...base,
       temporal: { ...base.temporal, dataDir },
       api: { ...base.api, host: '127.0.0.1', port: 0 },
       web: { port: 0 },
-      smpp: { ...base.smpp, binds: [bind], simulator: { enabled: true, port: 0, receiptDelayMs: options.receiptDelayMs ?? 100 } },
+      smpp: {
+        ...base.smpp,
+        binds: [bind],
+        simulator: { enabled: true, port: 0, receiptDelayMs: options.receiptDelayMs ?? 100 },
+      },
     };
     const simulator = simulatorFromConfig(draft);
     const port = await simulator.start();
@@ -109,4 +130,3 @@ class QuietLog {
     if (level !== 'info' && !this.stopping) console.warn(`[gateway ${level}] ${message}`, fields ?? '');
   };
 }
-

@@ -39,40 +39,70 @@ export function testConfig(options: TestConfigOptions = {}): SwitchboardConfig {
   const rona = options.ronaTimeoutSeconds ?? 2;
   const capacity = options.capacity ?? 5;
   const production = options.production === true;
-  const credential = (username: string) => (production ? { passwordHash: testPasswordHash(username) } : { password: username });
-  const agent = (id: string, name: string, queues: string[]) => ({ id, name, username: id, ...credential(id), queues, capacity });
-  return validateConfig({
-    demo: !production,
-    temporal: {
-      address: 'embedded', instance: `t${unique}`, taskQueue: `test-${unique}`, historyLimit: options.historyLimit ?? 5000,
-      ...(options.encryption ? {
-        encryptionKeys: [{ id: 'k2', key: randomBytes(32).toString('base64') }, { id: 'k1', key: randomBytes(32).toString('base64') }],
-        idHashKey: randomBytes(32).toString('base64'),
-      } : {}),
+  const credential = (username: string) =>
+    production ? { passwordHash: testPasswordHash(username) } : { password: username };
+  const agent = (id: string, name: string, queues: string[]) => ({
+    id,
+    name,
+    username: id,
+    ...credential(id),
+    queues,
+    capacity,
+  });
+  return validateConfig(
+    {
+      demo: !production,
+      temporal: {
+        address: 'embedded',
+        instance: `t${unique}`,
+        taskQueue: `test-${unique}`,
+        historyLimit: options.historyLimit ?? 5000,
+        ...(options.encryption
+          ? {
+              encryptionKeys: [
+                { id: 'k2', key: randomBytes(32).toString('base64') },
+                { id: 'k1', key: randomBytes(32).toString('base64') },
+              ],
+              idHashKey: randomBytes(32).toString('base64'),
+            }
+          : {}),
+      },
+      auth: production
+        ? {
+            jwtSecret: randomBytes(32).toString('base64'),
+            apiKeys: [{ name: 'crm', key: randomBytes(24).toString('base64url') }],
+          }
+        : { jwtSecret: 'test-secret-not-for-production', apiKeys: [{ name: 'crm', key: 'test-integrator-key' }] },
+      queues: [
+        { id: 'support', name: 'Support', ronaTimeoutSeconds: rona },
+        { id: 'sales', name: 'Sales', ronaTimeoutSeconds: rona },
+      ],
+      agents: [
+        agent('alice', 'Alice Smith', ['support', 'sales']),
+        agent('bob', 'Bob Jones', ['support']),
+        agent('carol', 'Carol White', ['sales']),
+        ...Array.from({ length: options.extraAgents ?? 0 }, (_, i) =>
+          agent(`agent-${String(i + 1).padStart(2, '0')}`, `Agent ${i + 1}`, ['support', 'sales']),
+        ),
+      ],
+      numbers: [
+        { number: '+15551230000', type: 'LONGCODE', queue: 'support' },
+        { number: '12345', type: 'SHORTCODE', queue: 'sales' },
+        { number: '+18005550100', type: 'TOLL_FREE', queue: 'support' },
+      ],
+      idleCodes: [
+        { id: 'break', name: 'Break' },
+        { id: 'lunch', name: 'Lunch' },
+      ],
+      wrapUp: {
+        reasons: [
+          { id: 'resolved', name: 'Resolved' },
+          { id: 'follow-up', name: 'Follow-up needed' },
+        ],
+        autoWrapUpSeconds: options.autoWrapUpSeconds ?? 0,
+        defaultReasonId: 'resolved',
+      },
     },
-    auth: production
-      ? { jwtSecret: randomBytes(32).toString('base64'), apiKeys: [{ name: 'crm', key: randomBytes(24).toString('base64url') }] }
-      : { jwtSecret: 'test-secret-not-for-production', apiKeys: [{ name: 'crm', key: 'test-integrator-key' }] },
-    queues: [
-      { id: 'support', name: 'Support', ronaTimeoutSeconds: rona },
-      { id: 'sales', name: 'Sales', ronaTimeoutSeconds: rona },
-    ],
-    agents: [
-      agent('alice', 'Alice Smith', ['support', 'sales']),
-      agent('bob', 'Bob Jones', ['support']),
-      agent('carol', 'Carol White', ['sales']),
-      ...Array.from({ length: options.extraAgents ?? 0 }, (_, i) => agent(`agent-${String(i + 1).padStart(2, '0')}`, `Agent ${i + 1}`, ['support', 'sales'])),
-    ],
-    numbers: [
-      { number: '+15551230000', type: 'LONGCODE', queue: 'support' },
-      { number: '12345', type: 'SHORTCODE', queue: 'sales' },
-      { number: '+18005550100', type: 'TOLL_FREE', queue: 'support' },
-    ],
-    idleCodes: [{ id: 'break', name: 'Break' }, { id: 'lunch', name: 'Lunch' }],
-    wrapUp: {
-      reasons: [{ id: 'resolved', name: 'Resolved' }, { id: 'follow-up', name: 'Follow-up needed' }],
-      autoWrapUpSeconds: options.autoWrapUpSeconds ?? 0,
-      defaultReasonId: 'resolved',
-    },
-  }, 'test configuration');
+    'test configuration',
+  );
 }

@@ -4,7 +4,14 @@ import type { Client } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import type { SwitchboardConfig } from '../../config/schema.js';
 import { smsTaskQueue, type SmsActivities } from '../../workflows/activities.js';
-import { actUpdate, agentsQuery, setStatusUpdate, stateQuery, threadQuery, type AgentAction } from '../../workflows/definitions.js';
+import {
+  actUpdate,
+  agentsQuery,
+  setStatusUpdate,
+  stateQuery,
+  threadQuery,
+  type AgentAction,
+} from '../../workflows/definitions.js';
 import type { AgentStatus, ConversationState } from '../../workflows/domain/types.js';
 import type { SendSmsRequest } from '../../workflows/events.js';
 import { routerId } from '../../workflows/ids.js';
@@ -33,7 +40,9 @@ export class WorkflowStack {
     readonly worker: RunningWorker | undefined,
   ) {}
 
-  static async start(options: TestConfigOptions & { withWorker?: boolean; address?: string } = {}): Promise<WorkflowStack> {
+  static async start(
+    options: TestConfigOptions & { withWorker?: boolean; address?: string } = {},
+  ): Promise<WorkflowStack> {
     const config = testConfig(options);
     const address = options.address ?? inject('temporalAddress');
     const bus = new MemoryEventBus();
@@ -65,7 +74,9 @@ export class WorkflowStack {
 
   async text(from: string, to: string, body: string, id: string = randomUUID()): Promise<string> {
     return submitCustomerText(this.client, this.config, {
-      from, to, message: { id, text: body, receivedAt: new Date().toISOString() },
+      from,
+      to,
+      message: { id, text: body, receivedAt: new Date().toISOString() },
     });
   }
 
@@ -87,7 +98,11 @@ export class WorkflowStack {
     return this.client.workflow.getHandle(conversationId).query(stateQuery);
   }
 
-  async until(conversationId: string, predicate: (s: ConversationState) => boolean, what = 'condition'): Promise<ConversationState> {
+  async until(
+    conversationId: string,
+    predicate: (s: ConversationState) => boolean,
+    what = 'condition',
+  ): Promise<ConversationState> {
     return eventually(async () => {
       const s = await this.state(conversationId);
       if (!predicate(s)) throw new Error(`waiting for ${what}; status ${s.status}`);
@@ -104,7 +119,9 @@ export class WorkflowStack {
   }
 
   setStatus(agentId: string, status: AgentStatus, idleCodeId?: string) {
-    return this.router().executeUpdate(setStatusUpdate, { args: [{ agentId, status, ...(idleCodeId ? { idleCodeId } : {}) }] });
+    return this.router().executeUpdate(setStatusUpdate, {
+      args: [{ agentId, status, ...(idleCodeId ? { idleCodeId } : {}) }],
+    });
   }
 
   async agent(agentId: string) {

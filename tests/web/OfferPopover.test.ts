@@ -41,7 +41,13 @@ describe('OfferPopover', () => {
   });
 
   it('shows why an accept failed, next to the button', () => {
-    render(OfferPopover, { props: { offer: offer({ kind: 'CONFERENCE', from: { id: 'bob', name: 'Bob' } }), onaccept: () => {}, error: 'The offer has lapsed.' } });
+    render(OfferPopover, {
+      props: {
+        offer: offer({ kind: 'CONFERENCE', from: { id: 'bob', name: 'Bob' } }),
+        onaccept: () => {},
+        error: 'The offer has lapsed.',
+      },
+    });
     expect(screen.getByRole('alert').textContent).toBe('The offer has lapsed.');
     expect(screen.getByRole('region', { name: 'Conference request from Bob' })).toBeTruthy();
   });

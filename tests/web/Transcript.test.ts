@@ -11,11 +11,26 @@ describe('Transcript', () => {
     const c = conversation({
       messages: [
         message(),
-        message({ id: 'o', direction: 'OUTBOUND', text: 'Hi!', author: { id: 'alice', name: 'Alice Smith' }, deliveryStatus: 'DELIVERED', segments: 2, at: '2026-01-01T10:00:10Z' }),
+        message({
+          id: 'o',
+          direction: 'OUTBOUND',
+          text: 'Hi!',
+          author: { id: 'alice', name: 'Alice Smith' },
+          deliveryStatus: 'DELIVERED',
+          segments: 2,
+          at: '2026-01-01T10:00:10Z',
+        }),
         message({ id: 's', direction: 'SYSTEM', text: 'Bob Jones has joined', at: '2026-01-01T10:00:20Z' }),
       ],
     });
-    render(Transcript, { props: { items: transcript(c, []), label: 'Transcript with +15557654321', onretry: () => {}, ondiscard: () => {} } });
+    render(Transcript, {
+      props: {
+        items: transcript(c, []),
+        label: 'Transcript with +15557654321',
+        onretry: () => {},
+        ondiscard: () => {},
+      },
+    });
     const log = screen.getByRole('log', { name: 'Transcript with +15557654321' });
     expect(within(log).getAllByRole('listitem')).toHaveLength(3);
     expect(within(log).getByText('Delivered · 2 segments')).toBeTruthy();
@@ -24,8 +39,17 @@ describe('Transcript', () => {
 
   it('offers Retry for a failed send, with the same clientMessageId', async () => {
     const onretry = vi.fn();
-    const entry = { clientMessageId: 'cm-1', conversationId: 'c1', text: 'Hello?', at: '', state: 'failed' as const, error: 'Network down' };
-    render(Transcript, { props: { items: transcript(conversation(), [entry]), label: 'T', onretry, ondiscard: () => {} } });
+    const entry = {
+      clientMessageId: 'cm-1',
+      conversationId: 'c1',
+      text: 'Hello?',
+      at: '',
+      state: 'failed' as const,
+      error: 'Network down',
+    };
+    render(Transcript, {
+      props: { items: transcript(conversation(), [entry]), label: 'T', onretry, ondiscard: () => {} },
+    });
     expect(screen.getByText('Not sent: Network down')).toBeTruthy();
     await fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(onretry).toHaveBeenCalledWith('cm-1');
@@ -38,7 +62,11 @@ describe('InteractionPane', () => {
     render(InteractionPane, { props: { conversation: conversation(), meId: 'alice', onaction } });
     expect(screen.getByText('Active')).toBeTruthy();
     const actions = screen.getByRole('group', { name: 'Conversation actions' });
-    expect(within(actions).getAllByRole('button').map((b) => b.textContent)).toEqual(['Transfer', 'Conference', 'End']);
+    expect(
+      within(actions)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Transfer', 'Conference', 'End']);
     await fireEvent.click(within(actions).getByRole('button', { name: 'End' }));
     expect(onaction).toHaveBeenCalledWith('end');
   });
@@ -53,7 +81,11 @@ describe('InteractionPane', () => {
     });
     render(InteractionPane, { props: { conversation: c, meId: 'bob', onaction: () => {} } });
     const actions = screen.getByRole('group', { name: 'Conversation actions' });
-    expect(within(actions).getAllByRole('button').map((b) => b.textContent)).toEqual(['Exit Conference']);
+    expect(
+      within(actions)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Exit Conference']);
     expect(screen.getByText('Conference')).toBeTruthy();
   });
 });

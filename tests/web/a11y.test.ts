@@ -15,7 +15,9 @@ import { agent, conversation, offer } from './fixtures.js';
 // axe in jsdom: everything but what needs layout (colour contrast is checked in the browser, later).
 async function violations(container: HTMLElement): Promise<string[]> {
   await tick();
-  const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
+  const result = await axe.run(container, {
+    rules: { 'color-contrast': { enabled: false }, region: { enabled: false } },
+  });
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
 }
 
@@ -28,9 +30,23 @@ describe('accessibility (axe)', () => {
   it('has no violations in the login form, state control, list, popover and compose box', async () => {
     const { container: a } = render(LoginForm, { props: { onlogin: async () => null } });
     expect(await violations(a)).toEqual([]);
-    const { container: b } = render(AgentState, { props: { me: agent({ status: 'RONA', statusReason: 'x' }), idleCodes: [{ id: 'b', name: 'Break' }], onchange: () => {} } });
+    const { container: b } = render(AgentState, {
+      props: {
+        me: agent({ status: 'RONA', statusReason: 'x' }),
+        idleCodes: [{ id: 'b', name: 'Break' }],
+        onchange: () => {},
+      },
+    });
     expect(await violations(b)).toEqual([]);
-    const { container: c } = render(ConversationList, { props: { conversations: [conversation()], unread: { c1: 2 }, selectedId: 'c1', meId: 'alice', onselect: () => {} } });
+    const { container: c } = render(ConversationList, {
+      props: {
+        conversations: [conversation()],
+        unread: { c1: 2 },
+        selectedId: 'c1',
+        meId: 'alice',
+        onselect: () => {},
+      },
+    });
     expect(await violations(c)).toEqual([]);
     const { container: d } = render(OfferPopover, { props: { offer: offer(), onaccept: () => {} } });
     expect(await violations(d)).toEqual([]);
@@ -40,10 +56,24 @@ describe('accessibility (axe)', () => {
 
   it('has no violations in the dialogs', async () => {
     const { container } = render(TransferDialog, {
-      props: { queues: [{ id: 'q', name: 'Support', waiting: 0, availableAgents: 1 }], agents: [{ id: 'b', name: 'Bob' }], onrefresh: () => {}, ontransfer: () => {}, onclose: () => {} },
+      props: {
+        queues: [{ id: 'q', name: 'Support', waiting: 0, availableAgents: 1 }],
+        agents: [{ id: 'b', name: 'Bob' }],
+        onrefresh: () => {},
+        ontransfer: () => {},
+        onclose: () => {},
+      },
     });
     expect(await violations(container)).toEqual([]);
-    const { container: w } = render(WrapUpDialog, { props: { customer: 'x', reasons: [{ id: 'r', name: 'Resolved' }], autoWrapUpAt: new Date(Date.now() + 30_000).toISOString(), onsubmit: () => {}, onclose: () => {} } });
+    const { container: w } = render(WrapUpDialog, {
+      props: {
+        customer: 'x',
+        reasons: [{ id: 'r', name: 'Resolved' }],
+        autoWrapUpAt: new Date(Date.now() + 30_000).toISOString(),
+        onsubmit: () => {},
+        onclose: () => {},
+      },
+    });
     expect(await violations(w)).toEqual([]);
   });
 });

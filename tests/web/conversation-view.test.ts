@@ -7,7 +7,14 @@ const bob = { id: 'bob', name: 'Bob Jones' };
 describe('conversation view for one agent', () => {
   it('gives the owner of an active conversation Transfer, Conference and End', () => {
     const c = controlsFor(conversation(), 'alice');
-    expect(c).toMatchObject({ compose: true, transfer: true, conference: true, end: true, endConference: false, wrapUp: false });
+    expect(c).toMatchObject({
+      compose: true,
+      transfer: true,
+      conference: true,
+      end: true,
+      endConference: false,
+      wrapUp: false,
+    });
     expect(statusLabel(conversation(), 'alice')).toBe('Active');
   });
 
@@ -23,7 +30,12 @@ describe('conversation view for one agent', () => {
     });
     expect(statusLabel(conf, 'alice')).toBe('Conference');
     expect(controlsFor(conf, 'alice')).toMatchObject({ endConference: true, exitConference: false, end: true });
-    expect(controlsFor(conf, 'bob')).toMatchObject({ endConference: false, exitConference: true, compose: true, end: false });
+    expect(controlsFor(conf, 'bob')).toMatchObject({
+      endConference: false,
+      exitConference: true,
+      compose: true,
+      end: false,
+    });
     expect(roleOf(conf, 'bob')).toBe('conference');
   });
 

@@ -25,7 +25,11 @@ const event = (over: Partial<AgentEvent>): Action => ({
 describe('desktop reducer', () => {
   it('keeps one popover per conversation when an offer is replayed on reconnect', () => {
     const o = offer();
-    const state = run(snapshot({ offers: [o] }), event({ kind: 'OFFERED', offer: o }), event({ kind: 'OFFERED', offer: o }));
+    const state = run(
+      snapshot({ offers: [o] }),
+      event({ kind: 'OFFERED', offer: o }),
+      event({ kind: 'OFFERED', offer: o }),
+    );
     expect(state.offers).toHaveLength(1);
   });
 
@@ -50,7 +54,15 @@ describe('desktop reducer', () => {
     const state = run(
       snapshot({ conversations: [conversation()] }),
       { type: 'message', conversationId: 'c1', message: reply },
-      { type: 'conversationEvent', event: { kind: 'MESSAGE_ADDED', at: '', message: reply, conversation: conversation({ messages: [message(), reply] }) } },
+      {
+        type: 'conversationEvent',
+        event: {
+          kind: 'MESSAGE_ADDED',
+          at: '',
+          message: reply,
+          conversation: conversation({ messages: [message(), reply] }),
+        },
+      },
       event({ conversation: conversation({ messages: [message(), { ...reply, deliveryStatus: 'DELIVERED' }] }) }),
     );
     const messages = state.conversations[0]?.messages ?? [];
@@ -71,7 +83,10 @@ describe('desktop reducer', () => {
   });
 
   it('removes a conversation when the wrap-up is submitted, and moves the selection on', () => {
-    let state = run(snapshot({ conversations: [conversation(), conversation({ id: 'c2' })] }), { type: 'select', id: 'c1' });
+    let state = run(snapshot({ conversations: [conversation(), conversation({ id: 'c2' })] }), {
+      type: 'select',
+      id: 'c1',
+    });
     state = reduce(state, { type: 'conversation', conversation: conversation({ status: 'CLOSED' }) });
     expect(state.conversations.map((c) => c.id)).toEqual(['c2']);
     expect(state.selectedId).toBe('c2');

@@ -29,7 +29,9 @@ describe('Transfer dialog', () => {
   it('lists queues and agents, filters both with the search field, and transfers to the choice', async () => {
     const { props, dialog } = transfer();
     expect(within(dialog).getAllByRole('radio')).toHaveLength(4);
-    await fireEvent.input(within(dialog).getByRole('searchbox', { name: 'Search queues and agents' }), { target: { value: 'car' } });
+    await fireEvent.input(within(dialog).getByRole('searchbox', { name: 'Search queues and agents' }), {
+      target: { value: 'car' },
+    });
     const radios = within(dialog).getAllByRole('radio');
     expect(radios).toHaveLength(1);
     const button = within(dialog).getByRole('button', { name: 'Transfer' }) as HTMLButtonElement;
@@ -103,7 +105,9 @@ describe('Wrap Up Reasons dialog', () => {
     const onsubmit = vi.fn();
     render(WrapUpDialog, { props: { customer: '+15557654321', reasons, onsubmit, onclose: () => {} } });
     const dialog = screen.getByRole('dialog', { name: 'Wrap Up Reasons' });
-    await fireEvent.input(within(dialog).getByRole('searchbox', { name: 'Search wrap-up reasons' }), { target: { value: 'follow' } });
+    await fireEvent.input(within(dialog).getByRole('searchbox', { name: 'Search wrap-up reasons' }), {
+      target: { value: 'follow' },
+    });
     expect(within(dialog).getAllByRole('radio')).toHaveLength(1);
     await fireEvent.click(within(dialog).getByRole('radio', { name: 'Follow-up needed' }));
     await fireEvent.click(within(dialog).getByRole('button', { name: 'Submit Wrap Up' }));
@@ -127,7 +131,9 @@ describe('Wrap Up Reasons dialog', () => {
   });
 
   it('shows a refused submit inside the dialog', () => {
-    render(WrapUpDialog, { props: { customer: 'x', reasons, error: 'Unknown reason', onsubmit: () => {}, onclose: () => {} } });
+    render(WrapUpDialog, {
+      props: { customer: 'x', reasons, error: 'Unknown reason', onsubmit: () => {}, onclose: () => {} },
+    });
     expect(within(screen.getByRole('dialog')).getByRole('alert').textContent).toBe('Unknown reason');
   });
 });

@@ -41,7 +41,14 @@ export function conversation(over: Partial<Conversation> = {}): Conversation {
     businessNumber: { number: '+15551230000', type: 'LONGCODE' },
     createdAt: '2026-01-01T10:00:00.000Z',
     owner: { id: 'alice', name: 'Alice Smith' },
-    participants: [{ agent: { id: 'alice', name: 'Alice Smith' }, role: 'OWNER', joinedAt: '2026-01-01T10:00:05.000Z', leftAt: null }],
+    participants: [
+      {
+        agent: { id: 'alice', name: 'Alice Smith' },
+        role: 'OWNER',
+        joinedAt: '2026-01-01T10:00:05.000Z',
+        leftAt: null,
+      },
+    ],
     messages: [message()],
     wrapUpOwedBy: [],
     autoWrapUpAt: null,

@@ -4,7 +4,9 @@ import { clearToken, setToken } from '../../web/src/lib/session.js';
 import { retryDelay } from '../../web/src/lib/subscriptions.js';
 
 function reply(status: number, body: unknown): typeof fetch {
-  return vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
+  return vi.fn(
+    async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
+  );
 }
 
 afterEach(() => clearToken());
@@ -29,14 +31,18 @@ describe('GraphQL client', () => {
   });
 
   it('returns userErrors as data, not as exceptions', async () => {
-    const data = { sendMessage: { message: null, userErrors: [{ code: 'INVALID_INPUT', message: 'Too long', field: 'text' }] } };
+    const data = {
+      sendMessage: { message: null, userErrors: [{ code: 'INVALID_INPUT', message: 'Too long', field: 'text' }] },
+    };
     await expect(gql('mutation', {}, reply(200, { data }))).resolves.toEqual(data);
   });
 
   it('marks an expired or missing token as unauthenticated', async () => {
-    const error = await gql('q', {}, reply(401, { errors: [{ message: 'Not signed in', extensions: { code: 'UNAUTHENTICATED' } }] })).catch(
-      (e: unknown) => e,
-    );
+    const error = await gql(
+      'q',
+      {},
+      reply(401, { errors: [{ message: 'Not signed in', extensions: { code: 'UNAUTHENTICATED' } }] }),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphQLRequestError);
     expect((error as GraphQLRequestError).unauthenticated).toBe(true);
   });
@@ -45,7 +51,10 @@ describe('GraphQL client', () => {
     const down = vi.fn(async () => {
       throw new TypeError('fetch failed');
     });
-    await expect(gql('q', {}, down)).rejects.toMatchObject({ status: 0, message: expect.stringContaining('could not be reached') });
+    await expect(gql('q', {}, down)).rejects.toMatchObject({
+      status: 0,
+      message: expect.stringContaining('could not be reached'),
+    });
   });
 
   it('retries subscriptions quickly, capped at about five seconds', () => {

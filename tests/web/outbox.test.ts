@@ -20,8 +20,14 @@ describe('outbox', () => {
     const a = { ...queued('c1', 'pending'), clientMessageId: 'cm-a' };
     const b = { ...queued('c1', 'confirmed'), clientMessageId: 'cm-b' };
     const other = { ...queued('c2', 'elsewhere'), clientMessageId: 'cm-c' };
-    const c = conversation({ messages: [message(), message({ id: 'o', direction: 'OUTBOUND', clientMessageId: 'cm-b' })] });
+    const c = conversation({
+      messages: [message(), message({ id: 'o', direction: 'OUTBOUND', clientMessageId: 'cm-b' })],
+    });
     const items = transcript(c, [a, b, other]);
-    expect(items.map((i) => (i.kind === 'message' ? i.message.id : i.entry.clientMessageId))).toEqual(['m1', 'o', 'cm-a']);
+    expect(items.map((i) => (i.kind === 'message' ? i.message.id : i.entry.clientMessageId))).toEqual([
+      'm1',
+      'o',
+      'cm-a',
+    ]);
   });
 });

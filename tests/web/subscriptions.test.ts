@@ -5,7 +5,9 @@ import { subscribe } from '../../web/src/lib/subscriptions.js';
 // desktop used to reopen it a second later, be refused again, and repeat on every later event.
 
 function sse(events: { event: string; data?: unknown }[]): Response {
-  const text = events.map((e) => `event: ${e.event}\ndata: ${e.data === undefined ? '' : JSON.stringify(e.data)}\n\n`).join('');
+  const text = events
+    .map((e) => `event: ${e.event}\ndata: ${e.data === undefined ? '' : JSON.stringify(e.data)}\n\n`)
+    .join('');
   return new Response(text, { status: 200, headers: { 'content-type': 'text/event-stream' } });
 }
 
@@ -14,12 +16,19 @@ afterEach(() => vi.useRealTimers());
 describe('subscribe', () => {
   it.each(['FORBIDDEN', 'UNAUTHENTICATED'])('does not reopen a stream the server ended with %s', async (code) => {
     vi.useFakeTimers();
-    const fetchFn = vi.fn(async () => sse([
-      { event: 'next', data: { errors: [{ message: 'no longer yours', extensions: { code } }] } },
-      { event: 'complete' },
-    ]));
+    const fetchFn = vi.fn(async () =>
+      sse([
+        { event: 'next', data: { errors: [{ message: 'no longer yours', extensions: { code } }] } },
+        { event: 'complete' },
+      ]),
+    );
     const refusals: string[] = [];
-    const stop = subscribe('subscription { x }', {}, { next: () => {}, refused: (c) => refusals.push(c) }, { fetchFn: fetchFn as typeof fetch });
+    const stop = subscribe(
+      'subscription { x }',
+      {},
+      { next: () => {}, refused: (c) => refusals.push(c) },
+      { fetchFn: fetchFn as typeof fetch },
+    );
     await vi.advanceTimersByTimeAsync(30_000);
     stop();
     expect(fetchFn).toHaveBeenCalledTimes(1);

@@ -24,11 +24,24 @@ describe('a conversation from the first text to wrap-up', () => {
     expect(accepted.conversation.status).toBe('ACTIVE');
     expect(accepted.conversation.ownerId).toBe('alice');
 
-    const reply = await stack.act(id, { type: 'send', agentId: 'alice', text: 'Sorry! Checking now.', clientMessageId: 'c1' });
-    expect(reply.message).toMatchObject({ direction: 'OUTBOUND', deliveryStatus: 'PENDING', text: 'Sorry! Checking now.' });
+    const reply = await stack.act(id, {
+      type: 'send',
+      agentId: 'alice',
+      text: 'Sorry! Checking now.',
+      clientMessageId: 'c1',
+    });
+    expect(reply.message).toMatchObject({
+      direction: 'OUTBOUND',
+      deliveryStatus: 'PENDING',
+      text: 'Sorry! Checking now.',
+    });
     await stack.until(id, (s) => s.messages.some((m) => m.deliveryStatus === 'SUBMITTED'), 'the SMS submitted');
     expect(stack.sent).toHaveLength(1);
-    expect(stack.sent[0]).toMatchObject({ customerNumber: '+15557770001', businessNumber: BIZ, numberType: 'LONGCODE' });
+    expect(stack.sent[0]).toMatchObject({
+      customerNumber: '+15557770001',
+      businessNumber: BIZ,
+      numberType: 'LONGCODE',
+    });
 
     const ended = await stack.act(id, { type: 'end', agentId: 'alice' });
     expect(ended.conversation.status).toBe('WRAP_UP');

@@ -22,26 +22,40 @@ describe('conference', () => {
   it('accept: Conference Requested, then Conference with a joined message; the conferenced agent exits', async () => {
     await stack.setStatus('bob', 'AVAILABLE');
     const requested = await stack.act(id, { type: 'requestConference', agentId: 'alice', targetId: 'bob' });
-    expect(requested.conversation).toMatchObject({ status: 'CONFERENCE_REQUESTED', offer: { agentId: 'bob', kind: 'CONFERENCE', fromAgentId: 'alice' } });
-    expect(await rejection(stack.act(id, { type: 'requestConference', agentId: 'alice', targetId: 'bob' }))).toMatchObject({ code: 'INVALID_STATE' });
+    expect(requested.conversation).toMatchObject({
+      status: 'CONFERENCE_REQUESTED',
+      offer: { agentId: 'bob', kind: 'CONFERENCE', fromAgentId: 'alice' },
+    });
+    expect(
+      await rejection(stack.act(id, { type: 'requestConference', agentId: 'alice', targetId: 'bob' })),
+    ).toMatchObject({ code: 'INVALID_STATE' });
     expect(await rejection(stack.act(id, { type: 'accept', agentId: 'bob' }))).toMatchObject({ code: 'INVALID_STATE' });
     const joined = await stack.act(id, { type: 'acceptConference', agentId: 'bob' });
     expect(joined.conversation.status).toBe('CONFERENCE');
-    expect(joined.conversation.messages.at(-1)).toMatchObject({ direction: 'SYSTEM', text: 'Bob Jones has joined the conversation.' });
+    expect(joined.conversation.messages.at(-1)).toMatchObject({
+      direction: 'SYSTEM',
+      text: 'Bob Jones has joined the conversation.',
+    });
     await stack.act(id, { type: 'send', agentId: 'bob', text: 'Specialist here.' });
-    expect(await rejection(stack.act(id, { type: 'exitConference', agentId: 'alice' }))).toMatchObject({ code: 'NOT_ALLOWED' });
+    expect(await rejection(stack.act(id, { type: 'exitConference', agentId: 'alice' }))).toMatchObject({
+      code: 'NOT_ALLOWED',
+    });
     const left = await stack.act(id, { type: 'exitConference', agentId: 'bob' });
     expect(left.conversation).toMatchObject({ status: 'ACTIVE', ownerId: 'alice' });
     expect(left.conversation.wrapUpOwedBy).toEqual([]);
     await stack.act(id, { type: 'send', agentId: 'alice', text: 'Anything else?' }); // the chat carries on
-    expect(await rejection(stack.act(id, { type: 'send', agentId: 'bob', text: 'me again' }))).toMatchObject({ code: 'NOT_ALLOWED' });
+    expect(await rejection(stack.act(id, { type: 'send', agentId: 'bob', text: 'me again' }))).toMatchObject({
+      code: 'NOT_ALLOWED',
+    });
     await expect.poll(async () => (await stack.agent('bob')).conversations).not.toContain(id);
   });
 
   it('the owner ends the conference', async () => {
     await stack.act(id, { type: 'requestConference', agentId: 'alice', targetId: 'bob' });
     await stack.act(id, { type: 'acceptConference', agentId: 'bob' });
-    expect(await rejection(stack.act(id, { type: 'endConference', agentId: 'bob' }))).toMatchObject({ code: 'NOT_ALLOWED' });
+    expect(await rejection(stack.act(id, { type: 'endConference', agentId: 'bob' }))).toMatchObject({
+      code: 'NOT_ALLOWED',
+    });
     const ended = await stack.act(id, { type: 'endConference', agentId: 'alice' });
     expect(ended.conversation.status).toBe('ACTIVE');
     expect(ended.conversation.participants.find((p) => p.role === 'CONFERENCE' && !p.leftAt)).toBeUndefined();
@@ -54,7 +68,9 @@ describe('conference', () => {
     expect(back.ownerId).toBe('alice');
     expect(back.messages.at(-1)?.text).toBe('Bob Jones did not answer the conference request.');
     expect((await stack.agent('bob')).status).toBe('RONA');
-    expect(await rejection(stack.act(id, { type: 'requestConference', agentId: 'alice', targetId: 'bob' }))).toMatchObject({ code: 'NOT_AVAILABLE' });
+    expect(
+      await rejection(stack.act(id, { type: 'requestConference', agentId: 'alice', targetId: 'bob' })),
+    ).toMatchObject({ code: 'NOT_AVAILABLE' });
   });
 
   it('an agent can be invited the moment it has submitted its wrap-up (the release reaches the router first)', async () => {

@@ -36,15 +36,23 @@ describe('continue-as-new carries the state across runs', () => {
     await stack.text(CUSTOMER, BIZ, 'message 3 again', 'can-3'); // a redelivery after many runs: still recognised
     await stack.text(CUSTOMER, BIZ, 'last', 'can-last');
     const s = await stack.until(id, (x) => x.messages.some((m) => m.id === 'can-last'), 'every message');
-    expect(s.messages.filter((m) => m.direction === 'INBOUND').map((m) => m.id)).toEqual(
-      ['can-0', ...Array.from({ length: 25 }, (_, i) => `can-${i + 1}`), 'can-last'],
+    expect(s.messages.filter((m) => m.direction === 'INBOUND').map((m) => m.id)).toEqual([
+      'can-0',
+      ...Array.from({ length: 25 }, (_, i) => `can-${i + 1}`),
+      'can-last',
+    ]);
+    await stack.until(
+      id,
+      (x) => x.messages.filter((m) => m.deliveryStatus === 'SUBMITTED').length === 25,
+      'all replies submitted',
     );
-    await stack.until(id, (x) => x.messages.filter((m) => m.deliveryStatus === 'SUBMITTED').length === 25, 'all replies submitted');
     expect(stack.sent.filter((r) => r.conversationId === id)).toHaveLength(25); // none sent twice across runs
     expect((await stack.agent('alice')).conversations).toContain(id);
 
     await expect.poll(() => runs(id), { timeout: 10_000 }).toBeGreaterThan(1);
-    await expect.poll(() => runs(threadId(stack.config.temporal.instance, BIZ, CUSTOMER)), { timeout: 10_000 }).toBeGreaterThan(1);
+    await expect
+      .poll(() => runs(threadId(stack.config.temporal.instance, BIZ, CUSTOMER)), { timeout: 10_000 })
+      .toBeGreaterThan(1);
     await expect.poll(() => runs(routerId(stack.config.temporal.instance)), { timeout: 10_000 }).toBeGreaterThan(1);
 
     // The timers and rules still work on the latest run.

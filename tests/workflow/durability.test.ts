@@ -13,10 +13,14 @@ describe('durability: the worker process dies and comes back', () => {
   let configPath: string;
 
   const startWorker = async () => {
-    worker = await startProcess('worker/main.ts', {
-      SWITCHBOARD_CONFIG: configPath,
-      SWITCHBOARD_TEMPORAL_ADDRESS: inject('temporalAddress'),
-    }, /worker ready/);
+    worker = await startProcess(
+      'worker/main.ts',
+      {
+        SWITCHBOARD_CONFIG: configPath,
+        SWITCHBOARD_TEMPORAL_ADDRESS: inject('temporalAddress'),
+      },
+      /worker ready/,
+    );
   };
 
   beforeAll(async () => {
@@ -54,10 +58,18 @@ describe('durability: the worker process dies and comes back', () => {
     await stack.text('+15557775002', BIZ, 'while you were down', 'down-1');
     await stack.text('+15557775002', BIZ, 'while you were down', 'down-1'); // carrier redelivery
     await startWorker();
-    const s = await stack.until(id, (x) => x.messages.some((m) => m.id === 'down-1'), 'the message sent during the outage');
+    const s = await stack.until(
+      id,
+      (x) => x.messages.some((m) => m.id === 'down-1'),
+      'the message sent during the outage',
+    );
     expect(s.messages.filter((m) => m.id === 'down-1')).toHaveLength(1);
     await stack.act(id, { type: 'send', agentId: 'alice', text: 'reply two', clientMessageId: 'r2' });
-    const after = await stack.until(id, (x) => x.messages.filter((m) => m.deliveryStatus === 'SUBMITTED').length === 2, 'both replies submitted');
+    const after = await stack.until(
+      id,
+      (x) => x.messages.filter((m) => m.deliveryStatus === 'SUBMITTED').length === 2,
+      'both replies submitted',
+    );
     expect(after.status).toBe('ACTIVE');
     expect(stack.sent.filter((r) => r.conversationId === id).map((r) => r.text)).toEqual(['reply one', 'reply two']);
   }, 90_000);

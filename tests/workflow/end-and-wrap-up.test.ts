@@ -28,7 +28,9 @@ describe('end, wrap-up, and what comes after', () => {
     const ended = await stack.act(first, { type: 'end', agentId: 'carol' });
     expect(ended.conversation.status).toBe('WRAP_UP');
     expect(ended.conversation.autoWrapUpAt.carol).toBeDefined();
-    expect(await rejection(stack.act(first, { type: 'send', agentId: 'carol', text: 'bye' }))).toMatchObject({ code: 'INVALID_STATE' });
+    expect(await rejection(stack.act(first, { type: 'send', agentId: 'carol', text: 'bye' }))).toMatchObject({
+      code: 'INVALID_STATE',
+    });
 
     await stack.text(customer, BIZ, 'one more thing');
     const second = await stack.conversationOf(BIZ, customer, 1);
@@ -45,10 +47,15 @@ describe('end, wrap-up, and what comes after', () => {
 
   it('a wrap-up submitted by hand wins over the timer and frees the slot', async () => {
     const id = await active('+15557774002');
-    expect(await rejection(stack.act(id, { type: 'wrapUp', agentId: 'carol', reasonId: 'resolved' }))).toMatchObject({ code: 'INVALID_STATE' });
+    expect(await rejection(stack.act(id, { type: 'wrapUp', agentId: 'carol', reasonId: 'resolved' }))).toMatchObject({
+      code: 'INVALID_STATE',
+    });
     expect(await rejection(stack.act(id, { type: 'end', agentId: 'alice' }))).toMatchObject({ code: 'NOT_ALLOWED' });
     await stack.act(id, { type: 'end', agentId: 'carol' });
-    expect(await rejection(stack.act(id, { type: 'wrapUp', agentId: 'carol', reasonId: 'nope' }))).toMatchObject({ code: 'NOT_FOUND', field: 'reasonId' });
+    expect(await rejection(stack.act(id, { type: 'wrapUp', agentId: 'carol', reasonId: 'nope' }))).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'reasonId',
+    });
     const closed = await stack.act(id, { type: 'wrapUp', agentId: 'carol', reasonId: 'follow-up' });
     expect(closed.conversation.wrapUps).toMatchObject([{ reasonId: 'follow-up', auto: false }]);
     await expect.poll(async () => (await stack.agent('carol')).conversations).not.toContain(id);
@@ -64,12 +71,32 @@ describe('end, wrap-up, and what comes after', () => {
     const s = await stack.until(id, (x) => x.messages.some((m) => m.id === 'carrier-msg-2'), 'the later message');
     expect(s.messages.filter((m) => m.id === 'carrier-msg-1')).toHaveLength(1);
 
-    expect(await rejection(stack.act(id, { type: 'send', agentId: 'carol', text: 'x'.repeat(1001) }))).toMatchObject({ code: 'INVALID_INPUT', field: 'text' });
-    expect(await rejection(stack.act(id, { type: 'send', agentId: 'carol', text: '   ' }))).toMatchObject({ code: 'INVALID_INPUT', field: 'text' });
-    const one = await stack.act(id, { type: 'send', agentId: 'carol', text: 'y'.repeat(1000), clientMessageId: 'retry-me' });
-    const again = await stack.act(id, { type: 'send', agentId: 'carol', text: 'y'.repeat(1000), clientMessageId: 'retry-me' });
+    expect(await rejection(stack.act(id, { type: 'send', agentId: 'carol', text: 'x'.repeat(1001) }))).toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'text',
+    });
+    expect(await rejection(stack.act(id, { type: 'send', agentId: 'carol', text: '   ' }))).toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'text',
+    });
+    const one = await stack.act(id, {
+      type: 'send',
+      agentId: 'carol',
+      text: 'y'.repeat(1000),
+      clientMessageId: 'retry-me',
+    });
+    const again = await stack.act(id, {
+      type: 'send',
+      agentId: 'carol',
+      text: 'y'.repeat(1000),
+      clientMessageId: 'retry-me',
+    });
     expect(again.message?.id).toBe(one.message?.id);
-    await stack.until(id, (x) => x.messages.find((m) => m.id === one.message?.id)?.deliveryStatus === 'SUBMITTED', 'submitted');
+    await stack.until(
+      id,
+      (x) => x.messages.find((m) => m.id === one.message?.id)?.deliveryStatus === 'SUBMITTED',
+      'submitted',
+    );
     expect(stack.sent.filter((r) => r.messageId === one.message?.id)).toHaveLength(1);
   });
 });

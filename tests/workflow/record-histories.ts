@@ -39,12 +39,20 @@ try {
 
   mkdirSync(OUT, { recursive: true });
   const thread = await stack.thread(BIZ, '+15550000001');
-  const ids = { conversation: id, thread: `${stack.config.temporal.instance}:thread:${BIZ}:+15550000001`, router: routerId(stack.config.temporal.instance) };
+  const ids = {
+    conversation: id,
+    thread: `${stack.config.temporal.instance}:thread:${BIZ}:+15550000001`,
+    router: routerId(stack.config.temporal.instance),
+  };
   // Workflow ids are part of what replays (a child's id derives from its parent's), so keep them.
   writeFileSync(`${OUT}index.json`, JSON.stringify(ids, null, 2));
   for (const [name, workflowId] of Object.entries(ids)) {
     // The CLI's JSON is the format Worker.runReplayHistory reads (and what `temporal workflow show` gives support).
-    const json = execFileSync(findTemporalCli(), ['workflow', 'show', '--address', env.address, '-w', workflowId, '-o', 'json'], { encoding: 'utf8' });
+    const json = execFileSync(
+      findTemporalCli(),
+      ['workflow', 'show', '--address', env.address, '-w', workflowId, '-o', 'json'],
+      { encoding: 'utf8' },
+    );
     writeFileSync(`${OUT}${name}.json`, json);
     console.log(`recorded ${name}: ${(JSON.parse(json) as { events: unknown[] }).events.length} events`);
   }

@@ -25,7 +25,9 @@ describe('RONA: an offer nobody accepts', () => {
     expect(alice.status).toBe('RONA');
     expect(alice.statusReason).toMatch(/within 2 s/);
     expect(alice.offers).toEqual([]);
-    expect(await rejection(stack.act(first, { type: 'accept', agentId: 'alice' }))).toMatchObject({ code: 'INVALID_STATE' });
+    expect(await rejection(stack.act(first, { type: 'accept', agentId: 'alice' }))).toMatchObject({
+      code: 'INVALID_STATE',
+    });
 
     // A newer request arrives while nobody is free; the RONA'd one keeps its place ahead of it.
     await stack.text('+15557771002', BIZ, 'second customer');
@@ -45,7 +47,10 @@ describe('RONA: an offer nobody accepts', () => {
   it('never offers to Idle agents and rejects RONA as a chosen status', async () => {
     await stack.setStatus('alice', 'IDLE', 'lunch');
     expect(await rejection(stack.setStatus('alice', 'RONA'))).toMatchObject({ code: 'INVALID_INPUT', field: 'status' });
-    expect(await rejection(stack.setStatus('alice', 'IDLE'))).toMatchObject({ code: 'INVALID_INPUT', field: 'idleCodeId' });
+    expect(await rejection(stack.setStatus('alice', 'IDLE'))).toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'idleCodeId',
+    });
     expect(await rejection(stack.setStatus('alice', 'IDLE', 'nap'))).toMatchObject({ code: 'NOT_FOUND' });
     expect((await stack.agent('alice')).idleCodeId).toBe('lunch');
     await stack.text('+15557771003', '+18005550100', 'anyone there?');

@@ -31,7 +31,9 @@ describe('transfer', () => {
     const offered = await stack.until(id, (s) => s.offer?.agentId === 'carol', 'offer to carol');
     expect(offered.offer).toMatchObject({ kind: 'TRANSFER', fromAgentId: 'alice' });
     await stack.act(id, { type: 'accept', agentId: 'carol' });
-    expect(await rejection(stack.act(id, { type: 'send', agentId: 'alice', text: 'still me?' }))).toMatchObject({ code: 'NOT_ALLOWED' });
+    expect(await rejection(stack.act(id, { type: 'send', agentId: 'alice', text: 'still me?' }))).toMatchObject({
+      code: 'NOT_ALLOWED',
+    });
     const wrapped = await stack.act(id, { type: 'wrapUp', agentId: 'alice', reasonId: 'follow-up' });
     expect(wrapped.conversation).toMatchObject({ status: 'ACTIVE', ownerId: 'carol', wrapUpOwedBy: [] });
     await stack.setStatus('carol', 'IDLE', 'break');
@@ -42,7 +44,9 @@ describe('transfer', () => {
     await stack.setStatus('alice', 'AVAILABLE');
     await stack.setStatus('bob', 'IDLE', 'break'); // so the new request goes to alice
     const id = await acceptedBy('alice', '+15557772002');
-    expect(await rejection(stack.act(id, { type: 'transferToAgent', agentId: 'alice', targetId: 'bob' }))).toMatchObject({ code: 'NOT_AVAILABLE' });
+    expect(
+      await rejection(stack.act(id, { type: 'transferToAgent', agentId: 'alice', targetId: 'bob' })),
+    ).toMatchObject({ code: 'NOT_AVAILABLE' });
     expect((await stack.state(id)).ownerId).toBe('alice'); // the rejection changed nothing
     await stack.setStatus('bob', 'AVAILABLE');
     await stack.act(id, { type: 'transferToAgent', agentId: 'alice', targetId: 'bob' });
@@ -75,11 +79,21 @@ describe('transfer', () => {
     await stack.text('+15557772004', BIZ, 'hello');
     const id = await stack.conversationOf(BIZ, '+15557772004');
     await stack.until(id, (s) => s.offer?.agentId === 'alice', 'offer');
-    expect(await rejection(stack.act(id, { type: 'transferToQueue', agentId: 'alice', queueId: 'sales' }))).toMatchObject({ code: 'INVALID_STATE' });
+    expect(
+      await rejection(stack.act(id, { type: 'transferToQueue', agentId: 'alice', queueId: 'sales' })),
+    ).toMatchObject({ code: 'INVALID_STATE' });
     await stack.act(id, { type: 'accept', agentId: 'alice' });
-    expect(await rejection(stack.act(id, { type: 'transferToAgent', agentId: 'alice', targetId: 'alice' }))).toMatchObject({ code: 'INVALID_INPUT', field: 'agentId' });
-    expect(await rejection(stack.act(id, { type: 'transferToAgent', agentId: 'alice', targetId: 'zed' }))).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await rejection(stack.act(id, { type: 'transferToQueue', agentId: 'alice', queueId: 'nope' }))).toMatchObject({ code: 'NOT_FOUND', field: 'queueId' });
-    expect(await rejection(stack.act(id, { type: 'transferToQueue', agentId: 'bob', queueId: 'sales' }))).toMatchObject({ code: 'NOT_ALLOWED' });
+    expect(
+      await rejection(stack.act(id, { type: 'transferToAgent', agentId: 'alice', targetId: 'alice' })),
+    ).toMatchObject({ code: 'INVALID_INPUT', field: 'agentId' });
+    expect(
+      await rejection(stack.act(id, { type: 'transferToAgent', agentId: 'alice', targetId: 'zed' })),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      await rejection(stack.act(id, { type: 'transferToQueue', agentId: 'alice', queueId: 'nope' })),
+    ).toMatchObject({ code: 'NOT_FOUND', field: 'queueId' });
+    expect(await rejection(stack.act(id, { type: 'transferToQueue', agentId: 'bob', queueId: 'sales' }))).toMatchObject(
+      { code: 'NOT_ALLOWED' },
+    );
   });
 });

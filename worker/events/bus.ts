@@ -6,7 +6,8 @@ import type { AgentEventPayload, ConversationEventPayload, EventBatch } from '..
  * `conversations` (every conversation event, for integrators). The worker publishes (a local
  * activity), the API subscribes; Redis carries them when those are different processes.
  */
-export type BusPayload = { type: 'agent'; event: AgentEventPayload } | { type: 'conversation'; event: ConversationEventPayload };
+export type BusPayload =
+  { type: 'agent'; event: AgentEventPayload } | { type: 'conversation'; event: ConversationEventPayload };
 
 export interface EventBus {
   publish(batch: EventBatch): Promise<void>;

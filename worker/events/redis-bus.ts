@@ -33,7 +33,8 @@ export class RedisEventBus implements EventBus {
 
   async publish(batch: EventBatch): Promise<void> {
     const pipeline = this.pub.pipeline();
-    for (const [channel, payload] of channelsOf(batch)) pipeline.publish(this.prefix + channel, JSON.stringify(payload));
+    for (const [channel, payload] of channelsOf(batch))
+      pipeline.publish(this.prefix + channel, JSON.stringify(payload));
     await pipeline.exec();
   }
 

@@ -47,7 +47,8 @@ export function findTemporalCli(options: FindOptions = {}): string {
   const log = options.log ?? ((line: string) => console.error(line));
   const explicit = process.env.TEMPORAL_CLI;
   if (explicit) {
-    if (!isExecutable(explicit)) throw new TemporalCliMissingError(`TEMPORAL_CLI=${explicit} is not an executable file`);
+    if (!isExecutable(explicit))
+      throw new TemporalCliMissingError(`TEMPORAL_CLI=${explicit} is not an executable file`);
     return explicit;
   }
   const fromPath = onPath('temporal');
@@ -65,7 +66,9 @@ export function findTemporalCli(options: FindOptions = {}): string {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (built.status !== 0 || !isExecutable(cached)) {
-    throw new TemporalCliMissingError(`go install ${TEMPORAL_CLI_MODULE}@${TEMPORAL_CLI_VERSION} failed (exit ${built.status})`);
+    throw new TemporalCliMissingError(
+      `go install ${TEMPORAL_CLI_MODULE}@${TEMPORAL_CLI_VERSION} failed (exit ${built.status})`,
+    );
   }
   return cached;
 }

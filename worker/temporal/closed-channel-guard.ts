@@ -29,7 +29,13 @@ class ClosedCall implements NextCallInterface {
   constructor(private readonly reason: string) {}
 
   start(_metadata: Metadata, listener?: Partial<InterceptingListener>): void {
-    setImmediate(() => listener?.onReceiveStatus?.({ code: status.CANCELLED, details: `Temporal connection closed: ${this.reason}`, metadata: new Metadata() }));
+    setImmediate(() =>
+      listener?.onReceiveStatus?.({
+        code: status.CANCELLED,
+        details: `Temporal connection closed: ${this.reason}`,
+        metadata: new Metadata(),
+      }),
+    );
   }
 
   cancelWithStatus(): void {}

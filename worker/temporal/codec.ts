@@ -31,7 +31,8 @@ export class AesGcmCodec implements PayloadCodec {
   constructor(keys: { id: string; key: string | Buffer }[]) {
     if (keys.length === 0) throw new EncryptionError('at least one key is needed');
     this.keys = new Map(keys.map((k) => [k.id, typeof k.key === 'string' ? Buffer.from(k.key, 'base64') : k.key]));
-    for (const [id, key] of this.keys) if (key.length !== 32) throw new EncryptionError(`key ${id}: AES-256 needs 32 bytes`);
+    for (const [id, key] of this.keys)
+      if (key.length !== 32) throw new EncryptionError(`key ${id}: AES-256 needs 32 bytes`);
     this.current = { id: keys[0]!.id, key: this.keys.get(keys[0]!.id)! };
   }
 
@@ -57,7 +58,10 @@ export class AesGcmCodec implements PayloadCodec {
       if (data.length < IV_BYTES + TAG_BYTES) throw new EncryptionError('encrypted payload too short');
       const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, IV_BYTES));
       decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
-      const plain = Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]);
+      const plain = Buffer.concat([
+        decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)),
+        decipher.final(),
+      ]);
       return PayloadProto.decode(plain) as Payload;
     });
   }

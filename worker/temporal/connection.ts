@@ -29,7 +29,10 @@ export function connectionOptions(config: SwitchboardConfig, address = temporalA
 }
 
 export async function connectClient(config: SwitchboardConfig, address?: string): Promise<Client> {
-  const connection = await Connection.connect({ ...connectionOptions(config, address), interceptors: clientInterceptors() });
+  const connection = await Connection.connect({
+    ...connectionOptions(config, address),
+    interceptors: clientInterceptors(),
+  });
   return new Client({ connection, namespace: config.temporal.namespace, ...dataConverterOptions(config) });
 }
 

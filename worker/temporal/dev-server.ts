@@ -20,8 +20,10 @@ export const SQLITE_PRAGMAS = ['--sqlite-pragma', 'journal_mode=wal', '--sqlite-
  * workflow task, signal and timer waited about 50 ms for its turn, and MO to OFFERED went from
  * ~95 ms to ~340 ms as soon as conversations came back to back.
  */
-export const DEV_SERVER_TUNING = ['transfer', 'timer', 'visibility']
-  .flatMap((queue) => ['--dynamic-config-value', `history.${queue}ProcessorMaxPollRPS=1000`]);
+export const DEV_SERVER_TUNING = ['transfer', 'timer', 'visibility'].flatMap((queue) => [
+  '--dynamic-config-value',
+  `history.${queue}ProcessorMaxPollRPS=1000`,
+]);
 
 const WATCHDOG = fileURLToPath(new URL('./child-watchdog.mjs', import.meta.url));
 
@@ -59,13 +61,18 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const database = options.dbFilename ? resolve(options.dbFilename) : undefined;
   if (database) mkdirSync(dirname(database), { recursive: true });
   const args = [
-    'server', 'start-dev',
+    'server',
+    'start-dev',
     ...(database ? ['--db-filename', database, ...SQLITE_PRAGMAS] : []),
     ...DEV_SERVER_TUNING,
-    '--ip', '127.0.0.1',
-    '--port', String(port),
-    '--namespace', options.namespace ?? 'default',
-    '--log-level', 'error',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--namespace',
+    options.namespace ?? 'default',
+    '--log-level',
+    'error',
     ...(uiPort > 0 ? ['--ui-port', String(uiPort)] : ['--headless']),
     ...ALL_SEARCH_ATTRIBUTES.flatMap((sa) => ['--search-attribute', `${sa.name}=Keyword`]),
   ];
@@ -99,7 +106,8 @@ async function waitUntilServing(address: string, child: ChildProcess, output: ()
       await connection.close();
       return;
     } catch {
-      if (Date.now() > deadline) throw new Error(`the Temporal dev server did not answer on ${address} within 60 s:\n${output()}`);
+      if (Date.now() > deadline)
+        throw new Error(`the Temporal dev server did not answer on ${address} within 60 s:\n${output()}`);
       await new Promise((r) => setTimeout(r, 200));
     }
   }

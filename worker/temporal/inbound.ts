@@ -18,7 +18,11 @@ export interface CustomerText {
  * The only way an MO enters Switchboard: signalWithStart on the (business, customer) thread. It
  * resolves once Temporal has durably accepted the signal, which is when the carrier may be acked.
  */
-export async function submitCustomerText(client: Client, config: SwitchboardConfig, text: CustomerText): Promise<string> {
+export async function submitCustomerText(
+  client: Client,
+  config: SwitchboardConfig,
+  text: CustomerText,
+): Promise<string> {
   const number = config.numbers.find((n) => n.number === text.to);
   if (!number) throw new RuleError('NOT_FOUND', `No business number '${text.to}'.`, 'to');
   const workflowId = threadIdFor(config, number.number, text.from);
@@ -28,14 +32,16 @@ export async function submitCustomerText(client: Client, config: SwitchboardConf
     taskQueue: config.temporal.taskQueue,
     args: [{ maxHistory: config.temporal.historyLimit }],
     signal: customerMessageSignal,
-    signalArgs: [{
-      message: text.message,
-      businessNumber: number.number,
-      customerNumber: text.from,
-      numberType: number.type,
-      queueId: number.queue,
-      ...(searchKeys ? { searchKeys } : {}),
-    }],
+    signalArgs: [
+      {
+        message: text.message,
+        businessNumber: number.number,
+        customerNumber: text.from,
+        numberType: number.type,
+        queueId: number.queue,
+        ...(searchKeys ? { searchKeys } : {}),
+      },
+    ],
   });
   return workflowId;
 }

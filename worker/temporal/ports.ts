@@ -15,7 +15,9 @@ export class PortTakenError extends Error {
 function tryListen(port: number, host: string): Promise<number | 'taken'> {
   return new Promise((resolve, reject) => {
     const server = createServer();
-    server.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolve('taken') : reject(error)));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'EADDRINUSE' ? resolve('taken') : reject(error),
+    );
     server.listen({ port, host, exclusive: true }, () => {
       const { port: bound } = server.address() as { port: number };
       server.close(() => resolve(bound));

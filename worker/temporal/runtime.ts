@@ -10,7 +10,9 @@ export function logLine(entry: LogEntry): string {
 let installed = false;
 
 /** One Runtime per process, installed before the first connection; INFO chatter off by default. */
-export function ensureRuntime(level: LogLevel = (process.env.SWITCHBOARD_TEMPORAL_LOG_LEVEL as LogLevel | undefined) ?? 'WARN'): void {
+export function ensureRuntime(
+  level: LogLevel = (process.env.SWITCHBOARD_TEMPORAL_LOG_LEVEL as LogLevel | undefined) ?? 'WARN',
+): void {
   if (installed) return;
   installed = true;
   try {

@@ -7,7 +7,10 @@ import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.js';
  * accept it through the operator service; Temporal Cloud does not (register them in its console
  * or with tcld), so a refusal is reported, not fatal.
  */
-export async function ensureSearchAttributes(connection: Pick<Connection, 'operatorService'>, namespace: string): Promise<string | undefined> {
+export async function ensureSearchAttributes(
+  connection: Pick<Connection, 'operatorService'>,
+  namespace: string,
+): Promise<string | undefined> {
   try {
     const existing = await connection.operatorService.listSearchAttributes({ namespace });
     const known = new Set(Object.keys(existing.customAttributes ?? {}));
@@ -15,7 +18,9 @@ export async function ensureSearchAttributes(connection: Pick<Connection, 'opera
     if (missing.length === 0) return undefined;
     await connection.operatorService.addSearchAttributes({
       namespace,
-      searchAttributes: Object.fromEntries(missing.map((sa) => [sa.name, proto.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD])),
+      searchAttributes: Object.fromEntries(
+        missing.map((sa) => [sa.name, proto.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD]),
+      ),
     });
     return undefined;
   } catch (error) {

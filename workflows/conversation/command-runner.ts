@@ -29,34 +29,63 @@ export class CommandRunner {
     for (const c of commands) {
       switch (c.type) {
         case 'route':
-          this.outbox.push('router', () => router.signal(routerSignal, { type: 'route', conversationId: s.id, queueId: c.queueId, priorityAt: c.priorityAt }));
+          this.outbox.push('router', () =>
+            router.signal(routerSignal, {
+              type: 'route',
+              conversationId: s.id,
+              queueId: c.queueId,
+              priorityAt: c.priorityAt,
+            }),
+          );
           break;
         case 'accepted':
-          this.outbox.push('router', () => router.signal(routerSignal, { type: 'accepted', conversationId: s.id, agentId: c.agentId }));
+          this.outbox.push('router', () =>
+            router.signal(routerSignal, { type: 'accepted', conversationId: s.id, agentId: c.agentId }),
+          );
           break;
         case 'release':
-          this.outbox.push('router', () => router.signal(routerSignal, {
-            type: 'release', conversationId: s.id, agentId: c.agentId,
-            ...(c.rona ? { rona: true } : {}), ...(c.reason ? { reason: c.reason } : {}),
-          }));
+          this.outbox.push('router', () =>
+            router.signal(routerSignal, {
+              type: 'release',
+              conversationId: s.id,
+              agentId: c.agentId,
+              ...(c.rona ? { rona: true } : {}),
+              ...(c.reason ? { reason: c.reason } : {}),
+            }),
+          );
           break;
         case 'sendSms':
           this.outbox.spawn(() => this.sendSms(c.messageId));
           break;
         case 'threadEnded':
-          this.outbox.push('thread', () => getExternalWorkflowHandle(s.threadId).signal(conversationEndedSignal, { conversationId: s.id }));
+          this.outbox.push('thread', () =>
+            getExternalWorkflowHandle(s.threadId).signal(conversationEndedSignal, { conversationId: s.id }),
+          );
           break;
         case 'redirectInbound':
-          this.outbox.push('thread', () => getExternalWorkflowHandle(s.threadId).signal(redirectSignal, { conversationId: s.id, message: c.message }));
+          this.outbox.push('thread', () =>
+            getExternalWorkflowHandle(s.threadId).signal(redirectSignal, { conversationId: s.id, message: c.message }),
+          );
           break;
         case 'conversationEvent': {
           const message = c.messageId ? s.messages.find((m) => m.id === c.messageId) : undefined;
-          conversation.push({ kind: c.kind, at, conversationId: s.id, queueId: s.queueId, summary: summarize(s), ...(message ? { message } : {}) });
+          conversation.push({
+            kind: c.kind,
+            at,
+            conversationId: s.id,
+            queueId: s.queueId,
+            summary: summarize(s),
+            ...(message ? { message } : {}),
+          });
           break;
         }
         case 'agentEvent':
           agent.push({
-            kind: c.kind, at, agentId: c.agentId, conversationId: s.id, summary: summarize(s),
+            kind: c.kind,
+            at,
+            agentId: c.agentId,
+            conversationId: s.id,
+            summary: summarize(s),
             ...(c.kind === 'OFFERED' && s.offer ? { offer: s.offer } : {}),
           });
           break;
@@ -76,13 +105,25 @@ export class CommandRunner {
     if (!message) return;
     try {
       const result = await smsActivities(s.ingress?.gateway).sendSms({
-        conversationId: s.id, messageId, text: message.text, businessNumber: s.businessNumber,
-        numberType: s.numberType, customerNumber: s.customerNumber, ...(s.ingress ? { ingress: s.ingress } : {}),
+        conversationId: s.id,
+        messageId,
+        text: message.text,
+        businessNumber: s.businessNumber,
+        numberType: s.numberType,
+        customerNumber: s.customerNumber,
+        ...(s.ingress ? { ingress: s.ingress } : {}),
       });
-      this.apply({ type: 'delivery', messageId, status: 'SUBMITTED', carrierIds: result.carrierIds, segments: result.segments });
+      this.apply({
+        type: 'delivery',
+        messageId,
+        status: 'SUBMITTED',
+        carrierIds: result.carrierIds,
+        segments: result.segments,
+      });
     } catch (error) {
       const cause = error instanceof Error && 'cause' in error ? (error.cause as unknown) : undefined;
-      const detail = cause instanceof ApplicationFailure ? cause.message : error instanceof Error ? error.message : String(error);
+      const detail =
+        cause instanceof ApplicationFailure ? cause.message : error instanceof Error ? error.message : String(error);
       log.warn('SMS not sent', { messageId, detail });
       this.apply({ type: 'delivery', messageId, status: 'FAILED', detail });
     }

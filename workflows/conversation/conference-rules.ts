@@ -48,15 +48,18 @@ export function closeConference(d: Draft, byAgentId: string): void {
     d.emit({ type: 'release', agentId: p.agentId });
     d.emit({ type: 'conversationEvent', kind: 'PARTICIPANT_LEFT' });
     d.emit({ type: 'agentEvent', agentId: p.agentId, kind: 'CONVERSATION_UPDATED' });
-    d.system(p.agentId === byAgentId
-      ? `${d.agentName(p.agentId)} left the conference.`
-      : `${d.agentName(byAgentId)} ended the conference; ${d.agentName(p.agentId)} left.`);
+    d.system(
+      p.agentId === byAgentId
+        ? `${d.agentName(p.agentId)} left the conference.`
+        : `${d.agentName(byAgentId)} ended the conference; ${d.agentName(p.agentId)} left.`,
+    );
   }
 }
 
 export function endConference(d: Draft, agentId: string): void {
   requireOwner(d, agentId, 'end the conference');
-  if (d.s.status !== 'CONFERENCE' && d.s.status !== 'CONFERENCE_REQUESTED') fail('INVALID_STATE', 'There is no conference to end.');
+  if (d.s.status !== 'CONFERENCE' && d.s.status !== 'CONFERENCE_REQUESTED')
+    fail('INVALID_STATE', 'There is no conference to end.');
   closeConference(d, agentId);
   d.setStatus('ACTIVE');
 }

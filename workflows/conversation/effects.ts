@@ -16,14 +16,20 @@ export function smsActivities(gateway?: string): SmsActivities {
     startToCloseTimeout: '30 seconds',
     // A gateway that is down leaves the send waiting in its queue; after that the message FAILS visibly.
     scheduleToCloseTimeout: '10 minutes',
-    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', nonRetryableErrorTypes: ['SMS_REJECTED'] },
+    retry: {
+      initialInterval: '1 second',
+      backoffCoefficient: 2,
+      maximumInterval: '30 seconds',
+      nonRetryableErrorTypes: ['SMS_REJECTED'],
+    },
   });
 }
 
 /** The durable timers a state calls for: the open offer's RONA, and each auto wrap-up. */
 export function wantedTimers(state: ConversationState): Map<string, { at: string; event: ConversationEvent }> {
   const wanted = new Map<string, { at: string; event: ConversationEvent }>();
-  if (state.offer) wanted.set('offer', { at: state.offer.expiresAt, event: { type: 'offerTimeout', seq: state.offer.seq } });
+  if (state.offer)
+    wanted.set('offer', { at: state.offer.expiresAt, event: { type: 'offerTimeout', seq: state.offer.seq } });
   for (const [agentId, at] of Object.entries(state.autoWrapUpAt)) {
     wanted.set(`wrapup:${agentId}`, { at, event: { type: 'autoWrapUpTimeout', agentId } });
   }

@@ -18,9 +18,10 @@ export function wrapUp(d: Draft, agentId: string, reasonId: string, auto = false
   const s = d.s;
   if (!s.wrapUpOwedBy.includes(agentId)) {
     const involved = s.participants.some((p) => p.agentId === agentId) || s.wrapUps.some((w) => w.agentId === agentId);
-    fail(involved ? 'INVALID_STATE' : 'NOT_ALLOWED', involved
-      ? 'You do not owe a wrap-up for this conversation.'
-      : 'This conversation is not yours to wrap up.');
+    fail(
+      involved ? 'INVALID_STATE' : 'NOT_ALLOWED',
+      involved ? 'You do not owe a wrap-up for this conversation.' : 'This conversation is not yours to wrap up.',
+    );
   }
   if (!d.settings.wrapUpReasonIds.includes(reasonId)) fail('NOT_FOUND', `No wrap-up reason '${reasonId}'.`, 'reasonId');
   s.wrapUpOwedBy = s.wrapUpOwedBy.filter((id) => id !== agentId);

@@ -33,7 +33,10 @@ export function textLength(text: string): number {
   return [...text].length; // code points, as a person counts characters
 }
 
-export function send(d: Draft, e: { agentId: string; text: string; clientMessageId?: string; messageId: string; segments?: number }): void {
+export function send(
+  d: Draft,
+  e: { agentId: string; text: string; clientMessageId?: string; messageId: string; segments?: number },
+): void {
   const s = d.s;
   if (e.clientMessageId) {
     const earlier = s.messages.find((m) => m.clientMessageId === e.clientMessageId && m.authorId === e.agentId);
@@ -73,7 +76,10 @@ export function send(d: Draft, e: { agentId: string; text: string; clientMessage
 
 const RANK: Record<DeliveryStatus, number> = { PENDING: 0, SUBMITTED: 1, DELIVERED: 2, FAILED: 2 };
 
-export function delivery(d: Draft, e: { messageId: string; status: DeliveryStatus; carrierIds?: string[]; segments?: number; detail?: string }): void {
+export function delivery(
+  d: Draft,
+  e: { messageId: string; status: DeliveryStatus; carrierIds?: string[]; segments?: number; detail?: string },
+): void {
   const message = d.s.messages.find((m) => m.id === e.messageId && m.direction === 'OUTBOUND');
   if (!message) return;
   // Receipts can overtake the submit result; a status never moves backwards and a final one stays.

@@ -1,6 +1,4 @@
-import type {
-  ConversationSettings, ConversationState, InboundMessage, Message, OfferKind,
-} from '../domain/types.js';
+import type { ConversationSettings, ConversationState, InboundMessage, Message, OfferKind } from '../domain/types.js';
 import { RuleError } from '../domain/errors.js';
 
 /** What an agent can do to a conversation (an Update); `agentId` is the authenticated caller. */
@@ -25,13 +23,25 @@ export type ConversationEvent =
   | { type: 'inbound'; message: InboundMessage }
   | { type: 'assigned'; agentId: string }
   | { type: 'offerTimeout'; seq: number }
-  | { type: 'delivery'; messageId: string; status: 'SUBMITTED' | 'DELIVERED' | 'FAILED'; carrierIds?: string[]; segments?: number; detail?: string }
+  | {
+      type: 'delivery';
+      messageId: string;
+      status: 'SUBMITTED' | 'DELIVERED' | 'FAILED';
+      carrierIds?: string[];
+      segments?: number;
+      detail?: string;
+    }
   | { type: 'autoWrapUpTimeout'; agentId: string };
 
 export type TimerName = 'offer' | `wrapup:${string}`;
 
 export type ConversationEventKind =
-  | 'MESSAGE_ADDED' | 'DELIVERY_UPDATED' | 'STATUS_CHANGED' | 'PARTICIPANT_JOINED' | 'PARTICIPANT_LEFT' | 'WRAP_UP_SUBMITTED';
+  | 'MESSAGE_ADDED'
+  | 'DELIVERY_UPDATED'
+  | 'STATUS_CHANGED'
+  | 'PARTICIPANT_JOINED'
+  | 'PARTICIPANT_LEFT'
+  | 'WRAP_UP_SUBMITTED';
 export type AgentEventKind = 'OFFERED' | 'OFFER_WITHDRAWN' | 'CONVERSATION_UPDATED';
 
 // What the interpreter must do after a transition; the rules never do I/O themselves.
@@ -95,14 +105,23 @@ export class Draft {
     for (const p of this.s.participants) if (!p.leftAt) ids.add(p.agentId);
     for (const id of this.s.wrapUpOwedBy) ids.add(id);
     for (const agentId of ids) {
-      if (!this.commands.some((c) => c.type === 'agentEvent' && c.agentId === agentId && c.kind === 'CONVERSATION_UPDATED')) {
+      if (
+        !this.commands.some(
+          (c) => c.type === 'agentEvent' && c.agentId === agentId && c.kind === 'CONVERSATION_UPDATED',
+        )
+      ) {
         this.emit({ type: 'agentEvent', agentId, kind: 'CONVERSATION_UPDATED' });
       }
     }
   }
 
   system(text: string): void {
-    const message: Message = { id: `${this.s.id}:sys:${this.s.messages.length}`, direction: 'SYSTEM', text, at: this.now };
+    const message: Message = {
+      id: `${this.s.id}:sys:${this.s.messages.length}`,
+      direction: 'SYSTEM',
+      text,
+      at: this.now,
+    };
     this.s.messages.push(message);
     this.emit({ type: 'conversationEvent', kind: 'MESSAGE_ADDED', messageId: message.id });
   }
@@ -111,7 +130,15 @@ export class Draft {
     const seq = this.s.offerSeq + 1;
     const expiresAt = addSeconds(this.now, this.ronaSeconds());
     this.s.offerSeq = seq;
-    this.s.offer = { agentId, kind, receivedAt, offeredAt: this.now, expiresAt, seq, ...(fromAgentId ? { fromAgentId } : {}) };
+    this.s.offer = {
+      agentId,
+      kind,
+      receivedAt,
+      offeredAt: this.now,
+      expiresAt,
+      seq,
+      ...(fromAgentId ? { fromAgentId } : {}),
+    };
     this.emit({ type: 'startTimer', timer: 'offer', at: expiresAt, seq });
     this.emit({ type: 'agentEvent', agentId, kind: 'OFFERED' });
   }

@@ -3,7 +3,13 @@ import { Draft, type ConversationEvent, type Transition } from './model.js';
 import { accept, assigned, offerTimeout } from './offer-rules.js';
 import { delivery, inbound, send } from './message-rules.js';
 import { checkTransferToAgent, transferToAgent, transferToQueue } from './transfer-rules.js';
-import { acceptConference, checkRequestConference, endConference, exitConference, requestConference } from './conference-rules.js';
+import {
+  acceptConference,
+  checkRequestConference,
+  endConference,
+  exitConference,
+  requestConference,
+} from './conference-rules.js';
 import { autoWrapUpTimeout, end, wrapUp } from './end-rules.js';
 
 export * from './model.js';
@@ -49,24 +55,59 @@ export function createConversation(c: NewConversation): ConversationState {
  * The conversation rules: (state, event, now) -> (state, commands). Pure: the input state is not
  * touched, and a rejection throws a RuleError before anything changes.
  */
-export function decide(state: ConversationState, event: ConversationEvent, now: string, settings: ConversationSettings): Transition {
+export function decide(
+  state: ConversationState,
+  event: ConversationEvent,
+  now: string,
+  settings: ConversationSettings,
+): Transition {
   const d = new Draft(JSON.parse(JSON.stringify(state)) as ConversationState, now, settings);
   switch (event.type) {
-    case 'inbound': inbound(d, event.message); break;
-    case 'assigned': assigned(d, event.agentId); break;
-    case 'accept': accept(d, event.agentId); break;
-    case 'offerTimeout': offerTimeout(d, event.seq); break;
-    case 'send': send(d, event); break;
-    case 'delivery': delivery(d, event); break;
-    case 'transferToQueue': transferToQueue(d, event.agentId, event.queueId); break;
-    case 'transferToAgent': transferToAgent(d, event.agentId, event.targetId); break;
-    case 'requestConference': requestConference(d, event.agentId, event.targetId); break;
-    case 'acceptConference': acceptConference(d, event.agentId); break;
-    case 'endConference': endConference(d, event.agentId); break;
-    case 'exitConference': exitConference(d, event.agentId); break;
-    case 'end': end(d, event.agentId); break;
-    case 'wrapUp': wrapUp(d, event.agentId, event.reasonId, event.auto); break;
-    case 'autoWrapUpTimeout': autoWrapUpTimeout(d, event.agentId); break;
+    case 'inbound':
+      inbound(d, event.message);
+      break;
+    case 'assigned':
+      assigned(d, event.agentId);
+      break;
+    case 'accept':
+      accept(d, event.agentId);
+      break;
+    case 'offerTimeout':
+      offerTimeout(d, event.seq);
+      break;
+    case 'send':
+      send(d, event);
+      break;
+    case 'delivery':
+      delivery(d, event);
+      break;
+    case 'transferToQueue':
+      transferToQueue(d, event.agentId, event.queueId);
+      break;
+    case 'transferToAgent':
+      transferToAgent(d, event.agentId, event.targetId);
+      break;
+    case 'requestConference':
+      requestConference(d, event.agentId, event.targetId);
+      break;
+    case 'acceptConference':
+      acceptConference(d, event.agentId);
+      break;
+    case 'endConference':
+      endConference(d, event.agentId);
+      break;
+    case 'exitConference':
+      exitConference(d, event.agentId);
+      break;
+    case 'end':
+      end(d, event.agentId);
+      break;
+    case 'wrapUp':
+      wrapUp(d, event.agentId, event.reasonId, event.auto);
+      break;
+    case 'autoWrapUpTimeout':
+      autoWrapUpTimeout(d, event.agentId);
+      break;
   }
   const result: Transition = { state: d.s, commands: d.commands };
   if (d.message) result.message = d.message;
@@ -74,7 +115,12 @@ export function decide(state: ConversationState, event: ConversationEvent, now: 
 }
 
 /** The checks that run before the router is asked to reserve an agent (transfer to agent, conference). */
-export function checkDirected(state: ConversationState, event: ConversationEvent, now: string, settings: ConversationSettings): void {
+export function checkDirected(
+  state: ConversationState,
+  event: ConversationEvent,
+  now: string,
+  settings: ConversationSettings,
+): void {
   const d = new Draft(state, now, settings);
   if (event.type === 'transferToAgent') checkTransferToAgent(d, event.agentId, event.targetId);
   if (event.type === 'requestConference') checkRequestConference(d, event.agentId, event.targetId);

@@ -1,10 +1,24 @@
 import {
-  allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, setHandler, uuid4, workflowInfo,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  setHandler,
+  uuid4,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { ConversationSettings, ConversationState } from '../domain/types.js';
 import {
-  actUpdate, assignedSignal, deliverySignal, inboundSignal, reserveResultSignal, routerSignal, stateQuery,
-  type ActionResult, type AgentAction, type ReserveResult,
+  actUpdate,
+  assignedSignal,
+  deliverySignal,
+  inboundSignal,
+  reserveResultSignal,
+  routerSignal,
+  stateQuery,
+  type ActionResult,
+  type AgentAction,
+  type ReserveResult,
 } from '../definitions.js';
 import { RuleError } from '../domain/errors.js';
 import { rethrowAsFailure } from '../runtime/failures.js';
@@ -36,7 +50,12 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   let closed = state.status === 'CLOSED';
 
   const timers = new TimerSet<ConversationEvent>((event) => apply(event));
-  const runner = new CommandRunner(() => state, input.routerId, outbox, (event) => apply(event));
+  const runner = new CommandRunner(
+    () => state,
+    input.routerId,
+    outbox,
+    (event) => apply(event),
+  );
 
   function apply(event: ConversationEvent) {
     const t = decide(state, event, now(), settings);
@@ -50,7 +69,11 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   setHandler(stateQuery, () => state);
   setHandler(inboundSignal, (message) => void apply({ type: 'inbound', message }));
   setHandler(assignedSignal, ({ agentId }) => void apply({ type: 'assigned', agentId }));
-  setHandler(deliverySignal, (update) => void apply({ type: 'delivery', ...update, status: update.status === 'PENDING' ? 'SUBMITTED' : update.status }));
+  setHandler(
+    deliverySignal,
+    (update) =>
+      void apply({ type: 'delivery', ...update, status: update.status === 'PENDING' ? 'SUBMITTED' : update.status }),
+  );
   setHandler(reserveResultSignal, (result) => void reserveResults.set(result.requestId, result));
 
   setHandler(
@@ -69,7 +92,8 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     {
       validator: (action) => {
         try {
-          if (action.type === 'transferToAgent' || action.type === 'requestConference') checkDirected(state, action, now(), settings);
+          if (action.type === 'transferToAgent' || action.type === 'requestConference')
+            checkDirected(state, action, now(), settings);
           else decide(state, toEvent(action, 'validation'), now(), settings);
         } catch (error) {
           rethrowAsFailure(error);
@@ -79,17 +103,28 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   );
 
   /** Transfer to an agent and Conference first ask the router to reserve the target's slot. */
-  async function directed(action: Extract<AgentAction, { type: 'transferToAgent' | 'requestConference' }>): Promise<ActionResult> {
+  async function directed(
+    action: Extract<AgentAction, { type: 'transferToAgent' | 'requestConference' }>,
+  ): Promise<ActionResult> {
     const requestId = uuid4();
     // On the router lane: a release this conversation sent earlier (a wrap-up, say) lands first.
-    await outbox.pushAndWait('router', () => getExternalWorkflowHandle(input.routerId).signal(routerSignal, {
-      type: 'reserve', conversationId: state.id, agentId: action.targetId, requestId,
-    }));
+    await outbox.pushAndWait('router', () =>
+      getExternalWorkflowHandle(input.routerId).signal(routerSignal, {
+        type: 'reserve',
+        conversationId: state.id,
+        agentId: action.targetId,
+        requestId,
+      }),
+    );
     const answered = await condition(() => reserveResults.has(requestId), '30 seconds');
     const result = reserveResults.get(requestId);
     reserveResults.delete(requestId);
     if (!answered || !result?.agentId) {
-      throw new RuleError(result?.code ?? 'NOT_AVAILABLE', result?.message ?? 'The agent could not be reached.', 'agentId');
+      throw new RuleError(
+        result?.code ?? 'NOT_AVAILABLE',
+        result?.message ?? 'The agent could not be reached.',
+        'agentId',
+      );
     }
     try {
       apply(action);
@@ -113,7 +148,9 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   runner.syncSearchAttributes();
 
   // Until closed: carry on, continuing as new before the history gets long.
-  await condition(() => closed || workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > settings.historyLimit);
+  await condition(
+    () => closed || workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > settings.historyLimit,
+  );
   if (!closed) {
     await outbox.drain();
     await condition(allHandlersFinished);
@@ -121,7 +158,13 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     return continueAsNew<typeof conversationWorkflow>({ ...input, state, settings });
   }
   // Closed: let receipts for the last replies land, then finish.
-  await condition(() => state.messages.every((m) => m.direction !== 'OUTBOUND' || m.deliveryStatus === 'DELIVERED' || m.deliveryStatus === 'FAILED'), '5 minutes');
+  await condition(
+    () =>
+      state.messages.every(
+        (m) => m.direction !== 'OUTBOUND' || m.deliveryStatus === 'DELIVERED' || m.deliveryStatus === 'FAILED',
+      ),
+    '5 minutes',
+  );
   await outbox.drain();
   await condition(allHandlersFinished);
   timers.cancelAll();

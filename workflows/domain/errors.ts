@@ -15,7 +15,13 @@ export class RuleError extends Error {
   }
 }
 
-export const ERROR_CODES: readonly ErrorCode[] = ['NOT_FOUND', 'NOT_ALLOWED', 'INVALID_STATE', 'INVALID_INPUT', 'NOT_AVAILABLE'];
+export const ERROR_CODES: readonly ErrorCode[] = [
+  'NOT_FOUND',
+  'NOT_ALLOWED',
+  'INVALID_STATE',
+  'INVALID_INPUT',
+  'NOT_AVAILABLE',
+];
 
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);

@@ -19,8 +19,10 @@ export function dispatch(s: RouterState, now: string, out: RouterCommand[]): voi
   for (const w of s.waiting) {
     const candidates = free.filter((a) => a.queues.includes(w.queueId) && hasFreeSlot(a) && !a.slots[w.conversationId]);
     if (candidates.length === 0) continue;
-    const pick = candidates.reduce<RouterAgent>((best, a) =>
-      a.idleSince < best.idleSince || (a.idleSince === best.idleSince && a.id < best.id) ? a : best, candidates[0]!);
+    const pick = candidates.reduce<RouterAgent>(
+      (best, a) => (a.idleSince < best.idleSince || (a.idleSince === best.idleSince && a.id < best.id) ? a : best),
+      candidates[0]!,
+    );
     pick.slots[w.conversationId] = 'offer';
     pick.idleSince = now;
     assigned.add(w.conversationId);

@@ -1,18 +1,34 @@
 import { RuleError } from '../domain/errors.js';
 import type { AgentStatus } from '../domain/types.js';
-import { hasFreeSlot, type Directory, type RouterAgent, type RouterCommand, type RouterEvent, type RouterState } from './model.js';
+import {
+  hasFreeSlot,
+  type Directory,
+  type RouterAgent,
+  type RouterCommand,
+  type RouterEvent,
+  type RouterState,
+} from './model.js';
 import { dispatch } from './dispatch.js';
 
 export * from './model.js';
 
-function setStatus(s: RouterState, out: RouterCommand[], a: RouterAgent, status: AgentStatus, now: string, extra: { idleCodeId?: string; reason?: string }) {
+function setStatus(
+  s: RouterState,
+  out: RouterCommand[],
+  a: RouterAgent,
+  status: AgentStatus,
+  now: string,
+  extra: { idleCodeId?: string; reason?: string },
+) {
   const changed = a.status !== status || a.idleCodeId !== extra.idleCodeId || a.statusReason !== extra.reason;
   if (!changed) return;
   if (status === 'AVAILABLE' && a.status !== 'AVAILABLE') a.idleSince = now;
   a.status = status;
   a.statusChangedAt = now;
-  if (extra.idleCodeId) a.idleCodeId = extra.idleCodeId; else delete a.idleCodeId;
-  if (extra.reason) a.statusReason = extra.reason; else delete a.statusReason;
+  if (extra.idleCodeId) a.idleCodeId = extra.idleCodeId;
+  else delete a.idleCodeId;
+  if (extra.reason) a.statusReason = extra.reason;
+  else delete a.statusReason;
   out.push({ type: 'statusChanged', agentId: a.id });
 }
 
@@ -38,10 +54,12 @@ function agent(s: RouterState, id: string): RouterAgent {
 export function checkSetStatus(s: RouterState, e: Extract<RouterEvent, { type: 'setStatus' }>): void {
   agent(s, e.agentId);
   if (e.status === 'RONA') throw new RuleError('INVALID_INPUT', 'RONA is set by the system, not chosen.', 'status');
-  if (e.status === 'LOGGED_OUT' && !e.logout) throw new RuleError('INVALID_INPUT', 'Log out to go LOGGED_OUT.', 'status');
+  if (e.status === 'LOGGED_OUT' && !e.logout)
+    throw new RuleError('INVALID_INPUT', 'Log out to go LOGGED_OUT.', 'status');
   if (e.status === 'IDLE') {
     if (!e.idleCodeId) throw new RuleError('INVALID_INPUT', 'Idle needs an idle code.', 'idleCodeId');
-    if (!s.idleCodeIds.includes(e.idleCodeId)) throw new RuleError('NOT_FOUND', `No idle code '${e.idleCodeId}'.`, 'idleCodeId');
+    if (!s.idleCodeIds.includes(e.idleCodeId))
+      throw new RuleError('NOT_FOUND', `No idle code '${e.idleCodeId}'.`, 'idleCodeId');
   }
 }
 
@@ -49,10 +67,17 @@ export function checkSetStatus(s: RouterState, e: Extract<RouterEvent, { type: '
 export function reduce(s: RouterState, e: RouterEvent, now: string): RouterCommand[] {
   const out: RouterCommand[] = [];
   switch (e.type) {
-    case 'sync': sync(s, e.directory, now); break;
+    case 'sync':
+      sync(s, e.directory, now);
+      break;
     case 'route':
       if (!s.waiting.some((w) => w.conversationId === e.conversationId)) {
-        s.waiting.push({ conversationId: e.conversationId, queueId: e.queueId, priorityAt: e.priorityAt, seq: ++s.seq });
+        s.waiting.push({
+          conversationId: e.conversationId,
+          queueId: e.queueId,
+          priorityAt: e.priorityAt,
+          seq: ++s.seq,
+        });
       }
       break;
     case 'reserve': {

@@ -1,14 +1,36 @@
 import {
-  allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, log, proxyLocalActivities, setHandler, workflowInfo,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  log,
+  proxyLocalActivities,
+  setHandler,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { CoreActivities } from '../activities.js';
 import type { AgentEventPayload } from '../events.js';
 import {
-  agentsQuery, assignedSignal, queuesQuery, reserveResultSignal, routerSignal, setStatusUpdate, syncDirectorySignal,
+  agentsQuery,
+  assignedSignal,
+  queuesQuery,
+  reserveResultSignal,
+  routerSignal,
+  setStatusUpdate,
+  syncDirectorySignal,
 } from '../definitions.js';
 import { rethrowAsFailure } from '../runtime/failures.js';
 import { Outbox } from '../runtime/outbox.js';
-import { agentView, checkSetStatus, emptyRouter, queueViews, reduce, type RouterCommand, type RouterEvent, type RouterState } from './rules.js';
+import {
+  agentView,
+  checkSetStatus,
+  emptyRouter,
+  queueViews,
+  reduce,
+  type RouterCommand,
+  type RouterEvent,
+  type RouterState,
+} from './rules.js';
 
 const { publishEvents } = proxyLocalActivities<CoreActivities>({
   startToCloseTimeout: '5 seconds',
@@ -46,12 +68,14 @@ export async function routerWorkflow(input: RouterInput = {}): Promise<void> {
       outbox.push(c.conversationId, async () => {
         try {
           if (c.type === 'assign') await target.signal(assignedSignal, { agentId: c.agentId });
-          else if (c.type === 'reserved') await target.signal(reserveResultSignal, { requestId: c.requestId, agentId: c.agentId });
+          else if (c.type === 'reserved')
+            await target.signal(reserveResultSignal, { requestId: c.requestId, agentId: c.agentId });
           else await target.signal(reserveResultSignal, { requestId: c.requestId, code: c.code, message: c.message });
         } catch (error) {
           // The conversation is gone (closed, or never existed): take the offer's slot back.
           log.warn('conversation unreachable', { conversationId: c.conversationId, error: String(error) });
-          if (c.type !== 'reserveFailed') handle({ type: 'release', conversationId: c.conversationId, agentId: c.agentId });
+          if (c.type !== 'reserveFailed')
+            handle({ type: 'release', conversationId: c.conversationId, agentId: c.agentId });
         }
       });
     }
@@ -83,7 +107,9 @@ export async function routerWorkflow(input: RouterInput = {}): Promise<void> {
     },
   );
 
-  await condition(() => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (input.maxHistory ?? MAX_HISTORY));
+  await condition(
+    () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (input.maxHistory ?? MAX_HISTORY),
+  );
   await outbox.drain();
   await condition(allHandlersFinished);
   await continueAsNew<typeof routerWorkflow>({ ...input, state });

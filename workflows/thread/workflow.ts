@@ -1,9 +1,23 @@
 import {
-  allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, ParentClosePolicy, patched, setHandler, startChild, uuid4,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  ParentClosePolicy,
+  patched,
+  setHandler,
+  startChild,
+  uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { InboundMessage } from '../domain/types.js';
-import { conversationEndedSignal, customerMessageSignal, inboundSignal, redirectSignal, threadQuery } from '../definitions.js';
+import {
+  conversationEndedSignal,
+  customerMessageSignal,
+  inboundSignal,
+  redirectSignal,
+  threadQuery,
+} from '../definitions.js';
 import { conversationIdFor, instanceOf, routerId } from '../ids.js';
 import { SB_BUSINESS, SB_CUSTOMER, SB_INSTANCE, SB_QUEUE, SB_STATUS } from '../search-attributes.js';
 import { conversationWorkflow } from '../conversation/workflow.js';
@@ -16,7 +30,6 @@ export interface ThreadInput {
 }
 
 const MAX_HISTORY = 2000;
-
 
 /**
  * One per (business number, customer number): the gateway's signalWithStart target. It takes each
@@ -59,14 +72,22 @@ export async function threadWorkflow(input: ThreadInput = {}): Promise<void> {
         { key: SB_CUSTOMER, value: m.searchKeys?.customer ?? m.customerNumber },
         { key: SB_BUSINESS, value: m.searchKeys?.business ?? m.businessNumber },
       ],
-      args: [{
-        routerId: routerId(instance),
-        conversation: {
-          id, threadId: workflowInfo().workflowId, queueId: m.queueId, customerNumber: m.customerNumber,
-          businessNumber: m.businessNumber, numberType: m.numberType, first: message, optedOut: state.optedOut,
-          ...(m.searchKeys ? { searchKeys: m.searchKeys } : {}),
+      args: [
+        {
+          routerId: routerId(instance),
+          conversation: {
+            id,
+            threadId: workflowInfo().workflowId,
+            queueId: m.queueId,
+            customerNumber: m.customerNumber,
+            businessNumber: m.businessNumber,
+            numberType: m.numberType,
+            first: message,
+            optedOut: state.optedOut,
+            ...(m.searchKeys ? { searchKeys: m.searchKeys } : {}),
+          },
         },
-      }],
+      ],
     });
     started(state, id);
   }
@@ -80,10 +101,12 @@ export async function threadWorkflow(input: ThreadInput = {}): Promise<void> {
    * was busy leaves in one workflow task (order kept: commands of one task are applied in order).
    */
   function forward(target: string, message: InboundMessage): void {
-    const sent = getExternalWorkflowHandle(target).signal(inboundSignal, message).catch(() => {
-      if (state.current === target) delete state.current;
-      bounced.push(message);
-    });
+    const sent = getExternalWorkflowHandle(target)
+      .signal(inboundSignal, message)
+      .catch(() => {
+        if (state.current === target) delete state.current;
+        bounced.push(message);
+      });
     inFlight.add(sent);
     void sent.finally(() => inFlight.delete(sent));
   }
@@ -112,7 +135,8 @@ export async function threadWorkflow(input: ThreadInput = {}): Promise<void> {
     await startConversation(message, state.routing!);
   }
 
-  const wantsNewRun = () => workflowInfo().historyLength > (input.maxHistory ?? MAX_HISTORY) || workflowInfo().continueAsNewSuggested;
+  const wantsNewRun = () =>
+    workflowInfo().historyLength > (input.maxHistory ?? MAX_HISTORY) || workflowInfo().continueAsNewSuggested;
   const idle = () => inbox.length === 0 && bounced.length === 0 && inFlight.size === 0;
   for (;;) {
     await condition(() => bounced.length > 0 || inbox.length > 0 || (wantsNewRun() && inFlight.size === 0));

@@ -14,11 +14,15 @@ export { axeViolations, describeViolations, launchBrowser, newPage, shot, type A
  */
 export function poll<T>(probe: () => Promise<T>, timeout = 15_000) {
   const run = (check: (value: T) => void): Promise<T> =>
-    eventually(async () => {
-      const value = await probe();
-      check(value);
-      return value;
-    }, timeout, 50);
+    eventually(
+      async () => {
+        const value = await probe();
+        check(value);
+        return value;
+      },
+      timeout,
+      50,
+    );
   return {
     toBe: (expected: T) => run((v) => expect(v).toBe(expected)),
     toEqual: (expected: unknown) => run((v) => expect(v).toEqual(expected)),

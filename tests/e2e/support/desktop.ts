@@ -29,7 +29,12 @@ export function dialog(page: Page, name: 'Transfer Request' | 'Conference Reques
 }
 
 /** The /phone page for one customer number, texting the support line. */
-export async function openPhone(page: Page, baseUrl: string, customer: string, business = SUPPORT_NUMBER): Promise<void> {
+export async function openPhone(
+  page: Page,
+  baseUrl: string,
+  customer: string,
+  business = SUPPORT_NUMBER,
+): Promise<void> {
   await page.goto(`${baseUrl}/phone`);
   const numbers = page.getByRole('combobox', { name: 'Business number' });
   // The options come from a query; selecting before they exist would silently select nothing.
@@ -52,7 +57,10 @@ export async function textFromPhone(page: Page, text: string, business = SUPPORT
 
 /** How many times `text` appears as a whole message line in a transcript (duplicates are bugs). */
 export async function countLines(log: Locator, text: string): Promise<number> {
-  return log.locator('.text').filter({ hasText: new RegExp(`^${escapeRegExp(text)}$`) }).count();
+  return log
+    .locator('.text')
+    .filter({ hasText: new RegExp(`^${escapeRegExp(text)}$`) })
+    .count();
 }
 
 export async function replyFrom(page: Page, text: string): Promise<void> {
@@ -92,7 +100,14 @@ export async function tabTo(page: Page, target: Locator, { backwards = false, ma
 
 /** A popover's fields as shown, e.g. { 'Queue Name': 'Support', 'Phone Number': '+1555…', … }. */
 export async function popoverFields(popover: Locator): Promise<Record<string, string>> {
-  return popover.locator('dl').evaluate((dl) => Object.fromEntries(
-    [...dl.querySelectorAll('dt')].map((dt) => [dt.textContent?.trim() ?? '', dt.nextElementSibling?.textContent?.trim() ?? '']),
-  ));
+  return popover
+    .locator('dl')
+    .evaluate((dl) =>
+      Object.fromEntries(
+        [...dl.querySelectorAll('dt')].map((dt) => [
+          dt.textContent?.trim() ?? '',
+          dt.nextElementSibling?.textContent?.trim() ?? '',
+        ]),
+      ),
+    );
 }

@@ -32,9 +32,14 @@ describe('API edges (production-style configuration)', () => {
   beforeAll(async () => {
     webRoot = mkdtempSync(join(tmpdir(), 'sb-web-'));
     mkdirSync(join(webRoot, '_app'), { recursive: true });
-    writeFileSync(join(webRoot, 'index.html'), `<!doctype html><title>desk</title><script type="module" src="/_app/a.js"></script><script>${INLINE}</script>`);
+    writeFileSync(
+      join(webRoot, 'index.html'),
+      `<!doctype html><title>desk</title><script type="module" src="/_app/a.js"></script><script>${INLINE}</script>`,
+    );
     stack = await ApiStack.start({
-      production: true, webRoot, ronaTimeoutSeconds: 30,
+      production: true,
+      webRoot,
+      ronaTimeoutSeconds: 30,
       adjust: (c) => ({ ...c, api: { ...c.api, maxSubscriptionsPerCaller: 3 } }),
     });
     alice = await stack.login(stack.http(), 'alice', 'alice');
@@ -73,7 +78,10 @@ describe('API edges (production-style configuration)', () => {
     ];
     for (const [client, query, variables, argument] of cases) {
       const r = await client.raw(query, variables);
-      expect(codeOf(r), `${argument} ${JSON.stringify(variables).slice(0, 80)}`).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+      expect(codeOf(r), `${argument} ${JSON.stringify(variables).slice(0, 80)}`).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument,
+      });
       expect(r.status).toBe(400);
     }
     expect((await stack.core.state(id)).status).toBe('OFFERED'); // nothing was done
@@ -85,12 +93,16 @@ describe('API edges (production-style configuration)', () => {
     const fourth = await alice.subscribe(doc.CONVERSATION_EVENTS, { id });
     expect((await fourth.next()).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     open[0]!.close();
-    await eventually(async () => {
-      const again = await alice.subscribe(doc.AGENT_EVENTS);
-      const first = await again.next(() => true, 2000).catch(() => undefined);
-      again.close();
-      if (first?.errors) throw new Error('still capped');
-    }, 10_000, 100);
+    await eventually(
+      async () => {
+        const again = await alice.subscribe(doc.AGENT_EVENTS);
+        const first = await again.next(() => true, 2000).catch(() => undefined);
+        again.close();
+        if (first?.errors) throw new Error('still capped');
+      },
+      10_000,
+      100,
+    );
     for (const s of open) s.close();
   });
 
@@ -113,7 +125,9 @@ describe('API edges (production-style configuration)', () => {
     }) as typeof original;
     try {
       // The first /ready of this API: 20 at once make one probe.
-      const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${stack.url}/ready`).then((r) => r.json())));
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () => fetch(`${stack.url}/ready`).then((r) => r.json())),
+      );
       expect(answers.every((a) => a.ready)).toBe(true);
       expect(calls).toBe(1);
     } finally {
@@ -139,7 +153,14 @@ describe('API edges (production-style configuration)', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain(`script-src 'self' 'sha256-${hash}'`);
     expect(csp).not.toContain('unsafe-eval');
-    for (const res of [page, await fetch(`${stack.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' })]) {
+    for (const res of [
+      page,
+      await fetch(`${stack.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ __typename }"}',
+      }),
+    ]) {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     }
@@ -152,16 +173,27 @@ describe('/ready with Redis gone', () => {
     const core = await WorkflowStack.start({ production: true });
     const bus = new RedisEventBus(redis.url, core.config.temporal.instance);
     await bus.ready;
-    const api = createApi({ config: { ...core.config, api: { ...core.config.api, port: 0 }, web: { port: 0 } }, client: core.client, bus });
+    const api = createApi({
+      config: { ...core.config, api: { ...core.config.api, port: 0 }, web: { port: 0 } },
+      client: core.client,
+      bus,
+    });
     const { url } = await api.listen();
     try {
-      expect(await (await fetch(`${url}/ready`)).json()).toEqual({ ready: true, checks: { temporal: 'ok', redis: 'ok' } });
+      expect(await (await fetch(`${url}/ready`)).json()).toEqual({
+        ready: true,
+        checks: { temporal: 'ok', redis: 'ok' },
+      });
       await redis.stop();
-      const body = await eventually(async () => {
-        const res = await fetch(`${url}/ready`);
-        if (res.status !== 503) throw new Error('still ready');
-        return res.text();
-      }, 20_000, 300);
+      const body = await eventually(
+        async () => {
+          const res = await fetch(`${url}/ready`);
+          if (res.status !== 503) throw new Error('still ready');
+          return res.text();
+        },
+        20_000,
+        300,
+      );
       expect(JSON.parse(body)).toEqual({ ready: false, checks: { temporal: 'ok', redis: 'failed' } });
       expect(body).not.toMatch(/127\.0\.0\.1|redis:\/\/|\d{4,5}/);
     } finally {

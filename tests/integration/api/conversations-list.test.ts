@@ -17,7 +17,12 @@ describe('the integrators’ conversation list', () => {
     stack = await ApiStack.start({ ronaTimeoutSeconds: 30 });
     integrator = stack.inProcess(INTEGRATOR_KEY);
     // Oldest first: three customers on support, one on sales; one support conversation is closed.
-    const texts: [string, string][] = [['+15557100001', '+15551230000'], ['+15557100002', '12345'], ['+15557100003', '+15551230000'], ['+15557100004', '+18005550100']];
+    const texts: [string, string][] = [
+      ['+15557100001', '+15551230000'],
+      ['+15557100002', '12345'],
+      ['+15557100003', '+15551230000'],
+      ['+15557100004', '+18005550100'],
+    ];
     for (const [customer, business] of texts) {
       await stack.core.text(customer, business, 'hi');
       ids.push(await stack.core.conversationOf(business, customer));
@@ -28,11 +33,15 @@ describe('the integrators’ conversation list', () => {
     for (const q of [doc.ACCEPT, doc.END]) await alice.gql(q, { conversationId: ids[0] });
     await alice.gql(doc.WRAP_UP, { conversationId: ids[0], reasonId: 'resolved' });
     // Visibility is eventually consistent: wait until it shows every conversation and the close.
-    await eventually(async () => {
-      const closed = (await integrator.gql(doc.CONVERSATIONS, { status: ['CLOSED'] })).conversations.edges.length;
-      const all = (await integrator.gql(doc.CONVERSATIONS, { first: 10 })).conversations.edges.length;
-      if (closed !== 1 || all !== 4) throw new Error(`visibility shows ${all} conversations, ${closed} closed`);
-    }, 20_000, 200);
+    await eventually(
+      async () => {
+        const closed = (await integrator.gql(doc.CONVERSATIONS, { status: ['CLOSED'] })).conversations.edges.length;
+        const all = (await integrator.gql(doc.CONVERSATIONS, { first: 10 })).conversations.edges.length;
+        if (closed !== 1 || all !== 4) throw new Error(`visibility shows ${all} conversations, ${closed} closed`);
+      },
+      20_000,
+      200,
+    );
   });
   afterAll(async () => {
     await stack?.stop();
@@ -43,7 +52,8 @@ describe('the integrators’ conversation list', () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const page: any = (await integrator.gql(doc.CONVERSATIONS, { first: 3, ...(after ? { after } : {}) })).conversations;
+      const page: any = (await integrator.gql(doc.CONVERSATIONS, { first: 3, ...(after ? { after } : {}) }))
+        .conversations;
       seen.push(...page.edges.map((e: any) => e.node.id));
       pages++;
       if (!page.pageInfo.hasNextPage) break;
@@ -54,7 +64,8 @@ describe('the integrators’ conversation list', () => {
   });
 
   it('filters on status, queue and customer number', async () => {
-    const list = async (vars: Record<string, unknown>) => (await integrator.gql(doc.CONVERSATIONS, vars)).conversations.edges.map((e: any) => e.node.id);
+    const list = async (vars: Record<string, unknown>) =>
+      (await integrator.gql(doc.CONVERSATIONS, vars)).conversations.edges.map((e: any) => e.node.id);
     expect(await list({ status: ['CLOSED'] })).toEqual([ids[0]]);
     expect(await list({ queueId: 'sales' })).toEqual([ids[1]]);
     expect(await list({ queueId: 'support', status: ['QUEUED', 'OFFERED'] })).toEqual([ids[3], ids[2]]);
@@ -74,12 +85,23 @@ describe('paging a burst of conversations started in the same millisecond', () =
     stack = await ApiStack.start({ ronaTimeoutSeconds: 30 });
     integrator = stack.inProcess(INTEGRATOR_KEY);
     // Nobody is available: every conversation stays QUEUED while the list is read.
-    await Promise.all(Array.from({ length: COUNT }, (_, i) => stack.core.text(`+1555780${String(i).padStart(4, '0')}`, '12345', 'burst')));
-    await eventually(async () => {
-      let n = 0;
-      for await (const _ of stack.core.client.workflow.list({ query: `SbInstance = '${stack.config.temporal.instance}' AND WorkflowType = 'conversationWorkflow'` })) n++;
-      if (n !== COUNT) throw new Error(`visibility shows ${n} of ${COUNT}`);
-    }, 60_000, 500);
+    await Promise.all(
+      Array.from({ length: COUNT }, (_, i) =>
+        stack.core.text(`+1555780${String(i).padStart(4, '0')}`, '12345', 'burst'),
+      ),
+    );
+    await eventually(
+      async () => {
+        let n = 0;
+        for await (const _ of stack.core.client.workflow.list({
+          query: `SbInstance = '${stack.config.temporal.instance}' AND WorkflowType = 'conversationWorkflow'`,
+        }))
+          n++;
+        if (n !== COUNT) throw new Error(`visibility shows ${n} of ${COUNT}`);
+      },
+      60_000,
+      500,
+    );
   });
   afterAll(async () => {
     await stack?.stop();
@@ -87,7 +109,9 @@ describe('paging a burst of conversations started in the same millisecond', () =
 
   it('returns every conversation exactly once across its pages', async () => {
     const starts = new Map<number, number>();
-    for await (const w of stack.core.client.workflow.list({ query: `SbInstance = '${stack.config.temporal.instance}' AND WorkflowType = 'conversationWorkflow'` })) {
+    for await (const w of stack.core.client.workflow.list({
+      query: `SbInstance = '${stack.config.temporal.instance}' AND WorkflowType = 'conversationWorkflow'`,
+    })) {
       starts.set(w.startTime.getTime(), (starts.get(w.startTime.getTime()) ?? 0) + 1);
     }
     expect([...starts.values()].some((n) => n > 1)).toBe(true); // the burst did share milliseconds
@@ -95,7 +119,8 @@ describe('paging a burst of conversations started in the same millisecond', () =
       const seen: string[] = [];
       let after: string | null = null;
       for (;;) {
-        const page: any = (await integrator.gql(doc.CONVERSATIONS, { first: size, ...(after ? { after } : {}) })).conversations;
+        const page: any = (await integrator.gql(doc.CONVERSATIONS, { first: size, ...(after ? { after } : {}) }))
+          .conversations;
         seen.push(...page.edges.map((e: any) => e.node.id));
         if (!page.pageInfo.hasNextPage) break;
         after = page.pageInfo.endCursor;

@@ -24,21 +24,39 @@ describe('payload encryption through the SMPP gateway', () => {
     const anon = new ApiClient((u, init) => fetch(u, init), stack.url);
     const alice = anon.withToken((await anon.gql(LOGIN, { username: 'alice', password: 'alice' })).login.token);
     await alice.gql(doc.SET_STATUS, { status: 'AVAILABLE' });
-    await anon.gql(`mutation { sendAsCustomer(phoneNumber: "${CUSTOMER}", businessNumber: "+15551230000", text: "hello over smpp") { userErrors { code } } }`);
-    const id = await eventually(async () => {
-      const offers = (await alice.gql(doc.MY_OFFERS)).myOffers;
-      if (!offers.length) throw new Error('no offer yet');
-      return offers[0].conversation.id as string;
-    }, 20_000, 200);
+    await anon.gql(
+      `mutation { sendAsCustomer(phoneNumber: "${CUSTOMER}", businessNumber: "+15551230000", text: "hello over smpp") { userErrors { code } } }`,
+    );
+    const id = await eventually(
+      async () => {
+        const offers = (await alice.gql(doc.MY_OFFERS)).myOffers;
+        if (!offers.length) throw new Error('no offer yet');
+        return offers[0].conversation.id as string;
+      },
+      20_000,
+      200,
+    );
     expect((await alice.gql(doc.ACCEPT, { conversationId: id })).r.userErrors).toEqual([]);
     expect((await alice.gql(doc.SEND, { conversationId: id, text: 'encrypted reply' })).r.userErrors).toEqual([]);
-    await eventually(async () => {
-      const texts = (await anon.gql(`{ phoneMessages(phoneNumber: "${CUSTOMER}") { text } }`)).phoneMessages.map((m: any) => m.text);
-      if (!texts.includes('encrypted reply')) throw new Error('not on the phone yet');
-    }, 20_000, 200);
-    await eventually(async () => {
-      const m = (await alice.gql(doc.CONVERSATION_Q, { id })).conversation.messages.find((x: any) => x.text === 'encrypted reply');
-      if (m?.deliveryStatus !== 'DELIVERED') throw new Error(`delivery ${m?.deliveryStatus}`);
-    }, 20_000, 200);
+    await eventually(
+      async () => {
+        const texts = (await anon.gql(`{ phoneMessages(phoneNumber: "${CUSTOMER}") { text } }`)).phoneMessages.map(
+          (m: any) => m.text,
+        );
+        if (!texts.includes('encrypted reply')) throw new Error('not on the phone yet');
+      },
+      20_000,
+      200,
+    );
+    await eventually(
+      async () => {
+        const m = (await alice.gql(doc.CONVERSATION_Q, { id })).conversation.messages.find(
+          (x: any) => x.text === 'encrypted reply',
+        );
+        if (m?.deliveryStatus !== 'DELIVERED') throw new Error(`delivery ${m?.deliveryStatus}`);
+      },
+      20_000,
+      200,
+    );
   });
 });

@@ -17,7 +17,10 @@ describe('HTTP surface', () => {
     mkdirSync(join(webRoot, '_app/immutable'), { recursive: true });
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>desk</title>');
     writeFileSync(join(webRoot, '_app/immutable/app.js'), 'export {}');
-    stack = await ApiStack.start({ webRoot, loginLimits: { freeAttempts: 3, perAddressFreeAttempts: 5, baseDelaySeconds: 60 } });
+    stack = await ApiStack.start({
+      webRoot,
+      loginLimits: { freeAttempts: 3, perAddressFreeAttempts: 5, baseDelaySeconds: 60 },
+    });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -32,7 +35,11 @@ describe('HTTP surface', () => {
 
   it('serves the desktop with an SPA fallback, and never outside its root', async () => {
     const js = await fetch(`${stack.url}/_app/immutable/app.js`);
-    expect([js.status, js.headers.get('content-type'), js.headers.get('cache-control')]).toEqual([200, 'text/javascript; charset=utf-8', 'public, max-age=31536000, immutable']);
+    expect([js.status, js.headers.get('content-type'), js.headers.get('cache-control')]).toEqual([
+      200,
+      'text/javascript; charset=utf-8',
+      'public, max-age=31536000, immutable',
+    ]);
     const route = await fetch(`${stack.url}/conversations/123`);
     expect([route.status, await route.text()]).toEqual([200, '<!doctype html><title>desk</title>']);
     const escape = await fetch(`${stack.url}/..%2f..%2f..%2fetc%2fpasswd`);
@@ -41,7 +48,9 @@ describe('HTTP surface', () => {
 
   it('refuses requests a browser could send cross-site without a preflight (CSRF)', async () => {
     const form = await fetch(`${stack.url}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query={__typename}',
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'query={__typename}',
     });
     expect(form.status).toBe(403);
     const get = await fetch(`${stack.url}/graphql?query=${encodeURIComponent('{ businessNumbers { number } }')}`);
@@ -62,12 +71,18 @@ describe('HTTP surface', () => {
   it('rate-limits failed logins per username and address, then per address', async () => {
     const client = stack.http();
     for (let i = 0; i < 3; i++) {
-      expect((await client.gql(LOGIN, { username: 'bob', password: 'wrong' })).login.userErrors[0].code).toBe('NOT_ALLOWED');
+      expect((await client.gql(LOGIN, { username: 'bob', password: 'wrong' })).login.userErrors[0].code).toBe(
+        'NOT_ALLOWED',
+      );
     }
     const limited = await client.raw(LOGIN, { username: 'bob', password: 'bob' });
     expect(limited.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
-    expect((await client.gql(LOGIN, { username: 'carol', password: 'wrong' })).login.userErrors[0].code).toBe('NOT_ALLOWED');
-    expect((await client.gql(LOGIN, { username: 'alice', password: 'wrong' })).login.userErrors[0].code).toBe('NOT_ALLOWED');
+    expect((await client.gql(LOGIN, { username: 'carol', password: 'wrong' })).login.userErrors[0].code).toBe(
+      'NOT_ALLOWED',
+    );
+    expect((await client.gql(LOGIN, { username: 'alice', password: 'wrong' })).login.userErrors[0].code).toBe(
+      'NOT_ALLOWED',
+    );
     const byAddress = await client.raw(LOGIN, { username: 'carol', password: 'carol' });
     expect(byAddress.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
   });
@@ -75,11 +90,17 @@ describe('HTTP surface', () => {
   it('the demo phone works without a token while a phone is injected', async () => {
     const anon = stack.http();
     expect((await anon.gql('{ businessNumbers { number type queue { id name } } }')).businessNumbers).toHaveLength(3);
-    const bad = await anon.gql(`mutation { sendAsCustomer(phoneNumber: "+15557000009", businessNumber: "999", text: "hi") { message { id } userErrors { code field } } }`);
+    const bad = await anon.gql(
+      `mutation { sendAsCustomer(phoneNumber: "+15557000009", businessNumber: "999", text: "hi") { message { id } userErrors { code field } } }`,
+    );
     expect(bad.sendAsCustomer.userErrors).toEqual([{ code: 'NOT_FOUND', field: 'businessNumber' }]);
-    const sent = await anon.gql(`mutation { sendAsCustomer(phoneNumber: "+15557000009", businessNumber: "12345", text: "hi") { message { direction text } userErrors { code } } }`);
+    const sent = await anon.gql(
+      `mutation { sendAsCustomer(phoneNumber: "+15557000009", businessNumber: "12345", text: "hi") { message { direction text } userErrors { code } } }`,
+    );
     expect(sent.sendAsCustomer).toEqual({ message: { direction: 'INBOUND', text: 'hi' }, userErrors: [] });
-    expect((await anon.gql('{ phoneMessages(phoneNumber: "+15557000009") { text } }')).phoneMessages).toEqual([{ text: 'hi' }]);
+    expect((await anon.gql('{ phoneMessages(phoneNumber: "+15557000009") { text } }')).phoneMessages).toEqual([
+      { text: 'hi' },
+    ]);
   });
 });
 
@@ -94,7 +115,9 @@ describe('without a demo phone', () => {
 
   it('the phone operations are refused and business numbers need a token', async () => {
     const anon = stack.inProcess();
-    expect((await anon.raw('{ phoneMessages(phoneNumber: "+15557000009") { text } }')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await anon.raw('{ phoneMessages(phoneNumber: "+15557000009") { text } }')).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
     expect((await anon.raw('{ businessNumbers { number } }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const alice = await stack.login(stack.inProcess(), 'alice');
     expect((await alice.gql('{ businessNumbers { number } }')).businessNumbers).toHaveLength(3);

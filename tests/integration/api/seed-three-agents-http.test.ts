@@ -41,20 +41,31 @@ describe('seed scenario, three agents, over HTTP and SSE', () => {
     expect(r.userErrors).toEqual([]);
     return r;
   };
-  const offered = (kind: string) => (e: any) => e.data?.agentEvents.kind === 'OFFERED' && e.data.agentEvents.offer.kind === kind;
-  const call = async (who: string, query: string, variables: Record<string, unknown>) => ok((await agents[who]!.gql(query, variables)).r);
+  const offered = (kind: string) => (e: any) =>
+    e.data?.agentEvents.kind === 'OFFERED' && e.data.agentEvents.offer.kind === kind;
+  const call = async (who: string, query: string, variables: Record<string, unknown>) =>
+    ok((await agents[who]!.gql(query, variables)).r);
 
   it('the phone texts a short code; the only Available sales agent gets it and replies', async () => {
     ok((await agents.carol!.gql(doc.SET_STATUS, { status: 'AVAILABLE' })).setAgentStatus);
-    const phoneEvents = await stack.http().subscribe('subscription($p: String!) { phoneEvents(phoneNumber: $p) { direction text } }', { p: CUSTOMER });
-    const sent = await stack.http().gql(`mutation($p: String!, $b: String!, $t: String!) {
-      sendAsCustomer(phoneNumber: $p, businessNumber: $b, text: $t) { message { direction text } userErrors { code } } }`, { p: CUSTOMER, b: SHORT, t: 'Price for plan B?' });
+    const phoneEvents = await stack
+      .http()
+      .subscribe('subscription($p: String!) { phoneEvents(phoneNumber: $p) { direction text } }', { p: CUSTOMER });
+    const sent = await stack.http().gql(
+      `mutation($p: String!, $b: String!, $t: String!) {
+      sendAsCustomer(phoneNumber: $p, businessNumber: $b, text: $t) { message { direction text } userErrors { code } } }`,
+      { p: CUSTOMER, b: SHORT, t: 'Price for plan B?' },
+    );
     expect(sent.sendAsCustomer.message).toEqual({ direction: 'INBOUND', text: 'Price for plan B?' });
 
     const e = await streams.carol!.next(offered('NEW'));
     expect(e.data.agentEvents.offer).toMatchObject({ queueName: 'Sales', phoneNumber: CUSTOMER, sourceNumber: SHORT });
     id = e.data.agentEvents.offer.conversation.id;
-    await updates.next((x) => x.data?.conversationUpdates.conversation.id === id && x.data.conversationUpdates.conversation.status === 'OFFERED');
+    await updates.next(
+      (x) =>
+        x.data?.conversationUpdates.conversation.id === id &&
+        x.data.conversationUpdates.conversation.status === 'OFFERED',
+    );
     await call('carol', doc.ACCEPT, { conversationId: id });
     await call('carol', doc.SEND, { conversationId: id, text: 'Plan B is $10 a month.' });
     const reply = await phoneEvents.next((x) => x.data?.phoneEvents.direction === 'OUTBOUND');
@@ -94,11 +105,31 @@ describe('seed scenario, three agents, over HTTP and SSE', () => {
     await call('alice', doc.END, { conversationId: id });
     const closed = await call('alice', doc.WRAP_UP, { conversationId: id, reasonId: 'resolved' });
     expect(closed.conversation.status).toBe('CLOSED');
-    await everything.next((x) => x.data?.conversationUpdates.kind === 'WRAP_UP_SUBMITTED' && x.data.conversationUpdates.conversation.status === 'CLOSED');
-    await expect.poll(async () => (await integrator.gql(doc.CONVERSATIONS, { status: ['CLOSED'] })).conversations.edges.map((e: any) => e.node.id), { timeout: 15_000 })
+    await everything.next(
+      (x) =>
+        x.data?.conversationUpdates.kind === 'WRAP_UP_SUBMITTED' &&
+        x.data.conversationUpdates.conversation.status === 'CLOSED',
+    );
+    await expect
+      .poll(
+        async () =>
+          (await integrator.gql(doc.CONVERSATIONS, { status: ['CLOSED'] })).conversations.edges.map(
+            (e: any) => e.node.id,
+          ),
+        { timeout: 15_000 },
+      )
       .toEqual([id]);
     const kinds = everything.received.map((e) => e.data?.conversationUpdates.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['MESSAGE_ADDED', 'DELIVERY_UPDATED', 'STATUS_CHANGED', 'PARTICIPANT_JOINED', 'PARTICIPANT_LEFT', 'WRAP_UP_SUBMITTED']));
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'MESSAGE_ADDED',
+        'DELIVERY_UPDATED',
+        'STATUS_CHANGED',
+        'PARTICIPANT_JOINED',
+        'PARTICIPANT_LEFT',
+        'WRAP_UP_SUBMITTED',
+      ]),
+    );
     // The queue filter: once transferred to support, the conversation's events no longer reach the sales stream.
     expect(updates.received.length).toBeGreaterThan(0);
     expect(updates.received.length).toBeLessThan(everything.received.length);

@@ -35,10 +35,16 @@ describe('seed scenario, two agents, in process', () => {
     expect(r.userErrors).toEqual([]);
     return r;
   };
-  const offered = (kind: string) => (e: any) => e.data?.agentEvents.kind === 'OFFERED' && e.data.agentEvents.offer.kind === kind;
+  const offered = (kind: string) => (e: any) =>
+    e.data?.agentEvents.kind === 'OFFERED' && e.data.agentEvents.offer.kind === kind;
 
   it('logs in, goes Available and is told so on agentEvents', async () => {
-    expect((await alice.gql(doc.ME)).me).toMatchObject({ id: 'alice', name: 'Alice Smith', status: 'LOGGED_OUT', capacity: 5 });
+    expect((await alice.gql(doc.ME)).me).toMatchObject({
+      id: 'alice',
+      name: 'Alice Smith',
+      status: 'LOGGED_OUT',
+      capacity: 5,
+    });
     const set = await alice.gql(doc.SET_STATUS, { status: 'AVAILABLE' });
     expect(ok(set.setAgentStatus).agent.status).toBe('AVAILABLE');
     const e = await aliceEvents.next((x) => x.data?.agentEvents.kind === 'STATUS_CHANGED');
@@ -61,18 +67,36 @@ describe('seed scenario, two agents, in process', () => {
     expect((await alice.gql(doc.MY_CONVERSATIONS)).myConversations.map((c: any) => c.id)).toEqual([id]);
 
     const events = await alice.subscribe(doc.CONVERSATION_EVENTS, { id });
-    const sent = ok((await alice.gql(doc.SEND, { conversationId: id, text: 'Sorry! Checking now.', clientMessageId: 'm1' })).r);
-    expect(sent.message).toMatchObject({ direction: 'OUTBOUND', deliveryStatus: 'PENDING', clientMessageId: 'm1', author: { id: 'alice' } });
-    const again = ok((await alice.gql(doc.SEND, { conversationId: id, text: 'Sorry! Checking now.', clientMessageId: 'm1' })).r);
+    const sent = ok(
+      (await alice.gql(doc.SEND, { conversationId: id, text: 'Sorry! Checking now.', clientMessageId: 'm1' })).r,
+    );
+    expect(sent.message).toMatchObject({
+      direction: 'OUTBOUND',
+      deliveryStatus: 'PENDING',
+      clientMessageId: 'm1',
+      author: { id: 'alice' },
+    });
+    const again = ok(
+      (await alice.gql(doc.SEND, { conversationId: id, text: 'Sorry! Checking now.', clientMessageId: 'm1' })).r,
+    );
     expect(again.message.id).toBe(sent.message.id);
-    await events.next((x) => x.data?.conversationEvents.kind === 'MESSAGE_ADDED' && x.data.conversationEvents.message.id === sent.message.id);
+    await events.next(
+      (x) =>
+        x.data?.conversationEvents.kind === 'MESSAGE_ADDED' && x.data.conversationEvents.message.id === sent.message.id,
+    );
     await events.next((x) => x.data?.conversationEvents.message?.deliveryStatus === 'SUBMITTED');
     await stack.delivery(id, { messageId: sent.message.id, status: 'DELIVERED' });
-    const delivered = await events.next((x) => x.data?.conversationEvents.kind === 'DELIVERY_UPDATED' && x.data.conversationEvents.message.deliveryStatus === 'DELIVERED');
+    const delivered = await events.next(
+      (x) =>
+        x.data?.conversationEvents.kind === 'DELIVERY_UPDATED' &&
+        x.data.conversationEvents.message.deliveryStatus === 'DELIVERED',
+    );
     expect(delivered.data.conversationEvents.message.id).toBe(sent.message.id);
     events.close();
     expect(stack.core.sent.filter((s) => s.messageId === sent.message.id)).toHaveLength(1);
-    expect(stack.phone!.log.filter((m) => m.direction === 'OUTBOUND').map((m) => m.text)).toEqual(['Sorry! Checking now.']);
+    expect(stack.phone!.log.filter((m) => m.direction === 'OUTBOUND').map((m) => m.text)).toEqual([
+      'Sorry! Checking now.',
+    ]);
   });
 
   it('transfers to a queue: the other agent gets a TRANSFER offer, the first owes a wrap-up', async () => {
@@ -82,7 +106,9 @@ describe('seed scenario, two agents, in process', () => {
     const e = await bobEvents.next(offered('TRANSFER'));
     expect(e.data.agentEvents.offer).toMatchObject({ from: { id: 'alice' }, conversation: { id } });
     expect((await alice.gql(doc.MY_CONVERSATIONS)).myConversations.map((c: any) => c.id)).toEqual([id]);
-    expect(ok((await alice.gql(doc.WRAP_UP, { conversationId: id, reasonId: 'follow-up' })).r).conversation.wrapUpOwedBy).toEqual([]);
+    expect(
+      ok((await alice.gql(doc.WRAP_UP, { conversationId: id, reasonId: 'follow-up' })).r).conversation.wrapUpOwedBy,
+    ).toEqual([]);
     expect((await alice.gql(doc.MY_CONVERSATIONS)).myConversations).toEqual([]);
     ok((await bob.gql(doc.ACCEPT, { conversationId: id })).r);
   });
@@ -102,7 +128,9 @@ describe('seed scenario, two agents, in process', () => {
     await bobEvents.next(offered('CONFERENCE'));
     const joined = ok((await bob.gql(doc.ACCEPT_CONFERENCE, { conversationId: id })).r).conversation;
     expect(joined.status).toBe('CONFERENCE');
-    expect(joined.messages.some((m: any) => m.direction === 'SYSTEM' && /Bob Jones has joined/.test(m.text))).toBe(true);
+    expect(joined.messages.some((m: any) => m.direction === 'SYSTEM' && /Bob Jones has joined/.test(m.text))).toBe(
+      true,
+    );
     ok((await bob.gql(doc.SEND, { conversationId: id, text: 'Bob here, I can help.' })).r);
     expect((await bob.gql(doc.CONVERSATION_Q, { id })).conversation.status).toBe('CONFERENCE');
     const ended = ok((await alice.gql(doc.END_CONFERENCE, { conversationId: id })).r).conversation;
@@ -123,7 +151,9 @@ describe('seed scenario, two agents, in process', () => {
     const closed = ok((await alice.gql(doc.WRAP_UP, { conversationId: id, reasonId: 'resolved' })).r).conversation;
     expect(closed.status).toBe('CLOSED');
     expect(closed.wrapUps.map((w: any) => [w.agent.id, w.reason.id, w.auto])).toEqual([
-      ['alice', 'follow-up', false], ['bob', 'resolved', false], ['alice', 'resolved', false],
+      ['alice', 'follow-up', false],
+      ['bob', 'resolved', false],
+      ['alice', 'resolved', false],
     ]);
     expect((await alice.gql(doc.CONVERSATION_Q, { id })).conversation.status).toBe('CLOSED');
     expect((await alice.gql(doc.MY_CONVERSATIONS)).myConversations).toEqual([]);

@@ -28,7 +28,9 @@ describe('sign-in limits and revocation shared through Redis', () => {
     core = await WorkflowStack.start({ ronaTimeoutSeconds: 20 });
     const address = inject('temporalAddress');
     const config = {
-      ...core.config, redis: { url: redis.url }, temporal: { ...core.config.temporal, address },
+      ...core.config,
+      redis: { url: redis.url },
+      temporal: { ...core.config.temporal, address },
       auth: { ...core.config.auth, login: { ...core.config.auth.login, freeAttempts: FREE, baseDelaySeconds: 60 } },
     };
     dir = mkdtempSync(join(tmpdir(), 'sb-api-'));
@@ -36,7 +38,10 @@ describe('sign-in limits and revocation shared through Redis', () => {
       const port = await freePort();
       const file = join(dir, `${name}.yaml`);
       writeFileSync(file, stringify({ ...config, api: { ...config.api, host: '127.0.0.1', port }, web: { port } }));
-      const child = new ChildProcessLines(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'api/main.ts')], { ...process.env, SWITCHBOARD_CONFIG: file });
+      const child = new ChildProcessLines(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'api/main.ts')], {
+        ...process.env,
+        SWITCHBOARD_CONFIG: file,
+      });
       apis.push(child);
       urls.push(JSON.parse((await child.line(/^\{"listening".*\}$/))[0]).listening);
     }
@@ -51,9 +56,13 @@ describe('sign-in limits and revocation shared through Redis', () => {
   const client = (i: number, token?: string) => new ApiClient((url, init) => fetch(url, init), urls[i]!, token);
 
   it('wrong passwords spread over both processes count against one limit', async () => {
-    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => client(i % 2).raw(LOGIN, { username: 'bob', password: 'wrong' })));
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => client(i % 2).raw(LOGIN, { username: 'bob', password: 'wrong' })),
+    );
     expect(answers.filter((a) => a.data?.login?.userErrors?.[0]?.code === 'NOT_ALLOWED')).toHaveLength(FREE);
-    expect((await client(1).raw(LOGIN, { username: 'bob', password: 'bob' })).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect((await client(1).raw(LOGIN, { username: 'bob', password: 'bob' })).errors?.[0]?.extensions?.code).toBe(
+      'RATE_LIMITED',
+    );
   });
 
   it('logout through A revokes the token on B and ends B’s stream with FORBIDDEN', async () => {

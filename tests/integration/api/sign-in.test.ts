@@ -13,7 +13,15 @@ const FREE = 5;
 describe('sign-in and tokens', () => {
   let stack: ApiStack;
   const from = (address: string, token?: string) =>
-    new ApiClient((url, init) => fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), 'x-forwarded-for': `203.0.113.9, ${address}` } }), stack.url, token);
+    new ApiClient(
+      (url, init) =>
+        fetch(url, {
+          ...init,
+          headers: { ...(init.headers as Record<string, string>), 'x-forwarded-for': `203.0.113.9, ${address}` },
+        }),
+      stack.url,
+      token,
+    );
 
   beforeAll(async () => {
     stack = await ApiStack.start({
@@ -28,7 +36,9 @@ describe('sign-in and tokens', () => {
 
   it('40 wrong passwords at once: only the limit’s number are checked, the rest must wait', async () => {
     const client = from('198.51.100.1');
-    const answers = await Promise.all(Array.from({ length: 40 }, () => client.raw(LOGIN, { username: 'alice', password: 'wrong' })));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () => client.raw(LOGIN, { username: 'alice', password: 'wrong' })),
+    );
     const checked = answers.filter((a) => a.data?.login?.userErrors?.[0]?.code === 'NOT_ALLOWED');
     const limited = answers.filter((a) => a.errors?.[0]?.extensions?.code === 'RATE_LIMITED');
     expect([checked.length, limited.length]).toEqual([FREE, 40 - FREE]);
@@ -42,7 +52,9 @@ describe('sign-in and tokens', () => {
 
   it('an unknown username is limited the same way', async () => {
     const client = from('198.51.100.3');
-    const answers = await Promise.all(Array.from({ length: 10 }, () => client.raw(LOGIN, { username: 'mallory', password: 'x' })));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => client.raw(LOGIN, { username: 'mallory', password: 'x' })),
+    );
     expect(answers.filter((a) => a.errors?.[0]?.extensions?.code === 'RATE_LIMITED')).toHaveLength(10 - FREE);
   });
 
@@ -74,35 +86,52 @@ describe('sign-in and tokens', () => {
 describe('the growing delay', () => {
   let stack: ApiStack;
   beforeAll(async () => {
-    stack = await ApiStack.start({ production: true, loginLimits: { freeAttempts: FREE, baseDelaySeconds: 2, maxDelaySeconds: 60 } });
+    stack = await ApiStack.start({
+      production: true,
+      loginLimits: { freeAttempts: FREE, baseDelaySeconds: 2, maxDelaySeconds: 60 },
+    });
   });
   afterAll(async () => {
     await stack?.stop();
   });
 
-  const waitOf = (r: GqlResult): number => Number((r.errors?.[0]?.extensions as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds);
+  const waitOf = (r: GqlResult): number =>
+    Number((r.errors?.[0]?.extensions as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds);
 
   it('doubles with each failure past the free ones, and the right password works after it', async () => {
     const client = stack.http();
-    for (let i = 0; i < FREE; i++) expect((await client.gql(LOGIN, { username: 'alice', password: 'wrong' })).login.userErrors[0].code).toBe('NOT_ALLOWED');
+    for (let i = 0; i < FREE; i++)
+      expect((await client.gql(LOGIN, { username: 'alice', password: 'wrong' })).login.userErrors[0].code).toBe(
+        'NOT_ALLOWED',
+      );
     const first = waitOf(await client.raw(LOGIN, { username: 'alice', password: 'alice' }));
     expect(first).toBeGreaterThanOrEqual(1);
     // A refused attempt is not counted; once the delay is over one more is checked...
-    await eventually(async () => {
-      const r = await client.raw(LOGIN, { username: 'alice', password: 'wrong' });
-      if (r.data?.login?.userErrors?.[0]?.code !== 'NOT_ALLOWED') throw new Error('still waiting');
-    }, 15_000, 200);
+    await eventually(
+      async () => {
+        const r = await client.raw(LOGIN, { username: 'alice', password: 'wrong' });
+        if (r.data?.login?.userErrors?.[0]?.code !== 'NOT_ALLOWED') throw new Error('still waiting');
+      },
+      15_000,
+      200,
+    );
     // ...and the next wait is twice as long (2 s, then 4 s).
     const second = waitOf(await client.raw(LOGIN, { username: 'alice', password: 'wrong' }));
     expect(second).toBeGreaterThan(first);
-    const token = await eventually(async () => {
-      const r = await client.raw(LOGIN, { username: 'alice', password: 'alice' });
-      if (!r.data?.login?.token) throw new Error('still waiting');
-      return r.data.login.token as string;
-    }, 15_000, 200);
+    const token = await eventually(
+      async () => {
+        const r = await client.raw(LOGIN, { username: 'alice', password: 'alice' });
+        if (!r.data?.login?.token) throw new Error('still waiting');
+        return r.data.login.token as string;
+      },
+      15_000,
+      200,
+    );
     expect((await stack.http(token).gql(doc.ME)).me.id).toBe('alice');
     // A success starts the pair afresh: the next wrong password is checked, not delayed.
-    expect((await client.gql(LOGIN, { username: 'alice', password: 'wrong' })).login.userErrors[0].code).toBe('NOT_ALLOWED');
+    expect((await client.gql(LOGIN, { username: 'alice', password: 'wrong' })).login.userErrors[0].code).toBe(
+      'NOT_ALLOWED',
+    );
   });
 });
 
@@ -116,8 +145,18 @@ describe('without a trusted proxy header', () => {
   });
 
   it('a forwarded-for header cannot be used to dodge the limit', async () => {
-    const spoof = (n: number) => new ApiClient((url, init) => fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), 'x-forwarded-for': `192.0.2.${n}` } }), stack.url);
-    const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => spoof(i).raw(LOGIN, { username: 'bob', password: 'wrong' })));
+    const spoof = (n: number) =>
+      new ApiClient(
+        (url, init) =>
+          fetch(url, {
+            ...init,
+            headers: { ...(init.headers as Record<string, string>), 'x-forwarded-for': `192.0.2.${n}` },
+          }),
+        stack.url,
+      );
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => spoof(i).raw(LOGIN, { username: 'bob', password: 'wrong' })),
+    );
     expect(answers.filter((a) => a.errors?.[0]?.extensions?.code === 'RATE_LIMITED')).toHaveLength(4);
   });
 });

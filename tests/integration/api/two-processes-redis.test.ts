@@ -40,7 +40,10 @@ describe('two API processes sharing events through Redis', () => {
       const port = await freePort();
       const file = join(dir, `${name}.yaml`);
       writeFileSync(file, stringify({ ...config, api: { host: '127.0.0.1', port }, web: { port } }));
-      const child = new ChildProcessLines(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'api/main.ts')], { ...process.env, SWITCHBOARD_CONFIG: file });
+      const child = new ChildProcessLines(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'api/main.ts')], {
+        ...process.env,
+        SWITCHBOARD_CONFIG: file,
+      });
       apis.push(child);
       urls.push(JSON.parse((await child.line(/^\{"listening".*\}$/))[0]).listening);
     }
@@ -71,7 +74,9 @@ describe('two API processes sharing events through Redis', () => {
     expect(events.status).toBe(200);
 
     await onA.gql(doc.SET_STATUS, { status: 'AVAILABLE' });
-    await events.next((e) => e.data?.agentEvents.kind === 'STATUS_CHANGED' && e.data.agentEvents.agent.status === 'AVAILABLE');
+    await events.next(
+      (e) => e.data?.agentEvents.kind === 'STATUS_CHANGED' && e.data.agentEvents.agent.status === 'AVAILABLE',
+    );
 
     await core.text('+15557000005', BIZ, 'hello from far away');
     const offer = await events.next((e) => e.data?.agentEvents.kind === 'OFFERED');

@@ -26,10 +26,19 @@ describe('gateway end to end: MO to conversation, reply to carrier, receipt to c
     expect(final).toMatchObject({ deliveryStatus: 'DELIVERED', segments: 1 });
     const mts = h.sim.mts.filter((m) => m.destination === '15557770001');
     expect(mts).toHaveLength(1);
-    expect(mts[0]).toMatchObject({ text: 'Sorry! Checking now: €5 refund {ok}', dataCoding: 0, source: '15551230000', parts: 1 });
+    expect(mts[0]).toMatchObject({
+      text: 'Sorry! Checking now: €5 refund {ok}',
+      dataCoding: 0,
+      source: '15551230000',
+      parts: 1,
+    });
     const part = h.sim.recorder.parts.find((p) => p.messageId === mts[0]!.messageIds[0])!;
     expect(part.registeredDelivery).toBe(1);
-    await h.until(id, (s) => s.messages.find((m) => m.id === sent.id)?.carrierIds?.[0] === mts[0]!.messageIds[0], 'carrier ids recorded');
+    await h.until(
+      id,
+      (s) => s.messages.find((m) => m.id === sent.id)?.carrierIds?.[0] === mts[0]!.messageIds[0],
+      'carrier ids recorded',
+    );
   });
 
   it('long replies go out in parts (GSM 153 per part, UCS-2 67 per part) and are DELIVERED once every part is', async () => {
@@ -85,7 +94,10 @@ describe('gateway end to end: MO to conversation, reply to carrier, receipt to c
 
   it("an agent's retry with the same clientMessageId never texts the customer twice", async () => {
     const id = await h.activeConversation('+15557770006');
-    const [first, again] = await Promise.all([h.reply(id, 'Only once, please', 'client-1'), h.reply(id, 'Only once, please', 'client-1')]);
+    const [first, again] = await Promise.all([
+      h.reply(id, 'Only once, please', 'client-1'),
+      h.reply(id, 'Only once, please', 'client-1'),
+    ]);
     const third = await h.reply(id, 'Only once, please', 'client-1');
     expect(again.id).toBe(first.id);
     expect(third.id).toBe(first.id);
@@ -95,8 +107,12 @@ describe('gateway end to end: MO to conversation, reply to carrier, receipt to c
 
   it('sendSms is idempotent on messageId: a concurrent duplicate waits, a retry gets the first result', async () => {
     const request = {
-      conversationId: `${h.config.temporal.instance}:conv:not-a-workflow`, messageId: 'activity-retry-1', text: 'Idempotent send',
-      businessNumber: BIZ, numberType: 'LONGCODE' as const, customerNumber: '+15557770007',
+      conversationId: `${h.config.temporal.instance}:conv:not-a-workflow`,
+      messageId: 'activity-retry-1',
+      text: 'Idempotent send',
+      businessNumber: BIZ,
+      numberType: 'LONGCODE' as const,
+      customerNumber: '+15557770007',
     };
     const [a, b] = await Promise.all([h.gateway!.sender.send(request), h.gateway!.sender.send(request)]);
     const c = await h.gateway!.sender.send(request);

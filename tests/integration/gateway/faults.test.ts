@@ -12,7 +12,11 @@ describe('gateway faults: carrier drops, Temporal unreachable, malformed PDUs', 
   let proxy: TcpProxy;
   beforeAll(async () => {
     proxy = await TcpProxy.start(inject('temporalAddress'));
-    h = await GatewayHarness.start({ bind: { windowSize: 2 }, gatewayAddress: proxy.address, gatewayOptions: { signalTimeoutMs: 1_500 } });
+    h = await GatewayHarness.start({
+      bind: { windowSize: 2 },
+      gatewayAddress: proxy.address,
+      gatewayOptions: { signalTimeoutMs: 1_500 },
+    });
     await h.setStatus('alice', 'AVAILABLE');
   });
   afterAll(async () => {
@@ -55,13 +59,22 @@ describe('gateway faults: carrier drops, Temporal unreachable, malformed PDUs', 
 
     proxy.restore();
     // The carrier's retry: the same PDU again.
-    await expect.poll(async () => (await h.sim.sendMo({ from: '+15557772002', to: BIZ, parts })).status, { timeout: 20_000, interval: 500 }).toBe(0);
+    await expect
+      .poll(async () => (await h.sim.sendMo({ from: '+15557772002', to: BIZ, parts })).status, {
+        timeout: 20_000,
+        interval: 500,
+      })
+      .toBe(0);
     expect(await h.finalStatus(id, reply.id)).toMatchObject({ deliveryStatus: 'DELIVERED' });
     const s = await h.until(id, (st) => st.messages.some((m) => m.text === 'Are you still there?'), 'the retried MO');
     expect(s.messages.filter((m) => m.text === 'Are you still there?')).toHaveLength(1);
-    expect((await h.sim.sendMo({ from: '+15557772003', to: BIZ, text: 'New customer during the outage' })).status).toBe(0);
+    expect((await h.sim.sendMo({ from: '+15557772003', to: BIZ, text: 'New customer during the outage' })).status).toBe(
+      0,
+    );
     const other = await h.state(await h.conversationOf('+15557772003'));
-    expect(other.messages.filter((m) => m.direction === 'INBOUND').map((m) => m.text)).toEqual(['New customer during the outage']);
+    expect(other.messages.filter((m) => m.direction === 'INBOUND').map((m) => m.text)).toEqual([
+      'New customer during the outage',
+    ]);
   });
 
   it('a delivery receipt that cannot reach the conversation is refused, resent by the carrier, and lands later', async () => {
@@ -78,11 +91,20 @@ describe('gateway faults: carrier drops, Temporal unreachable, malformed PDUs', 
 
   it('malformed and truncated PDUs: generic_nack or a rebind, no crash, and the next MO flows', async () => {
     const nacks: number[] = [];
-    h.sim.on('pdu', (pdu: { command: string; command_status: number }) => { if (pdu.command === 'generic_nack') nacks.push(pdu.command_status); });
+    h.sim.on('pdu', (pdu: { command: string; command_status: number }) => {
+      if (pdu.command === 'generic_nack') nacks.push(pdu.command_status);
+    });
     const unknown = Buffer.alloc(16);
-    unknown.writeUInt32BE(16, 0); unknown.writeUInt32BE(0x999, 4); unknown.writeUInt32BE(0, 8); unknown.writeUInt32BE(77, 12);
+    unknown.writeUInt32BE(16, 0);
+    unknown.writeUInt32BE(0x999, 4);
+    unknown.writeUInt32BE(0, 8);
+    unknown.writeUInt32BE(77, 12);
     h.sim.sendRaw(unknown);
-    const whole = encodePdu('deliver_sm', 78, 0, { source_addr: '15557772005', destination_addr: '15551230000', short_message: Buffer.from('cut') });
+    const whole = encodePdu('deliver_sm', 78, 0, {
+      source_addr: '15557772005',
+      destination_addr: '15551230000',
+      short_message: Buffer.from('cut'),
+    });
     const cut = Buffer.from(whole.subarray(0, 30));
     cut.writeUInt32BE(30, 0);
     h.sim.sendRaw(cut);

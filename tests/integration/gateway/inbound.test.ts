@@ -9,7 +9,8 @@ import { rejection } from '../../support/failures.js';
 import { bindConfig, FAST_BACKOFF, until } from '../smpp/support.js';
 import { BIZ, GatewayHarness } from './support.js';
 
-const LONG = 'I ordered a blue jacket three weeks ago and it still has not arrived. The tracking page says it left the warehouse but nothing since. Can you check what happened? Order 55123, thanks.';
+const LONG =
+  'I ordered a blue jacket three weeks ago and it still has not arrived. The tracking page says it left the warehouse but nothing since. Can you check what happened? Order 55123, thanks.';
 
 describe('gateway inbound: keywords, routing, multi-part MOs and the listener', () => {
   let h: GatewayHarness;
@@ -33,7 +34,11 @@ describe('gateway inbound: keywords, routing, multi-part MOs and the listener', 
     expect(await h.finalStatus(id, m.id)).toMatchObject({ deliveryStatus: 'DELIVERED' });
     expect(h.sim.mts.filter((x) => x.destination === '15557771001').map((x) => x.text)).toEqual(['Welcome back']);
     const s = await h.state(id);
-    expect(s.messages.filter((x) => x.direction === 'INBOUND').map((x) => x.text)).toEqual(['Hello, I need help with my order', 'Stop.', 'START']);
+    expect(s.messages.filter((x) => x.direction === 'INBOUND').map((x) => x.text)).toEqual([
+      'Hello, I need help with my order',
+      'Stop.',
+      'START',
+    ]);
   });
 
   it('HELP is answered automatically with smpp.helpText, from the business number, on the same bind', async () => {
@@ -48,7 +53,9 @@ describe('gateway inbound: keywords, routing, multi-part MOs and the listener', 
   it('an MO to an unknown business number is refused with ESME_RINVDSTADR and logged', async () => {
     const mo = await h.sim.sendMo({ from: '+15557771003', to: '+15559990000', text: 'Anyone there?' });
     expect(mo.status).toBe(STATUS.ESME_RINVDSTADR);
-    expect(h.logs.lines.some((l) => /unknown business number/.test(l.message) && l.fields?.to === '+15559990000')).toBe(true);
+    expect(h.logs.lines.some((l) => /unknown business number/.test(l.message) && l.fields?.to === '+15559990000')).toBe(
+      true,
+    );
   });
 
   it('a multi-part MO sent in reverse order is joined, each part acked once the whole message is in Temporal', async () => {
@@ -63,7 +70,10 @@ describe('gateway inbound: keywords, routing, multi-part MOs and the listener', 
   });
 
   it('16-bit UDH and sar_* TLVs are joined too', async () => {
-    for (const [customer, mode] of [['+15557771005', 'udh16'], ['+15557771006', 'sar']] as const) {
+    for (const [customer, mode] of [
+      ['+15557771005', 'udh16'],
+      ['+15557771006', 'sar'],
+    ] as const) {
       const mo = await h.sim.sendMo({ from: customer, to: BIZ, parts: segmentText(LONG, { mode, ref: 4242 }) });
       expect(mo.status).toBe(0);
       const s = await h.state(await h.conversationOf(customer));
@@ -85,13 +95,23 @@ describe('gateway inbound: keywords, routing, multi-part MOs and the listener', 
 
   it('listener: a peer binds to smpp.listen, submits an MO, and receives the reply as deliver_sm', async () => {
     const received: ShortMessage[] = [];
-    const peer = new EsmeSession(bindConfig(h.gateway!.listenerPort!, { id: 'agg', systemId: 'aggregator-b', password: 'secret2' }), {
-      rebindBackoff: FAST_BACKOFF, onDeliver: async (m) => { received.push(m); },
-    });
+    const peer = new EsmeSession(
+      bindConfig(h.gateway!.listenerPort!, { id: 'agg', systemId: 'aggregator-b', password: 'secret2' }),
+      {
+        rebindBackoff: FAST_BACKOFF,
+        onDeliver: async (m) => {
+          received.push(m);
+        },
+      },
+    );
     peer.start();
     try {
       await peer.whenBound(5_000);
-      const submitted = await peer.submit({ source: '+15557771008', destination: BIZ, parts: [{ shortMessage: encodeGsm7('Hello from the aggregator'), dataCoding: 0 }] });
+      const submitted = await peer.submit({
+        source: '+15557771008',
+        destination: BIZ,
+        parts: [{ shortMessage: encodeGsm7('Hello from the aggregator'), dataCoding: 0 }],
+      });
       expect(submitted.messageIds[0]).toMatch(/^mo-/);
       const id = await h.conversationOf('+15557771008');
       await h.until(id, (s) => s.status === 'OFFERED', 'an offer');

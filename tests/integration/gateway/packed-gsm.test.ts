@@ -16,14 +16,24 @@ describe('gateway inbound on a gsmPacked bind', () => {
 
   it('unpacks a single-part MO and a two-part MO with UDH fill bits', async () => {
     const single = 'Packed text with {braces} and €';
-    expect((await h.sim.sendMo({ from: '+15557775001', to: BIZ, parts: [{ shortMessage: packSeptets(encodeGsm7(single)), dataCoding: 0 }] })).status).toBe(0);
+    expect(
+      (
+        await h.sim.sendMo({
+          from: '+15557775001',
+          to: BIZ,
+          parts: [{ shortMessage: packSeptets(encodeGsm7(single)), dataCoding: 0 }],
+        })
+      ).status,
+    ).toBe(0);
     const first = await h.state(await h.conversationOf('+15557775001'));
     expect(first.messages[0]!.text).toBe(single);
 
     const halves = ['The first half of a packed message, ', 'and the second half.'];
     const parts = halves.map((text, i) => ({
       // A 6-octet UDH is 48 bits: one fill bit brings the text to a septet boundary.
-      shortMessage: Buffer.concat([buildConcatUdh(31, 2, i + 1), packSeptets(encodeGsm7(text), 1)]), dataCoding: 0, esmClass: ESM_UDHI,
+      shortMessage: Buffer.concat([buildConcatUdh(31, 2, i + 1), packSeptets(encodeGsm7(text), 1)]),
+      dataCoding: 0,
+      esmClass: ESM_UDHI,
     }));
     expect((await h.sim.sendMo({ from: '+15557775002', to: BIZ, parts })).status).toBe(0);
     const second = await h.state(await h.conversationOf('+15557775002'));

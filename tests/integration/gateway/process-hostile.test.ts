@@ -15,7 +15,11 @@ describe('the gateway process faced with the packet of issue 10', () => {
   beforeAll(async () => {
     h = await GatewayHarness.start({ gateway: false, listen: true });
     const bound = waitForEvent(h.sim, 'bound', () => true, 60_000);
-    gateway = await startProcess('smpp-gateway/main.ts', { SWITCHBOARD_CONFIG: writeConfigFile(h.config), SWITCHBOARD_TEMPORAL_ADDRESS: h.address }, /gateway ready: .*listener 127\.0\.0\.1:(\d+)/);
+    gateway = await startProcess(
+      'smpp-gateway/main.ts',
+      { SWITCHBOARD_CONFIG: writeConfigFile(h.config), SWITCHBOARD_TEMPORAL_ADDRESS: h.address },
+      /gateway ready: .*listener 127\.0\.0\.1:(\d+)/,
+    );
     port = Number(/listener 127\.0\.0\.1:(\d+)/.exec(gateway.output())![1]);
     await bound;
     await h.setStatus('alice', 'AVAILABLE');
@@ -28,12 +32,23 @@ describe('the gateway process faced with the packet of issue 10', () => {
   it('answers it generic_nack ESME_RINVTLVLEN and keeps serving: the process lives, a bind and an MO over the carrier still work', async () => {
     const attacker = await RawClient.open(port);
     attacker.write(Buffer.from('00000014000000150000000000000007' + '0204' + '0000', 'hex'));
-    expect(decodePdu((await attacker.frame())!)).toMatchObject({ command: 'generic_nack', sequence_number: 7, command_status: STATUS.ESME_RINVTLVLEN });
+    expect(decodePdu((await attacker.frame())!)).toMatchObject({
+      command: 'generic_nack',
+      sequence_number: 7,
+      command_status: STATUS.ESME_RINVTLVLEN,
+    });
     attacker.socket.destroy();
     expect(gateway!.process.exitCode).toBeNull();
 
     const peer = await RawClient.open(port);
-    peer.write(encodePdu('bind_transceiver', 1, 0, { system_id: 'aggregator-b', password: 'secret2', system_type: '', interface_version: 0x34 }));
+    peer.write(
+      encodePdu('bind_transceiver', 1, 0, {
+        system_id: 'aggregator-b',
+        password: 'secret2',
+        system_type: '',
+        interface_version: 0x34,
+      }),
+    );
     expect(decodePdu((await peer.frame())!)).toMatchObject({ command: 'bind_transceiver_resp', command_status: 0 });
     peer.socket.destroy();
     const mo = await h.sim.sendMo({ from: '+15557774001', to: BIZ, text: 'still up?' });

@@ -16,7 +16,11 @@ describe('gateway process killed with an MO not yet acknowledged', () => {
 
   async function startGatewayProcess(): Promise<Child> {
     const bound = waitForEvent(h.sim, 'bound', () => true, 60_000);
-    const child = await startProcess('smpp-gateway/main.ts', { SWITCHBOARD_CONFIG: configPath, SWITCHBOARD_TEMPORAL_ADDRESS: proxy.address }, /gateway ready/);
+    const child = await startProcess(
+      'smpp-gateway/main.ts',
+      { SWITCHBOARD_CONFIG: configPath, SWITCHBOARD_TEMPORAL_ADDRESS: proxy.address },
+      /gateway ready/,
+    );
     await bound;
     return child;
   }
@@ -40,7 +44,10 @@ describe('gateway process killed with an MO not yet acknowledged', () => {
 
     // Temporal takes the signal but its answer never reaches the gateway, so no ack is sent.
     proxy.holdResponses();
-    const first = h.sim.sendMo({ from: customer, to: BIZ, parts }).then((r) => ({ acked: r.status === 0 }), () => ({ acked: false }));
+    const first = h.sim.sendMo({ from: customer, to: BIZ, parts }).then(
+      (r) => ({ acked: r.status === 0 }),
+      () => ({ acked: false }),
+    );
     const id = await h.conversationOf(customer);
     await gateway.kill('SIGKILL');
     expect(await first).toEqual({ acked: false });
@@ -52,7 +59,10 @@ describe('gateway process killed with an MO not yet acknowledged', () => {
     // A later message from the same customer still gets through, so the redelivery was the one dropped.
     expect((await h.sim.sendMo({ from: customer, to: BIZ, text: 'Hello?' })).status).toBe(0);
     const s = await h.until(id, (st) => st.messages.some((m) => m.text === 'Hello?'), 'the later message');
-    expect(s.messages.filter((m) => m.direction === 'INBOUND').map((m) => m.text)).toEqual(['Where is my refund?', 'Hello?']);
+    expect(s.messages.filter((m) => m.direction === 'INBOUND').map((m) => m.text)).toEqual([
+      'Where is my refund?',
+      'Hello?',
+    ]);
     expect((await h.thread(customer)).conversations).toEqual([id]);
   });
 

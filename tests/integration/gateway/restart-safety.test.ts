@@ -20,7 +20,11 @@ describe('gateway restart safety: early-acked parts and unanswered submits', () 
   const options = { signalTimeoutMs: 500 };
   beforeAll(async () => {
     proxy = await TcpProxy.start(inject('temporalAddress'));
-    h = await GatewayHarness.start({ bind: { responseTimeoutSeconds: 1 }, gatewayAddress: proxy.address, gatewayOptions: options });
+    h = await GatewayHarness.start({
+      bind: { responseTimeoutSeconds: 1 },
+      gatewayAddress: proxy.address,
+      gatewayOptions: options,
+    });
     await h.setStatus('alice', 'AVAILABLE');
   });
   afterAll(async () => {
@@ -31,7 +35,10 @@ describe('gateway restart safety: early-acked parts and unanswered submits', () 
 
   const twoParts = (ref: number, text: string) => segmentText(text, { mode: 'udh8', ref });
   const text = (who: string) => `${who}: ${'this one needs two parts, the first acked early. '.repeat(4)}`.trim();
-  const twoOnly = (parts: ReturnType<typeof twoParts>) => { expect(parts).toHaveLength(2); return parts; };
+  const twoOnly = (parts: ReturnType<typeof twoParts>) => {
+    expect(parts).toHaveLength(2);
+    return parts;
+  };
 
   it('an early-acked part survives a slow Temporal refusing its completed message: it goes with the resent sibling', async () => {
     const customer = '+15557773001';
@@ -45,7 +52,12 @@ describe('gateway restart safety: early-acked parts and unanswered submits', () 
       proxy.restore();
     }
     // The carrier resends only what was refused: part 2.
-    await expect.poll(async () => (await h.sim.sendMo({ from: customer, to: BIZ, parts: [second!] })).status, { timeout: 20_000, interval: 500 }).toBe(0);
+    await expect
+      .poll(async () => (await h.sim.sendMo({ from: customer, to: BIZ, parts: [second!] })).status, {
+        timeout: 20_000,
+        interval: 500,
+      })
+      .toBe(0);
     const id = await h.conversationOf(customer);
     const s = await h.until(id, (st) => st.messages.length > 0, 'the message');
     expect(s.messages[0]).toMatchObject({ direction: 'INBOUND', text: text('slow'), segments: 2 });
@@ -59,18 +71,33 @@ describe('gateway restart safety: early-acked parts and unanswered submits', () 
     await h.gateway!.stop();
     await h.gatewayClient?.connection.close();
     // What a crash between writing a submit_sm and its response leaves in the state file.
-    appendFileSync(join(h.config.temporal.dataDir, `gateway-${h.config.temporal.instance}.jsonl`),
-      `${JSON.stringify({ k: 'try', m: 'msg-crashed', c: 'conv-x', i: 0, n: 1, r: 5, b: 'carrier-a', s: 'esme', at: Date.now() })}\n`);
+    appendFileSync(
+      join(h.config.temporal.dataDir, `gateway-${h.config.temporal.instance}.jsonl`),
+      `${JSON.stringify({ k: 'try', m: 'msg-crashed', c: 'conv-x', i: 0, n: 1, r: 5, b: 'carrier-a', s: 'esme', at: Date.now() })}\n`,
+    );
     await h.startGateway(proxy.address, options);
-    expect(h.logs.lines.some((l) => /early-acked MO parts restored/.test(l.message) && l.fields?.parts === 1)).toBe(true);
+    expect(h.logs.lines.some((l) => /early-acked MO parts restored/.test(l.message) && l.fields?.parts === 1)).toBe(
+      true,
+    );
     expect((await h.sim.sendMo({ from: customer, to: BIZ, parts: [second!] })).status).toBe(0);
     const id = await h.conversationOf(customer);
     const s = await h.until(id, (st) => st.messages.length > 0, 'the message');
     expect(s.messages[0]).toMatchObject({ text: text('restart'), segments: 2 });
 
-    const retry = h.gateway!.sender.send({ conversationId: 'conv-x', messageId: 'msg-crashed', text: 'Your code is 1234', businessNumber: BIZ, numberType: 'LONGCODE', customerNumber: '+15557773003' });
+    const retry = h.gateway!.sender.send({
+      conversationId: 'conv-x',
+      messageId: 'msg-crashed',
+      text: 'Your code is 1234',
+      businessNumber: BIZ,
+      numberType: 'LONGCODE',
+      customerNumber: '+15557773003',
+    });
     await expect(retry).rejects.toBeInstanceOf(ApplicationFailure);
-    await expect(retry).rejects.toMatchObject({ type: 'SMS_UNCONFIRMED', nonRetryable: true, message: expect.stringMatching(/^Not confirmed/) });
+    await expect(retry).rejects.toMatchObject({
+      type: 'SMS_UNCONFIRMED',
+      nonRetryable: true,
+      message: expect.stringMatching(/^Not confirmed/),
+    });
     expect(h.sim.mts.filter((m) => m.destination === '15557773003')).toEqual([]);
   });
 });

@@ -38,7 +38,9 @@ describe('the demo customer phone over the carrier simulator', () => {
   });
 
   it('an unknown business number is a RuleError NOT_FOUND', async () => {
-    const error = await phone.send({ phoneNumber: '+15557774002', businessNumber: '+15550000000', text: 'hello?' }).catch((e: unknown) => e);
+    const error = await phone
+      .send({ phoneNumber: '+15557774002', businessNumber: '+15550000000', text: 'hello?' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RuleError);
     expect(error).toMatchObject({ code: 'NOT_FOUND' });
   });

@@ -9,7 +9,13 @@ import type { ListenConfig } from '../../../smpp-gateway/session/listener.js';
 import { startGateway, type Gateway, type GatewayOptions } from '../../../smpp-gateway/service/gateway.js';
 import type { GatewayLog } from '../../../smpp-gateway/service/log.js';
 import { CarrierSimulator, type CarrierSimulatorOptions } from '../../../smpp-gateway/simulator/carrier-simulator.js';
-import { actUpdate, setStatusUpdate, stateQuery, threadQuery, type AgentAction } from '../../../workflows/definitions.js';
+import {
+  actUpdate,
+  setStatusUpdate,
+  stateQuery,
+  threadQuery,
+  type AgentAction,
+} from '../../../workflows/definitions.js';
 import type { AgentStatus, ConversationState } from '../../../workflows/domain/types.js';
 import { routerId, threadId } from '../../../workflows/ids.js';
 import { MemoryEventBus } from '../../../worker/events/bus.js';
@@ -38,7 +44,8 @@ export interface HarnessOptions {
 /** Log lines the gateway wrote, for assertions. */
 export class LogCapture {
   readonly lines: { level: string; message: string; fields?: Record<string, unknown> }[] = [];
-  readonly log: GatewayLog = (level, message, fields) => void this.lines.push({ level, message, ...(fields ? { fields } : {}) });
+  readonly log: GatewayLog = (level, message, fields) =>
+    void this.lines.push({ level, message, ...(fields ? { fields } : {}) });
 }
 
 /**
@@ -50,7 +57,13 @@ export class GatewayHarness {
   gateway: Gateway | undefined;
   gatewayClient: Client | undefined;
 
-  private constructor(readonly config: SwitchboardConfig, readonly client: Client, readonly worker: RunningWorker, readonly sim: CarrierSimulator, readonly address: string) {}
+  private constructor(
+    readonly config: SwitchboardConfig,
+    readonly client: Client,
+    readonly worker: RunningWorker,
+    readonly sim: CarrierSimulator,
+    readonly address: string,
+  ) {}
 
   static async start(options: HarnessOptions = {}): Promise<GatewayHarness> {
     const address = inject('temporalAddress');
@@ -63,7 +76,16 @@ export class GatewayHarness {
       smpp: {
         ...base.smpp,
         binds: [bindConfig(sim.port, { id: 'carrier-a', responseTimeoutSeconds: 5, ...options.bind })],
-        ...(options.listen ? { listen: listenSchema.parse({ host: '127.0.0.1', port: 0, accounts: [{ systemId: 'aggregator-b', password: 'secret2' }], ...(options.listen === true ? {} : options.listen) }) } : {}),
+        ...(options.listen
+          ? {
+              listen: listenSchema.parse({
+                host: '127.0.0.1',
+                port: 0,
+                accounts: [{ systemId: 'aggregator-b', password: 'secret2' }],
+                ...(options.listen === true ? {} : options.listen),
+              }),
+            }
+          : {}),
         reassemblyTimeoutSeconds: options.reassemblyTimeoutSeconds ?? 60,
         limits: { ...base.smpp.limits, ...options.limits },
         helpText: 'Acme support: reply STOP to opt out. Help: acme.example/help',
@@ -73,22 +95,29 @@ export class GatewayHarness {
     const client = await connectClient(config, address);
     await ensureRouter(client, config);
     const harness = new GatewayHarness(config, client, worker, sim, address);
-    if (options.gateway !== false) await harness.startGateway(options.gatewayAddress ?? address, options.gatewayOptions);
+    if (options.gateway !== false)
+      await harness.startGateway(options.gatewayAddress ?? address, options.gatewayOptions);
     return harness;
   }
 
   async startGateway(address: string, extra: Partial<GatewayOptions> = {}): Promise<Gateway> {
     this.gatewayClient = address === this.address ? this.client : await connectClient(this.config, address);
     this.gateway = await startGateway({
-      config: this.config, client: this.gatewayClient, address, log: this.logs.log,
-      session: { rebindBackoff: FAST_BACKOFF, throttleBackoff: FAST_BACKOFF }, ...extra,
+      config: this.config,
+      client: this.gatewayClient,
+      address,
+      log: this.logs.log,
+      session: { rebindBackoff: FAST_BACKOFF, throttleBackoff: FAST_BACKOFF },
+      ...extra,
     });
     await this.gateway.whenBound();
     return this.gateway;
   }
 
   thread(customer: string, business = BIZ) {
-    return this.client.workflow.getHandle(threadId(this.config.temporal.instance, business, customer)).query(threadQuery);
+    return this.client.workflow
+      .getHandle(threadId(this.config.temporal.instance, business, customer))
+      .query(threadQuery);
   }
 
   async conversationOf(customer: string, business = BIZ, index = -1): Promise<string> {
@@ -103,10 +132,18 @@ export class GatewayHarness {
     return this.client.workflow.getHandle(id).query(stateQuery);
   }
 
-  until(id: string, predicate: (s: ConversationState) => boolean, what: string, ms = 20_000): Promise<ConversationState> {
+  until(
+    id: string,
+    predicate: (s: ConversationState) => boolean,
+    what: string,
+    ms = 20_000,
+  ): Promise<ConversationState> {
     return eventually(async () => {
       const s = await this.state(id);
-      if (!predicate(s)) throw new Error(`waiting for ${what}; ${JSON.stringify(s.messages.map((m) => [m.direction, m.text.slice(0, 20), m.deliveryStatus, m.detail]))}`);
+      if (!predicate(s))
+        throw new Error(
+          `waiting for ${what}; ${JSON.stringify(s.messages.map((m) => [m.direction, m.text.slice(0, 20), m.deliveryStatus, m.detail]))}`,
+        );
       return s;
     }, ms);
   }
@@ -116,11 +153,17 @@ export class GatewayHarness {
   }
 
   setStatus(agentId: string, status: AgentStatus) {
-    return this.client.workflow.getHandle(routerId(this.config.temporal.instance)).executeUpdate(setStatusUpdate, { args: [{ agentId, status }] });
+    return this.client.workflow
+      .getHandle(routerId(this.config.temporal.instance))
+      .executeUpdate(setStatusUpdate, { args: [{ agentId, status }] });
   }
 
   /** A customer texts in over SMPP and alice accepts: the conversation is ACTIVE. */
-  async activeConversation(customer: string, text = 'Hello, I need help with my order', business = BIZ): Promise<string> {
+  async activeConversation(
+    customer: string,
+    text = 'Hello, I need help with my order',
+    business = BIZ,
+  ): Promise<string> {
     const mo = await this.sim.sendMo({ from: customer, to: business, text });
     if (mo.status !== 0) throw new Error(`MO refused: 0x${mo.status.toString(16)}`);
     const id = await this.conversationOf(customer, business);
@@ -136,7 +179,11 @@ export class GatewayHarness {
   }
 
   async finalStatus(id: string, messageId: string) {
-    const s = await this.until(id, (st) => ['DELIVERED', 'FAILED'].includes(st.messages.find((m) => m.id === messageId)?.deliveryStatus ?? ''), `message ${messageId} final`);
+    const s = await this.until(
+      id,
+      (st) => ['DELIVERED', 'FAILED'].includes(st.messages.find((m) => m.id === messageId)?.deliveryStatus ?? ''),
+      `message ${messageId} final`,
+    );
     return s.messages.find((m) => m.id === messageId)!;
   }
 

@@ -10,7 +10,10 @@ export class TcpProxy {
   private holding = false;
   port = 0;
 
-  private constructor(private readonly server: Server, private readonly target: { host: string; port: number }) {}
+  private constructor(
+    private readonly server: Server,
+    private readonly target: { host: string; port: number },
+  ) {}
 
   static async start(target: string): Promise<TcpProxy> {
     const [host, port] = target.split(':');
@@ -55,9 +58,15 @@ export class TcpProxy {
     for (const s of [client, upstream]) {
       this.sockets.add(s);
       s.on('error', () => undefined);
-      s.on('close', () => { this.sockets.delete(s); client.destroy(); upstream.destroy(); });
+      s.on('close', () => {
+        this.sockets.delete(s);
+        client.destroy();
+        upstream.destroy();
+      });
     }
     client.on('data', (chunk) => upstream.write(chunk));
-    upstream.on('data', (chunk) => { if (!this.holding) client.write(chunk); });
+    upstream.on('data', (chunk) => {
+      if (!this.holding) client.write(chunk);
+    });
   }
 }

@@ -26,8 +26,17 @@ describe('two gateways with different binds: each reply leaves by the gateway ho
       temporal: { ...h.config.temporal, dataDir: mkdtempSync(join(tmpdir(), `sb-${gatewayId}-`)) },
       smpp: { ...h.config.smpp, gatewayId, binds: [bindConfig(port, { id: bindId, responseTimeoutSeconds: 5 })] },
     });
-    for (const [gatewayId, bindId, port] of [['gw-a', 'carrier-a', h.sim.port], ['gw-b', 'carrier-b', simB.port]] as const) {
-      const gateway = await startGateway({ config: configFor(gatewayId, bindId, port), client: h.client, address: h.address, log: h.logs.log, session: { rebindBackoff: FAST_BACKOFF } });
+    for (const [gatewayId, bindId, port] of [
+      ['gw-a', 'carrier-a', h.sim.port],
+      ['gw-b', 'carrier-b', simB.port],
+    ] as const) {
+      const gateway = await startGateway({
+        config: configFor(gatewayId, bindId, port),
+        client: h.client,
+        address: h.address,
+        log: h.logs.log,
+        session: { rebindBackoff: FAST_BACKOFF },
+      });
       gateways.push(gateway);
       await gateway.whenBound();
     }
@@ -42,14 +51,22 @@ describe('two gateways with different binds: each reply leaves by the gateway ho
   it('customers on carrier A and carrier B: every reply reaches the customer through their own carrier only', async () => {
     const conversations: { customer: string; sim: CarrierSimulator; other: CarrierSimulator; id?: string }[] = [];
     for (let i = 0; i < 4; i++) {
-      conversations.push({ customer: `+1555778000${i}`, sim: i % 2 === 0 ? h.sim : simB, other: i % 2 === 0 ? simB : h.sim });
+      conversations.push({
+        customer: `+1555778000${i}`,
+        sim: i % 2 === 0 ? h.sim : simB,
+        other: i % 2 === 0 ? simB : h.sim,
+      });
     }
     for (const c of conversations) {
       const mo = await c.sim.sendMo({ from: c.customer, to: BIZ, text: `Hello from ${c.customer}` });
       expect(mo.status).toBe(0);
       c.id = await h.conversationOf(c.customer);
       const offered = await h.until(c.id, (s) => s.status === 'OFFERED', 'an offer');
-      expect(offered.ingress).toEqual({ bindId: c.sim === h.sim ? 'carrier-a' : 'carrier-b', side: 'esme', gateway: c.sim === h.sim ? 'gw-a' : 'gw-b' });
+      expect(offered.ingress).toEqual({
+        bindId: c.sim === h.sim ? 'carrier-a' : 'carrier-b',
+        side: 'esme',
+        gateway: c.sim === h.sim ? 'gw-a' : 'gw-b',
+      });
       await h.act(c.id, { type: 'accept', agentId: 'alice' });
     }
     // Several replies each, so that a shared queue could not pass by luck.
@@ -61,7 +78,9 @@ describe('two gateways with different binds: each reply leaves by the gateway ho
     }
     for (const c of conversations) {
       const digits = c.customer.slice(1);
-      expect(c.sim.mts.filter((m) => m.destination === digits).map((m) => m.text)).toEqual([0, 1, 2].map((r) => `Reply ${r} to ${c.customer}`));
+      expect(c.sim.mts.filter((m) => m.destination === digits).map((m) => m.text)).toEqual(
+        [0, 1, 2].map((r) => `Reply ${r} to ${c.customer}`),
+      );
       expect(c.other.mts.filter((m) => m.destination === digits)).toEqual([]);
     }
   }, 120_000);

@@ -14,15 +14,27 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function badCarrier(overrides: Parameters<typeof bindConfig>[1] = {}, onDeliver: () => Promise<void> = async () => undefined) {
+async function badCarrier(
+  overrides: Parameters<typeof bindConfig>[1] = {},
+  onDeliver: () => Promise<void> = async () => undefined,
+) {
   const accepted: Socket[] = [];
   const server: Server = createServer((s) => accepted.push(s));
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
-  const session = new EsmeSession(bindConfig((server.address() as { port: number }).port, overrides), { rebindBackoff: FAST_BACKOFF, onDeliver }).start();
+  const session = new EsmeSession(bindConfig((server.address() as { port: number }).port, overrides), {
+    rebindBackoff: FAST_BACKOFF,
+    onDeliver,
+  }).start();
   cleanups.push(() => session.close());
   // Runs first: with the carrier gone, the session's unbind does not wait for an answer.
-  cleanups.push(() => new Promise<void>((r) => { for (const s of accepted) s.destroy(); server.close(() => r()); }));
+  cleanups.push(
+    () =>
+      new Promise<void>((r) => {
+        for (const s of accepted) s.destroy();
+        server.close(() => r());
+      }),
+  );
   let taken = 0;
   /** The carrier's end of the session's next connection, bound. */
   const next = async (): Promise<RawClient> => {
@@ -44,10 +56,20 @@ async function answer(carrier: RawClient, seq: number): Promise<Pdu | null> {
   }
 }
 
-const mo = (seq: number) => encodePdu('deliver_sm', seq, 0, { source_addr: '15557654321', source_addr_ton: 1, source_addr_npi: 1, destination_addr: '15551230000', dest_addr_ton: 1, dest_addr_npi: 1, data_coding: 0, short_message: Buffer.from('hi') });
+const mo = (seq: number) =>
+  encodePdu('deliver_sm', seq, 0, {
+    source_addr: '15557654321',
+    source_addr_ton: 1,
+    source_addr_npi: 1,
+    destination_addr: '15551230000',
+    dest_addr_ton: 1,
+    dest_addr_npi: 1,
+    data_coding: 0,
+    short_message: Buffer.from('hi'),
+  });
 
 describe('ESME session against a hostile carrier', () => {
-  it('the issue\'s packet from the carrier (enquire_link with a 0-length 2-byte TLV) gets generic_nack ESME_RINVTLVLEN; the bind stays up', async () => {
+  it("the issue's packet from the carrier (enquire_link with a 0-length 2-byte TLV) gets generic_nack ESME_RINVTLVLEN; the bind stays up", async () => {
     const { session, next } = await badCarrier();
     const carrier = await next();
     await session.whenBound();
@@ -77,7 +99,10 @@ describe('ESME session against a hostile carrier', () => {
     const { next } = await badCarrier({ inboundWindow: 2 }, () => new Promise(() => undefined));
     const carrier = await next();
     for (const seq of [11, 12, 13]) carrier.write(mo(seq));
-    expect(await answer(carrier, 13)).toMatchObject({ command: 'deliver_sm_resp', command_status: STATUS.ESME_RTHROTTLED });
+    expect(await answer(carrier, 13)).toMatchObject({
+      command: 'deliver_sm_resp',
+      command_status: STATUS.ESME_RTHROTTLED,
+    });
   });
 
   it('drops the link after two unanswered enquire_links and rebinds', async () => {

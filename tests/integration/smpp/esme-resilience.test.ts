@@ -27,7 +27,9 @@ describe('ESME session: losing and regaining the link', () => {
   it('rebinds after the carrier drops the connection; in-flight submits fail typed, queued ones are sent after the rebind', async () => {
     const { sim, session } = await setup({ windowSize: 2 });
     sim.knobs.submitDelayMs = 1_000;
-    const submits = Promise.allSettled(Array.from({ length: 5 }, (_, i) => session.submit(gsmMessage(`in flight ${i}`))));
+    const submits = Promise.allSettled(
+      Array.from({ length: 5 }, (_, i) => session.submit(gsmMessage(`in flight ${i}`))),
+    );
     await until(() => sim.knobs.inFlightSubmits === 2, 5_000, 'two submits in flight');
     const rebound = waitForEvent(sim, 'bound');
     sim.knobs.submitDelayMs = 0;
@@ -36,10 +38,15 @@ describe('ESME session: losing and regaining the link', () => {
     const results = await submits;
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(failed).toHaveLength(2);
-    for (const f of failed) expect(f.reason).toMatchObject({ name: 'SmppConnectionLostError', sent: true, temporary: true });
+    for (const f of failed)
+      expect(f.reason).toMatchObject({ name: 'SmppConnectionLostError', sent: true, temporary: true });
     expect(failed[0]!.reason).toBeInstanceOf(SmppConnectionLostError);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
-    await until(() => sim.mts.filter((m) => m.text.startsWith('in flight')).length === 5, 10_000, 'all five at the carrier');
+    await until(
+      () => sim.mts.filter((m) => m.text.startsWith('in flight')).length === 5,
+      10_000,
+      'all five at the carrier',
+    );
   });
 
   it('backs off exponentially while the carrier answers ESME_RALYBND', async () => {
@@ -47,7 +54,9 @@ describe('ESME session: losing and regaining the link', () => {
     await sim.start();
     cleanups.push(() => sim.stop());
     sim.knobs.failNextBinds(3, STATUS.ESME_RALYBND);
-    const session = new EsmeSession(bindConfig(sim.port), { rebindBackoff: { initialMs: 100, maxMs: 2_000, jitter: 0 } });
+    const session = new EsmeSession(bindConfig(sim.port), {
+      rebindBackoff: { initialMs: 100, maxMs: 2_000, jitter: 0 },
+    });
     cleanups.push(() => session.close());
     const failures: { status: number }[] = [];
     session.on('bind-failed', (e: { status: number }) => failures.push(e));
@@ -70,26 +79,44 @@ describe('ESME session: losing and regaining the link', () => {
     expect((await unbound)[0]).toMatch(/dead link/);
     await rebound;
     await session.whenBound();
-    await expect(session.submit(gsmMessage('after dead link'))).resolves.toMatchObject({ messageIds: [expect.any(String)] });
+    await expect(session.submit(gsmMessage('after dead link'))).resolves.toMatchObject({
+      messageIds: [expect.any(String)],
+    });
   });
 
   it('answers junk with generic_nack and keeps going; a broken frame replaces the session; MOs still flow', async () => {
     const received: string[] = [];
-    const { sim, session } = await setup({}, { onDeliver: async (m: ShortMessage) => { received.push(m.shortMessage.toString('latin1')); } });
+    const { sim, session } = await setup(
+      {},
+      {
+        onDeliver: async (m: ShortMessage) => {
+          received.push(m.shortMessage.toString('latin1'));
+        },
+      },
+    );
     const nacks: Pdu[] = [];
-    sim.on('pdu', (pdu: Pdu) => { if (pdu.command === 'generic_nack') nacks.push(pdu); });
+    sim.on('pdu', (pdu: Pdu) => {
+      if (pdu.command === 'generic_nack') nacks.push(pdu);
+    });
     const unboundEvents: string[] = [];
     session.on('unbound', (reason: string) => unboundEvents.push(reason));
 
     // Malformed: a command_id that does not exist.
     const unknown = Buffer.alloc(16);
-    unknown.writeUInt32BE(16, 0); unknown.writeUInt32BE(0x00000999, 4); unknown.writeUInt32BE(0, 8); unknown.writeUInt32BE(77, 12);
+    unknown.writeUInt32BE(16, 0);
+    unknown.writeUInt32BE(0x00000999, 4);
+    unknown.writeUInt32BE(0, 8);
+    unknown.writeUInt32BE(77, 12);
     sim.sendRaw(unknown);
     await until(() => nacks.length === 1, 5_000, 'generic_nack for the unknown command');
     expect(nacks[0]).toMatchObject({ sequence_number: 77, command_status: STATUS.ESME_RINVCMDID });
 
     // Truncated: a deliver_sm whose command_length ends in the middle of its fields.
-    const whole = encodePdu('deliver_sm', 78, 0, { source_addr: '15557654321', destination_addr: '12345', short_message: Buffer.from('cut') });
+    const whole = encodePdu('deliver_sm', 78, 0, {
+      source_addr: '15557654321',
+      destination_addr: '12345',
+      short_message: Buffer.from('cut'),
+    });
     const cut = Buffer.from(whole.subarray(0, 24));
     cut.writeUInt32BE(24, 0);
     sim.sendRaw(cut);

@@ -14,7 +14,11 @@ afterEach(async () => {
 });
 
 async function setup(overrides: Partial<BindConfig> = {}, options: EsmeSessionOptions = {}, simOptions = {}) {
-  const sim = new CarrierSimulator({ credentials: [{ systemId: 'switchboard', password: 'secret' }], receiptDelayMs: 20, ...simOptions });
+  const sim = new CarrierSimulator({
+    credentials: [{ systemId: 'switchboard', password: 'secret' }],
+    receiptDelayMs: 20,
+    ...simOptions,
+  });
   await sim.start();
   cleanups.push(() => sim.stop());
   const session = new EsmeSession(bindConfig(sim.port, overrides), { rebindBackoff: FAST_BACKOFF, ...options });
@@ -33,24 +37,46 @@ describe('ESME session against the carrier simulator', () => {
     const { messageIds } = await session.submit(gsmMessage('Hello from Switchboard {ok}'));
     expect(messageIds).toHaveLength(1);
     expect(messageIds[0]).toMatch(/^[0-9a-f]+$/);
-    expect(sim.mts[0]).toMatchObject({ text: 'Hello from Switchboard {ok}', source: '15551230000', destination: '15557654321', messageIds });
+    expect(sim.mts[0]).toMatchObject({
+      text: 'Hello from Switchboard {ok}',
+      source: '15551230000',
+      destination: '15557654321',
+      messageIds,
+    });
   });
 
   it('binds as a transmitter + receiver pair; MT on one, receipts on the other', async () => {
     const receipts: ShortMessage[] = [];
-    const { sim, session } = await setup({ bindType: 'transmitter+receiver' }, { onDeliver: async (m) => { receipts.push(m); } });
+    const { sim, session } = await setup(
+      { bindType: 'transmitter+receiver' },
+      {
+        onDeliver: async (m) => {
+          receipts.push(m);
+        },
+      },
+    );
     session.start();
     await session.whenBound();
     await until(() => sim.boundPeers().length === 2, 5_000, 'both binds');
-    expect(sim.boundPeers().map((p) => p.bindType).sort()).toEqual(['receiver', 'transmitter']);
+    expect(
+      sim
+        .boundPeers()
+        .map((p) => p.bindType)
+        .sort(),
+    ).toEqual(['receiver', 'transmitter']);
     const { messageIds } = await session.submit(gsmMessage('pair'));
     await until(() => receipts.length === 1, 5_000, 'receipt');
     expect(receipts[0]).toMatchObject({ isReceipt: true, receiptedMessageId: messageIds[0], messageState: 2 });
-    expect(receipts[0]!.shortMessage.toString('latin1')).toMatch(new RegExp(`^id:${messageIds[0]} sub:001 dlvd:001 .* stat:DELIVRD err:000 text:pair$`));
+    expect(receipts[0]!.shortMessage.toString('latin1')).toMatch(
+      new RegExp(`^id:${messageIds[0]} sub:001 dlvd:001 .* stat:DELIVRD err:000 text:pair$`),
+    );
   });
 
   it('a wrong password or system_id is refused (ESME_RINVPASWD / ESME_RINVSYSID) and retried with backoff', async () => {
-    for (const [override, status] of [[{ password: 'nope' }, STATUS.ESME_RINVPASWD], [{ systemId: 'stranger' }, STATUS.ESME_RINVSYSID]] as const) {
+    for (const [override, status] of [
+      [{ password: 'nope' }, STATUS.ESME_RINVPASWD],
+      [{ systemId: 'stranger' }, STATUS.ESME_RINVSYSID],
+    ] as const) {
       const { sim, session } = await setup(override);
       const failures: SmppCommandError[] = [];
       session.on('bind-failed', (e: SmppCommandError) => failures.push(e));
@@ -64,7 +90,7 @@ describe('ESME session against the carrier simulator', () => {
     }
   });
 
-  it('sends enquire_link only after the bind, periodically, and answers the carrier\'s', async () => {
+  it("sends enquire_link only after the bind, periodically, and answers the carrier's", async () => {
     const { sim, session } = await setup({ enquireLinkSeconds: 0.1 });
     const seen: string[] = [];
     sim.on('pdu', (pdu: Pdu) => seen.push(pdu.command));
@@ -117,29 +143,52 @@ describe('ESME session against the carrier simulator', () => {
   });
 
   it('retries ESME_RTHROTTLED and ESME_RMSGQFUL with backoff, then fails typed when they persist', async () => {
-    const { sim, session } = await setup({}, { throttleBackoff: { initialMs: 20, maxMs: 100, jitter: 0 }, throttleRetries: 3 });
+    const { sim, session } = await setup(
+      {},
+      { throttleBackoff: { initialMs: 20, maxMs: 100, jitter: 0 }, throttleRetries: 3 },
+    );
     session.start();
     await session.whenBound();
     sim.knobs.failNextSubmits(2, STATUS.ESME_RTHROTTLED);
-    await expect(session.submit(gsmMessage('after throttle'))).resolves.toMatchObject({ messageIds: [expect.any(String)] });
+    await expect(session.submit(gsmMessage('after throttle'))).resolves.toMatchObject({
+      messageIds: [expect.any(String)],
+    });
     expect(sim.knobs.submitTimes).toHaveLength(3);
     sim.knobs.failNextSubmits(10, STATUS.ESME_RMSGQFUL);
     const error = (await session.submit(gsmMessage('queue full')).catch((e: unknown) => e)) as SmppCommandError;
     expect(error).toBeInstanceOf(SmppCommandError);
     expect(error).toMatchObject({ status: STATUS.ESME_RMSGQFUL, temporary: true });
     sim.knobs.failNextSubmits(1, STATUS.ESME_RINVDSTADR);
-    await expect(session.submit(gsmMessage('bad number'))).rejects.toMatchObject({ status: STATUS.ESME_RINVDSTADR, temporary: false });
+    await expect(session.submit(gsmMessage('bad number'))).rejects.toMatchObject({
+      status: STATUS.ESME_RINVDSTADR,
+      temporary: false,
+    });
   });
 
   it('acks an MO only after the handler resolves, and reassembles nothing itself (raw parts)', async () => {
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
     const received: ShortMessage[] = [];
-    const { sim, session } = await setup({}, { onDeliver: async (m) => { received.push(m); await gate; } });
+    const { sim, session } = await setup(
+      {},
+      {
+        onDeliver: async (m) => {
+          received.push(m);
+          await gate;
+        },
+      },
+    );
     session.start();
     await session.whenBound();
     let acked = false;
-    const mo = sim.sendMo({ from: '+15557654321', to: '+15551230000', text: 'Hi, I need help with my order' }).then((r) => { acked = true; return r; });
+    const mo = sim
+      .sendMo({ from: '+15557654321', to: '+15551230000', text: 'Hi, I need help with my order' })
+      .then((r) => {
+        acked = true;
+        return r;
+      });
     await until(() => received.length === 1, 5_000, 'MO at the handler');
     await new Promise((r) => setTimeout(r, 100)); // the gate is still shut: no ack may have gone out
     expect(acked).toBe(false);
@@ -148,27 +197,48 @@ describe('ESME session against the carrier simulator', () => {
     const result = await mo;
     expect(result.status).toBe(0);
     expect(performance.now() - releasedAt).toBeLessThan(500);
-    expect(decodeShortMessage(received[0]!.dataCoding, received[0]!.shortMessage)).toBe('Hi, I need help with my order');
+    expect(decodeShortMessage(received[0]!.dataCoding, received[0]!.shortMessage)).toBe(
+      'Hi, I need help with my order',
+    );
     expect(received[0]!.source).toEqual({ addr: '15557654321', ton: 1, npi: 1 });
   });
 
   it('handles an MO the carrier sends right behind bind_resp (before the session is marked bound)', async () => {
     const received: string[] = [];
-    const { sim, session } = await setup({}, { onDeliver: async (m) => { received.push(decodeShortMessage(m.dataCoding, m.shortMessage)); } });
+    const { sim, session } = await setup(
+      {},
+      {
+        onDeliver: async (m) => {
+          received.push(decodeShortMessage(m.dataCoding, m.shortMessage));
+        },
+      },
+    );
     // The simulator writes the deliver_sm in the same tick as bind_resp, so both share a TCP read.
-    const mo = waitForEvent(sim, 'bound').then(() => sim.sendMo({ from: '+15557654321', to: '12345', text: 'first words' }));
+    const mo = waitForEvent(sim, 'bound').then(() =>
+      sim.sendMo({ from: '+15557654321', to: '12345', text: 'first words' }),
+    );
     session.start();
     expect((await mo).status).toBe(0);
     expect(received).toEqual(['first words']);
   });
 
-  it('answers ESME_RX_T_APPN (or the handler\'s status) when the handler rejects, so the carrier retries', async () => {
+  it("answers ESME_RX_T_APPN (or the handler's status) when the handler rejects, so the carrier retries", async () => {
     let fail: unknown = new Error('Temporal unavailable');
-    const { sim, session } = await setup({}, { onDeliver: async () => { if (fail) throw fail; } });
+    const { sim, session } = await setup(
+      {},
+      {
+        onDeliver: async () => {
+          if (fail) throw fail;
+        },
+      },
+    );
     session.start();
     await session.whenBound();
     const long = 'x'.repeat(200);
-    expect(await sim.sendMo({ from: '+15557654321', to: '12345', text: long })).toMatchObject({ status: STATUS.ESME_RX_T_APPN, parts: 2 });
+    expect(await sim.sendMo({ from: '+15557654321', to: '12345', text: long })).toMatchObject({
+      status: STATUS.ESME_RX_T_APPN,
+      parts: 2,
+    });
     fail = Object.assign(new Error('bad'), { status: STATUS.ESME_RX_P_APPN });
     expect((await sim.sendMo({ from: '+15557654321', to: '12345', text: 'perm' })).status).toBe(STATUS.ESME_RX_P_APPN);
     fail = undefined;

@@ -11,11 +11,22 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function startListener(config: Partial<ListenConfig> = {}, onSubmit: SmscListenerOptions['onSubmit'] = async () => ({ messageId: 'sb-1' })) {
-  const listener = new SmscListener({
-    host: '127.0.0.1', port: 0, accounts: [{ systemId: 'aggregator-b', password: 'secret2' }],
-    responseTimeoutSeconds: 2, failedBindDelaySeconds: 0.05, failedBindMaxDelaySeconds: 0.4, ...config,
-  }, { onSubmit });
+async function startListener(
+  config: Partial<ListenConfig> = {},
+  onSubmit: SmscListenerOptions['onSubmit'] = async () => ({ messageId: 'sb-1' }),
+) {
+  const listener = new SmscListener(
+    {
+      host: '127.0.0.1',
+      port: 0,
+      accounts: [{ systemId: 'aggregator-b', password: 'secret2' }],
+      responseTimeoutSeconds: 2,
+      failedBindDelaySeconds: 0.05,
+      failedBindMaxDelaySeconds: 0.4,
+      ...config,
+    },
+    { onSubmit },
+  );
   const port = await listener.listen();
   cleanups.push(() => listener.close());
   return { listener, port };
@@ -23,22 +34,50 @@ async function startListener(config: Partial<ListenConfig> = {}, onSubmit: SmscL
 
 async function open(port: number): Promise<RawClient> {
   const client = await RawClient.open(port);
-  cleanups.push(() => { client.socket.destroy(); });
+  cleanups.push(() => {
+    client.socket.destroy();
+  });
   return client;
 }
 
 const bindPdu = (seq: number, systemId = 'aggregator-b', password = 'secret2') =>
-  encodePdu('bind_transceiver', seq, 0, { system_id: systemId, password, system_type: '', interface_version: 0x34, addr_ton: 0, addr_npi: 0, address_range: '' });
-const submit = (seq: number) => encodePdu('submit_sm', seq, 0, { source_addr: '15557654321', source_addr_ton: 1, source_addr_npi: 1, destination_addr: '15551230000', dest_addr_ton: 1, dest_addr_npi: 1, data_coding: 0, short_message: Buffer.from('hi') });
+  encodePdu('bind_transceiver', seq, 0, {
+    system_id: systemId,
+    password,
+    system_type: '',
+    interface_version: 0x34,
+    addr_ton: 0,
+    addr_npi: 0,
+    address_range: '',
+  });
+const submit = (seq: number) =>
+  encodePdu('submit_sm', seq, 0, {
+    source_addr: '15557654321',
+    source_addr_ton: 1,
+    source_addr_npi: 1,
+    destination_addr: '15551230000',
+    dest_addr_ton: 1,
+    dest_addr_npi: 1,
+    data_coding: 0,
+    short_message: Buffer.from('hi'),
+  });
 
 describe('SMPP listener against hostile peers (issue 10)', () => {
-  it('the issue\'s 20-byte packet before any bind (enquire_link with a 0-length 2-byte TLV) gets generic_nack ESME_RINVTLVLEN; the listener and the connection carry on', async () => {
+  it("the issue's 20-byte packet before any bind (enquire_link with a 0-length 2-byte TLV) gets generic_nack ESME_RINVTLVLEN; the listener and the connection carry on", async () => {
     const { port } = await startListener();
     const client = await open(port);
     client.write(Buffer.from('000000140000001500000000000000070204' + '0000', 'hex'));
-    expect(decodePdu((await client.frame())!)).toMatchObject({ command: 'generic_nack', sequence_number: 7, command_status: STATUS.ESME_RINVTLVLEN });
+    expect(decodePdu((await client.frame())!)).toMatchObject({
+      command: 'generic_nack',
+      sequence_number: 7,
+      command_status: STATUS.ESME_RINVTLVLEN,
+    });
     client.write(bindPdu(8));
-    expect(decodePdu((await client.frame())!)).toMatchObject({ command: 'bind_transceiver_resp', sequence_number: 8, command_status: 0 });
+    expect(decodePdu((await client.frame())!)).toMatchObject({
+      command: 'bind_transceiver_resp',
+      sequence_number: 8,
+      command_status: 0,
+    });
   });
 
   it('a framing error (command_length 8, then 0xffffffff) is nacked and the socket destroyed within a second; later bytes are not read', async () => {
@@ -47,9 +86,15 @@ describe('SMPP listener against hostile peers (issue 10)', () => {
       const client = await open(port);
       const started = Date.now();
       const bad = Buffer.alloc(16);
-      bad.writeUInt32BE(length, 0); bad.writeUInt32BE(0x15, 4); bad.writeUInt32BE(99, 12);
+      bad.writeUInt32BE(length, 0);
+      bad.writeUInt32BE(0x15, 4);
+      bad.writeUInt32BE(99, 12);
       client.write(Buffer.concat([bad, encodePdu('enquire_link', 100)]));
-      expect(decodePdu((await client.frame())!)).toMatchObject({ command: 'generic_nack', sequence_number: 99, command_status: STATUS.ESME_RINVCMDLEN });
+      expect(decodePdu((await client.frame())!)).toMatchObject({
+        command: 'generic_nack',
+        sequence_number: 99,
+        command_status: STATUS.ESME_RINVCMDLEN,
+      });
       expect(await client.frame(1_000)).toBeNull(); // the enquire_link behind it was never answered
       expect(Date.now() - started).toBeLessThan(1_000);
       await until(() => listener.connections === 0, 1_000, 'connection forgotten');
@@ -57,12 +102,17 @@ describe('SMPP listener against hostile peers (issue 10)', () => {
   });
 
   it('a command_length over smpp.limits.maxCommandLength is a framing error', async () => {
-    const listener = new SmscListener({ host: '127.0.0.1', port: 0, accounts: [{ systemId: 'a', password: 'b' }] }, { onSubmit: async () => ({ messageId: '' }), maxCommandLength: 4096 });
+    const listener = new SmscListener(
+      { host: '127.0.0.1', port: 0, accounts: [{ systemId: 'a', password: 'b' }] },
+      { onSubmit: async () => ({ messageId: '' }), maxCommandLength: 4096 },
+    );
     const port = await listener.listen();
     cleanups.push(() => listener.close());
     const client = await open(port);
     const big = Buffer.alloc(16);
-    big.writeUInt32BE(4097, 0); big.writeUInt32BE(0x04, 4); big.writeUInt32BE(3, 12);
+    big.writeUInt32BE(4097, 0);
+    big.writeUInt32BE(0x04, 4);
+    big.writeUInt32BE(3, 12);
     client.write(big);
     expect(decodePdu((await client.frame())!)).toMatchObject({ command: 'generic_nack', sequence_number: 3 });
     expect(await client.frame(1_000)).toBeNull();
@@ -73,7 +123,11 @@ describe('SMPP listener against hostile peers (issue 10)', () => {
     const client = await open(port);
     client.socket.setNoDelay(true);
     const frame = encodePdu('enquire_link', 42);
-    const big = Buffer.concat([frame.subarray(0, 16), Buffer.from([0x04, 0x24, 0xff, 0xd0]), Buffer.alloc(0xffd0, 0x41)]);
+    const big = Buffer.concat([
+      frame.subarray(0, 16),
+      Buffer.from([0x04, 0x24, 0xff, 0xd0]),
+      Buffer.alloc(0xffd0, 0x41),
+    ]);
     big.writeUInt32BE(big.length, 0);
     expect(big.length).toBe(65_508);
     const before = process.cpuUsage();
@@ -81,10 +135,15 @@ describe('SMPP listener against hostile peers (issue 10)', () => {
       if (!client.socket.write(big.subarray(i, i + 1))) await once(client.socket, 'drain');
       if (i % 4096 === 0) await new Promise((r) => setImmediate(r));
     }
-    expect(decodePdu((await client.frame(20_000))!)).toMatchObject({ command: 'enquire_link_resp', sequence_number: 42 });
+    expect(decodePdu((await client.frame(20_000))!)).toMatchObject({
+      command: 'enquire_link_resp',
+      sequence_number: 42,
+    });
     const used = process.cpuUsage(before);
     // This process is both the trickling client (one write syscall per byte) and the listener.
-    console.log(`64 KiB frame trickled over TCP: ${((used.user + used.system) / 1000).toFixed(0)} ms CPU, client writes included`);
+    console.log(
+      `64 KiB frame trickled over TCP: ${((used.user + used.system) / 1000).toFixed(0)} ms CPU, client writes included`,
+    );
   }, 60_000);
 
   it('caps connections per address and in total: the one over the cap is closed at once', async () => {
@@ -166,14 +225,21 @@ describe('SMPP listener against hostile peers (issue 10)', () => {
   });
 
   it('an account scoped by allowedAddresses: a bind from elsewhere is refused, and with every account scoped the socket is not even kept', async () => {
-    const { port } = await startListener({ accounts: [{ systemId: 'aggregator-b', password: 'secret2', allowedAddresses: ['10.0.0.0/8'] }, { systemId: 'local', password: 'pw', allowedAddresses: ['127.0.0.1'] }] });
+    const { port } = await startListener({
+      accounts: [
+        { systemId: 'aggregator-b', password: 'secret2', allowedAddresses: ['10.0.0.0/8'] },
+        { systemId: 'local', password: 'pw', allowedAddresses: ['127.0.0.1'] },
+      ],
+    });
     const client = await open(port);
     client.write(bindPdu(1));
     expect(decodePdu((await client.frame())!)).toMatchObject({ command_status: STATUS.ESME_RBINDFAIL });
     const local = await open(port);
     local.write(bindPdu(2, 'local', 'pw'));
     expect(decodePdu((await local.frame())!)).toMatchObject({ command_status: 0 });
-    const { port: closedPort } = await startListener({ accounts: [{ systemId: 'aggregator-b', password: 'secret2', allowedAddresses: ['192.0.2.1'] }] });
+    const { port: closedPort } = await startListener({
+      accounts: [{ systemId: 'aggregator-b', password: 'secret2', allowedAddresses: ['192.0.2.1'] }],
+    });
     const socket: Socket = connect({ host: '127.0.0.1', port: closedPort });
     socket.on('error', () => undefined);
     await once(socket, 'close');

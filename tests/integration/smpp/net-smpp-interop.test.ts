@@ -21,9 +21,14 @@ describe('interoperability: our ESME session against a Net::SMPP SMSC (Perl)', (
     const port = Number((await smsc.waitForLine(/^LISTENING (\d+)$/))[1]);
 
     const mos: ShortMessage[] = [];
-    const session = new EsmeSession(bindConfig(port, { systemId: 'switchboard', password: 'secret', enquireLinkSeconds: 0.2 }), {
-      onDeliver: async (m) => { mos.push(m); },
-    });
+    const session = new EsmeSession(
+      bindConfig(port, { systemId: 'switchboard', password: 'secret', enquireLinkSeconds: 0.2 }),
+      {
+        onDeliver: async (m) => {
+          mos.push(m);
+        },
+      },
+    );
     const unbound: string[] = [];
     session.on('unbound', (reason: string) => unbound.push(reason));
     cleanups.push(() => session.close());
@@ -34,14 +39,22 @@ describe('interoperability: our ESME session against a Net::SMPP SMSC (Perl)', (
     await smsc.waitForLine(/^DELIVER_SM_RESP status=0$/);
     await smsc.waitForLine(/^ENQUIRE_LINK_RESP status=0$/);
     await until(() => mos.length === 1, 5_000, 'the MO');
-    expect(mos[0]).toMatchObject({ source: { addr: '15557654321', ton: 1, npi: 1 }, destination: { addr: '15551230000' }, isReceipt: false });
+    expect(mos[0]).toMatchObject({
+      source: { addr: '15557654321', ton: 1, npi: 1 },
+      destination: { addr: '15551230000' },
+      isReceipt: false,
+    });
     expect(decodeShortMessage(mos[0]!.dataCoding, mos[0]!.shortMessage)).toBe('Hello from Perl');
 
     // Our periodic enquire_link must be answered by Perl for the bind to survive it.
     await smsc.waitForLine(/^ENQUIRE_LINK$/);
-    const { messageIds } = await session.submit(gsmMessage('Hi Perl, agent here: {50% off}', '+15557654321', '+15551230000'));
+    const { messageIds } = await session.submit(
+      gsmMessage('Hi Perl, agent here: {50% off}', '+15557654321', '+15551230000'),
+    );
     expect(messageIds).toEqual(['perl-1']);
-    const submit = await smsc.waitForLine(/^SUBMIT_SM from=(\S+) to=(\S+) dc=(\d+) esm=(\d+) rd=(\d+) hex=([0-9a-f]*)$/);
+    const submit = await smsc.waitForLine(
+      /^SUBMIT_SM from=(\S+) to=(\S+) dc=(\d+) esm=(\d+) rd=(\d+) hex=([0-9a-f]*)$/,
+    );
     expect(submit.slice(1, 6)).toEqual(['15551230000', '15557654321', '0', '0', '1']);
     expect(decodeGsm7(Buffer.from(submit[6]!, 'hex'))).toBe('Hi Perl, agent here: {50% off}');
 

@@ -24,38 +24,62 @@ async function bound(onDeliver?: (m: ShortMessage) => Promise<void>) {
   const sim = new CarrierSimulator({ receiptDelayMs: 20 });
   await sim.start();
   cleanups.push(() => sim.stop());
-  const session = new EsmeSession(bindConfig(sim.port), { rebindBackoff: FAST_BACKOFF, ...(onDeliver ? { onDeliver } : {}) });
+  const session = new EsmeSession(bindConfig(sim.port), {
+    rebindBackoff: FAST_BACKOFF,
+    ...(onDeliver ? { onDeliver } : {}),
+  });
   cleanups.push(() => session.close());
   await session.start().whenBound();
   return { sim, session };
 }
 
 describe('carrier simulator', () => {
-  it('reassembles a multi-part MT (UDH and SAR), decodes UCS-2, and records every part\'s id', async () => {
+  it("reassembles a multi-part MT (UDH and SAR), decodes UCS-2, and records every part's id", async () => {
     const { sim, session } = await bound();
     const text = 'Ünïcödé ✓ '.repeat(12);
-    for (const [mode, ref] of [['udh8', 7], ['sar', 300]] as const) {
+    for (const [mode, ref] of [
+      ['udh8', 7],
+      ['sar', 300],
+    ] as const) {
       const parts = segmentText(text, { mode, ref });
       expect(parts.length).toBeGreaterThan(1);
       const mt = waitForEvent<[RecordedMt]>(sim, 'mt');
       const { messageIds } = await session.submit({ source: '12345', destination: '+15557654321', parts });
       const [recorded] = await mt;
-      expect(recorded).toMatchObject({ text, source: '12345', destination: '15557654321', parts: parts.length, dataCoding: 8 });
+      expect(recorded).toMatchObject({
+        text,
+        source: '12345',
+        destination: '15557654321',
+        parts: parts.length,
+        dataCoding: 8,
+      });
       expect([...recorded.messageIds].sort()).toEqual([...messageIds].sort());
     }
   });
 
   it('sends receipts per registered_delivery: DELIVRD, UNDELIV when told to, none when not asked', async () => {
     const receipts: ShortMessage[] = [];
-    const { sim, session } = await bound(async (m) => { receipts.push(m); });
+    const { sim, session } = await bound(async (m) => {
+      receipts.push(m);
+    });
     const part = segmentText('receipt me', { mode: 'udh8', ref: 1 });
     const ok = await session.submit({ source: '12345', destination: '+15557654321', parts: part });
     sim.knobs.receiptStat = 'UNDELIV';
     const failed = await session.submit({ source: '12345', destination: '+15557654321', parts: part });
     await session.submit({ source: '12345', destination: '+15557654321', parts: part, registeredDelivery: 0 });
     await until(() => receipts.length === 2, 5_000, 'two receipts');
-    const parsed = receipts.map((m) => parseReceipt({ esmClass: m.esmClass, text: m.shortMessage.toString('latin1'), receipted_message_id: m.receiptedMessageId, message_state: m.messageState }));
-    expect(parsed.map((r) => [r?.messageId, r?.state])).toEqual([[ok.messageIds[0], 'DELIVERED'], [failed.messageIds[0], 'FAILED']]);
+    const parsed = receipts.map((m) =>
+      parseReceipt({
+        esmClass: m.esmClass,
+        text: m.shortMessage.toString('latin1'),
+        receipted_message_id: m.receiptedMessageId,
+        message_state: m.messageState,
+      }),
+    );
+    expect(parsed.map((r) => [r?.messageId, r?.state])).toEqual([
+      [ok.messageIds[0], 'DELIVERED'],
+      [failed.messageIds[0], 'FAILED'],
+    ]);
     expect(receipts[1]!.shortMessage.toString('latin1')).toMatch(/stat:UNDELIV err:001 text:receipt me$/);
     expect(sim.mts).toHaveLength(3);
   });
@@ -63,7 +87,10 @@ describe('carrier simulator', () => {
   it('sends a long MO as UDH-concatenated deliver_sm parts, and reports temporary failures', async () => {
     const parts: ShortMessage[] = [];
     let refuse = true;
-    const { sim } = await bound(async (m) => { parts.push(m); if (refuse) throw new Error('not yet'); });
+    const { sim } = await bound(async (m) => {
+      parts.push(m);
+      if (refuse) throw new Error('not yet');
+    });
     const text = 'This is a long customer message that needs more than one SMS part to arrive, '.repeat(4);
     const refused = await sim.sendMo({ from: '+15557654321', to: '+15551230000', text });
     expect(refused).toMatchObject({ status: STATUS.ESME_RX_T_APPN, parts: 3 });
@@ -72,30 +99,45 @@ describe('carrier simulator', () => {
     const accepted = await sim.sendMo({ from: '+15557654321', to: '+15551230000', text });
     expect(accepted.statuses).toEqual([0, 0, 0]);
     expect(accepted.ackMs).toBeGreaterThan(0);
-    const decoded = parts.map((m) => decodeUserData({ esmClass: m.esmClass, dataCoding: m.dataCoding, shortMessage: m.shortMessage }));
+    const decoded = parts.map((m) =>
+      decodeUserData({ esmClass: m.esmClass, dataCoding: m.dataCoding, shortMessage: m.shortMessage }),
+    );
     expect(decoded.map((d) => d.concat?.seq).sort()).toEqual([1, 2, 3]);
-    expect(decoded.sort((a, b) => a.concat!.seq - b.concat!.seq).map((d) => d.text).join('')).toBe(text);
+    expect(
+      decoded
+        .sort((a, b) => a.concat!.seq - b.concat!.seq)
+        .map((d) => d.text)
+        .join(''),
+    ).toBe(text);
   });
 
   it('fails the next submits with a chosen status', async () => {
     const { sim, session } = await bound();
     sim.knobs.failNextSubmits(1, STATUS.ESME_RINVDSTADR);
-    const error = await session.submit({ source: '12345', destination: '+1', parts: segmentText('x', { mode: 'udh8', ref: 1 }) }).catch((e: unknown) => e);
+    const error = await session
+      .submit({ source: '12345', destination: '+1', parts: segmentText('x', { mode: 'udh8', ref: 1 }) })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SmppCommandError);
     expect(error).toMatchObject({ status: STATUS.ESME_RINVDSTADR, statusName: 'ESME_RINVDSTADR', temporary: false });
-    await expect(session.submit({ source: '12345', destination: '+1', parts: segmentText('y', { mode: 'udh8', ref: 2 }) })).resolves.toBeDefined();
+    await expect(
+      session.submit({ source: '12345', destination: '+1', parts: segmentText('y', { mode: 'udh8', ref: 2 }) }),
+    ).resolves.toBeDefined();
   });
 
   it('main.ts starts from the loaded configuration and accepts exactly the configured bind', async () => {
     const port = await freePort();
-    const raw = parse(readFileSync(DEMO_CONFIG_PATH, 'utf8')) as { smpp: { binds: { port: number }[]; simulator: { port: number } } };
+    const raw = parse(readFileSync(DEMO_CONFIG_PATH, 'utf8')) as {
+      smpp: { binds: { port: number }[]; simulator: { port: number } };
+    };
     raw.smpp.simulator.port = port;
     for (const b of raw.smpp.binds) b.port = port;
     const config = validateConfig(raw);
     const dir = mkdtempSync(join(tmpdir(), 'sb-sim-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     writeFileSync(join(dir, 'config.yaml'), stringify(raw));
-    const child = new Child(process.execPath, ['--import', 'tsx', 'smpp-gateway/simulator/main.ts'], { env: { ...process.env, SWITCHBOARD_CONFIG: join(dir, 'config.yaml') } });
+    const child = new Child(process.execPath, ['--import', 'tsx', 'smpp-gateway/simulator/main.ts'], {
+      env: { ...process.env, SWITCHBOARD_CONFIG: join(dir, 'config.yaml') },
+    });
     cleanups.push(() => child.stop());
     await child.waitForLine(new RegExp(`SMSC listening on 127.0.0.1:${port}`));
 
@@ -103,7 +145,11 @@ describe('carrier simulator', () => {
     cleanups.push(() => good.close());
     await good.start().whenBound();
     await child.waitForLine(/simulator: switchboard bound \(transceiver\)/);
-    await good.submit({ source: '+15551230000', destination: '+15557654321', parts: segmentText('hello demo', { mode: 'udh8', ref: 1 }) });
+    await good.submit({
+      source: '+15551230000',
+      destination: '+15557654321',
+      parts: segmentText('hello demo', { mode: 'udh8', ref: 1 }),
+    });
     // The log line masks the customer's number and leaves the text out (customer data).
     await child.waitForLine(/simulator: MT 15551230000 -> \*{7}4321 \(10 characters\)$/);
 

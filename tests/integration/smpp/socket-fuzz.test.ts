@@ -19,8 +19,24 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-const bindPdu = (seq: number) => encodePdu('bind_transceiver', seq, 0, { system_id: 'aggregator-b', password: 'secret2', system_type: '', interface_version: 0x34 });
-const mo = (cmd: 'submit_sm' | 'deliver_sm', seq: number) => encodePdu(cmd, seq, 0, { source_addr: '15557654321', source_addr_ton: 1, source_addr_npi: 1, destination_addr: '15551230000', dest_addr_ton: 1, dest_addr_npi: 1, data_coding: 0, short_message: Buffer.from('still here?') });
+const bindPdu = (seq: number) =>
+  encodePdu('bind_transceiver', seq, 0, {
+    system_id: 'aggregator-b',
+    password: 'secret2',
+    system_type: '',
+    interface_version: 0x34,
+  });
+const mo = (cmd: 'submit_sm' | 'deliver_sm', seq: number) =>
+  encodePdu(cmd, seq, 0, {
+    source_addr: '15557654321',
+    source_addr_ton: 1,
+    source_addr_npi: 1,
+    destination_addr: '15551230000',
+    dest_addr_ton: 1,
+    dest_addr_npi: 1,
+    data_coding: 0,
+    short_message: Buffer.from('still here?'),
+  });
 
 /** Reads frames until one with `seq` (and a response bit) arrives; null when the peer closed. */
 async function answerTo(client: RawClient, seq: number): Promise<Pdu | null> {
@@ -35,10 +51,22 @@ async function answerTo(client: RawClient, seq: number): Promise<Pdu | null> {
 describe(`SMPP fuzz over real sockets (seed 0x${FUZZ_SEED.toString(16)})`, () => {
   it(`${FRAMES} hostile frames into the listener, before and after binding; then a bind and an MO still work`, async () => {
     const submitted: string[] = [];
-    const listener = new SmscListener({
-      host: '127.0.0.1', port: 0, accounts: [{ systemId: 'aggregator-b', password: 'secret2' }],
-      maxConnectionsPerAddress: 1_000, failedBindDelaySeconds: 0.001, failedBindMaxDelaySeconds: 0.005,
-    }, { onSubmit: async (m) => { submitted.push(m.shortMessage.toString('latin1')); return { messageId: `sb-${submitted.length}` }; } });
+    const listener = new SmscListener(
+      {
+        host: '127.0.0.1',
+        port: 0,
+        accounts: [{ systemId: 'aggregator-b', password: 'secret2' }],
+        maxConnectionsPerAddress: 1_000,
+        failedBindDelaySeconds: 0.001,
+        failedBindMaxDelaySeconds: 0.005,
+      },
+      {
+        onSubmit: async (m) => {
+          submitted.push(m.shortMessage.toString('latin1'));
+          return { messageId: `sb-${submitted.length}` };
+        },
+      },
+    );
     const port = await listener.listen();
     cleanups.push(() => listener.close());
     const frames = hostileFrames(FRAMES, FUZZ_SEED + 1);
@@ -66,11 +94,17 @@ describe(`SMPP fuzz over real sockets (seed 0x${FUZZ_SEED.toString(16)})`, () =>
     console.log(`listener fuzz: ${sent} frames over ${connections} connections`);
     await until(() => listener.connections === 0, 5_000, 'fuzz connections gone');
     const client = await RawClient.open(port);
-    cleanups.push(() => { client.socket.destroy(); });
+    cleanups.push(() => {
+      client.socket.destroy();
+    });
     client.write(bindPdu(2));
     expect(await answerTo(client, 2)).toMatchObject({ command: 'bind_transceiver_resp', command_status: 0 });
     client.write(mo('submit_sm', 3));
-    expect(await answerTo(client, 3)).toMatchObject({ command: 'submit_sm_resp', command_status: 0, message_id: `sb-${submitted.length}` });
+    expect(await answerTo(client, 3)).toMatchObject({
+      command: 'submit_sm_resp',
+      command_status: 0,
+      message_id: `sb-${submitted.length}`,
+    });
     expect(submitted.at(-1)).toBe('still here?');
   }, 120_000);
 
@@ -84,11 +118,23 @@ describe(`SMPP fuzz over real sockets (seed 0x${FUZZ_SEED.toString(16)})`, () =>
     server.on('connection', (s: Socket) => accepted.push(s));
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
-    cleanups.push(() => new Promise<void>((r) => { for (const s of accepted) s.destroy(); server.close(() => r()); }));
+    cleanups.push(
+      () =>
+        new Promise<void>((r) => {
+          for (const s of accepted) s.destroy();
+          server.close(() => r());
+        }),
+    );
     const delivered: ShortMessage[] = [];
-    const session = new EsmeSession(bindConfig((server.address() as { port: number }).port, { enquireLinkSeconds: 3_600 }), {
-      rebindBackoff: FAST_BACKOFF, onDeliver: async (m) => { delivered.push(m); },
-    }).start();
+    const session = new EsmeSession(
+      bindConfig((server.address() as { port: number }).port, { enquireLinkSeconds: 3_600 }),
+      {
+        rebindBackoff: FAST_BACKOFF,
+        onDeliver: async (m) => {
+          delivered.push(m);
+        },
+      },
+    ).start();
     cleanups.push(() => session.close());
     /** The carrier's side of the next connection: answers its bind and hands it over. */
     const nextConnection = async (): Promise<RawClient> => {

@@ -32,9 +32,17 @@ export function gsmMessage(text: string, to = '+15557654321', from = '+155512300
 }
 
 /** Resolves on the first `event` whose arguments satisfy `predicate`; rejects after `ms`. */
-export function waitForEvent<T extends unknown[]>(emitter: EventEmitter, event: string, predicate: (...args: T) => boolean = () => true, ms = 10_000): Promise<T> {
+export function waitForEvent<T extends unknown[]>(
+  emitter: EventEmitter,
+  event: string,
+  predicate: (...args: T) => boolean = () => true,
+  ms = 10_000,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => { emitter.off(event, handler); reject(new Error(`no '${event}' within ${ms} ms`)); }, ms);
+    const timer = setTimeout(() => {
+      emitter.off(event, handler);
+      reject(new Error(`no '${event}' within ${ms} ms`));
+    }, ms);
     function handler(...args: unknown[]): void {
       if (!predicate(...(args as T))) return;
       clearTimeout(timer);
@@ -69,7 +77,10 @@ export async function waitForPort(port: number, ms = 20_000): Promise<void> {
   for (;;) {
     const ok = await new Promise<boolean>((resolve) => {
       const s: Socket = connect({ host: '127.0.0.1', port });
-      s.once('connect', () => { s.destroy(); resolve(true); });
+      s.once('connect', () => {
+        s.destroy();
+        resolve(true);
+      });
       s.once('error', () => resolve(false));
     });
     if (ok) return;
@@ -84,8 +95,14 @@ export class RawClient {
   private waiters: (() => void)[] = [];
   closed = false;
   private constructor(readonly socket: Socket) {
-    socket.on('data', (c: Buffer) => { this.buffered = Buffer.concat([this.buffered, c]); this.wake(); });
-    socket.on('close', () => { this.closed = true; this.wake(); });
+    socket.on('data', (c: Buffer) => {
+      this.buffered = Buffer.concat([this.buffered, c]);
+      this.wake();
+    });
+    socket.on('close', () => {
+      this.closed = true;
+      this.wake();
+    });
     socket.on('error', () => undefined);
   }
   static async open(port: number): Promise<RawClient> {
@@ -97,7 +114,9 @@ export class RawClient {
   static wrap(socket: Socket): RawClient {
     return new RawClient(socket);
   }
-  write(bytes: Buffer): void { this.socket.write(bytes); }
+  write(bytes: Buffer): void {
+    this.socket.write(bytes);
+  }
   /** Next whole frame, or null when the peer closed first. */
   async frame(ms = 5_000): Promise<Buffer | null> {
     const deadline = Date.now() + ms;
@@ -110,8 +129,13 @@ export class RawClient {
       }
       if (this.closed) return null;
       if (Date.now() > deadline) throw new Error('no frame in time');
-      await new Promise<void>((r) => { this.waiters.push(r); setTimeout(r, 50); });
+      await new Promise<void>((r) => {
+        this.waiters.push(r);
+        setTimeout(r, 50);
+      });
     }
   }
-  private wake(): void { for (const w of this.waiters.splice(0)) w(); }
+  private wake(): void {
+    for (const w of this.waiters.splice(0)) w();
+  }
 }

@@ -30,7 +30,10 @@ describe('closing a Temporal connection while a call waits to retry', () => {
       if (attempts === 2) retried();
     });
     const connection = Connection.lazy({ address: `127.0.0.1:${port}`, interceptors: clientInterceptors() });
-    const settled = connection.workflowService.getSystemInfo({}).then(() => undefined, (error: unknown) => error);
+    const settled = connection.workflowService.getSystemInfo({}).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     // The guard leaves retrying alone: the second attempt comes after a backoff, and the next one
     // is now waiting on its timer when the connection closes.
     await secondAttempt;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ConversationList, decodeCursor, encodeCursor, type ListSource } from '../../../api/services/conversation-list.js';
+import {
+  ConversationList,
+  decodeCursor,
+  encodeCursor,
+  type ListSource,
+} from '../../../api/services/conversation-list.js';
 import { testConfig } from '../../support/test-config.js';
 
 // The pager over a visibility that returns running executions newest first at its own precision,
@@ -19,7 +24,12 @@ function visibility(items: { id: string; ns: bigint }[]): ListSource {
     return (async function* () {
       for (const r of rows) {
         const seconds = r.ns / 1_000_000_000n;
-        yield { workflowId: r.id, startTime: new Date(Number(r.ns / 1_000_000n)), closeTime: undefined, raw: { startTime: { seconds: Number(seconds), nanos: Number(r.ns % 1_000_000_000n) } } } as never;
+        yield {
+          workflowId: r.id,
+          startTime: new Date(Number(r.ns / 1_000_000n)),
+          closeTime: undefined,
+          raw: { startTime: { seconds: Number(seconds), nanos: Number(r.ns % 1_000_000_000n) } },
+        } as never;
       }
     })();
   };
@@ -28,7 +38,10 @@ function visibility(items: { id: string; ns: bigint }[]): ListSource {
 describe('conversation list paging', () => {
   it('never skips or repeats when many starts share a millisecond', async () => {
     // 40 conversations over 3 milliseconds; some share a nanosecond too.
-    const items = Array.from({ length: 40 }, (_, i) => ({ id: `sb:conv:${String(i).padStart(3, '0')}`, ns: BigInt(MS + (i % 3)) * 1_000_000n + BigInt(i % 4) * 1000n }));
+    const items = Array.from({ length: 40 }, (_, i) => ({
+      id: `sb:conv:${String(i).padStart(3, '0')}`,
+      ns: BigInt(MS + (i % 3)) * 1_000_000n + BigInt(i % 4) * 1000n,
+    }));
     const list = new ConversationList(visibility(items), testConfig());
     for (const size of [1, 3, 7, 13]) {
       const seen: string[] = [];
@@ -48,7 +61,13 @@ describe('conversation list paging', () => {
   it('a cursor is exact to the nanosecond and refuses anything else', () => {
     const item = { id: 'sb:conv:x', startedAt: 1_760_000_000_123_456_789n };
     expect(decodeCursor(encodeCursor(item))).toEqual(item);
-    for (const bad of ['', '!!', Buffer.from('[1e20,"x"]').toString('base64url'), Buffer.from('["99999999999999999999","x"]').toString('base64url'), Buffer.from('null').toString('base64url')]) {
+    for (const bad of [
+      '',
+      '!!',
+      Buffer.from('[1e20,"x"]').toString('base64url'),
+      Buffer.from('["99999999999999999999","x"]').toString('base64url'),
+      Buffer.from('null').toString('base64url'),
+    ]) {
       expect(decodeCursor(bad)).toBeUndefined();
     }
   });

@@ -7,8 +7,14 @@ import { testConfig, testPasswordHash } from '../../support/test-config.js';
 // Hash formats: the first one (scrypt$salt$hash, N=16384) stays accepted as it is; new hashes name
 // their cost. An unknown username costs the same scrypt work as a wrong password.
 
-const agent = (id: string, credential: { password?: string; passwordHash?: string }) =>
-  ({ id, name: id, username: id, queues: ['support'], capacity: 5, ...credential });
+const agent = (id: string, credential: { password?: string; passwordHash?: string }) => ({
+  id,
+  name: id,
+  username: id,
+  queues: ['support'],
+  capacity: 5,
+  ...credential,
+});
 
 describe('password hashes', () => {
   it('the first format is accepted as it is (N=16384, r=8, p=1)', async () => {
@@ -26,11 +32,21 @@ describe('password hashes', () => {
     expect((await checker.check('ann', 'correct horse'))?.id).toBe('ann');
     expect(await checker.check('ann', 'correct horsE')).toBeUndefined();
     expect(DEFAULT_SCRYPT.ln).toBeGreaterThan(14);
-    expect(parsePasswordHash(await hashPassword('x'))).toMatchObject({ N: 2 ** DEFAULT_SCRYPT.ln, r: DEFAULT_SCRYPT.r, p: DEFAULT_SCRYPT.p });
+    expect(parsePasswordHash(await hashPassword('x'))).toMatchObject({
+      N: 2 ** DEFAULT_SCRYPT.ln,
+      r: DEFAULT_SCRYPT.r,
+      p: DEFAULT_SCRYPT.p,
+    });
   });
 
   it('malformed hashes are refused', () => {
-    for (const bad of ['scrypt$', 'scrypt$YQ==$YQ==', '$scrypt$ln=14$YWJjZGVmZ2g=$YWJjZGVmZ2hpamtsbW5vcA==', 'argon2$x', '$scrypt$ln=14,r=8,p=1$***$YQ==']) {
+    for (const bad of [
+      'scrypt$',
+      'scrypt$YQ==$YQ==',
+      '$scrypt$ln=14$YWJjZGVmZ2g=$YWJjZGVmZ2hpamtsbW5vcA==',
+      'argon2$x',
+      '$scrypt$ln=14,r=8,p=1$***$YQ==',
+    ]) {
       expect(parsePasswordHash(bad)).toBeUndefined();
     }
   });

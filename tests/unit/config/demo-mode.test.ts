@@ -51,16 +51,75 @@ describe('demo is a mode', () => {
   });
 
   it.each<[string, (c: Raw) => void, RegExp]>([
-    ['the demo file without demo: true', (c) => Object.assign(c, demo(), { demo: false }), /^auth\.jwtSecret: this secret ships in the repository/],
-    ['a JWT secret under 32 bytes', (c) => { c.auth.jwtSecret = 'short-but-not-shipped-secret'; }, /^auth\.jwtSecret: at least 32 bytes outside a demo/],
-    ['the contract example secret', (c) => { c.auth.jwtSecret = 'change-me-in-production'; }, /^auth\.jwtSecret: this secret ships in the repository/],
-    ['the demo integrator key', (c) => { c.auth.apiKeys[0].key = 'dev-integrator-key'; }, /^auth\.apiKeys\[0\]\.key: this key ships in the repository/],
-    ['an API key under 16 characters', (c) => { c.auth.apiKeys[0].key = 'abcdefghij'; }, /^auth\.apiKeys\[0\]\.key: at least 16 characters/],
-    ['a plain password', (c) => { delete c.agents[1].passwordHash; c.agents[1].password = 'bob'; }, /^agents\[1\]\.password: plain passwords only in a demo/],
-    ['the carrier simulator', (c) => { c.smpp.simulator.enabled = true; }, /^smpp\.simulator\.enabled: the carrier simulator and the anonymous customer-phone API run only in a demo/],
-    ['a malformed hash', (c) => { c.agents[0].passwordHash = 'scrypt$not base64$x'; }, /^agents\[0\]\.passwordHash: malformed; expected \$scrypt\$ln=/],
-    ['a hash of unknown cost', (c) => { c.agents[0].passwordHash = '$scrypt$ln=40,r=8,p=1$c2FsdHNhbHQ=$aGFzaGhhc2hoYXNoaGFzaA=='; }, /^agents\[0\]\.passwordHash: malformed/],
-    ['a token lifetime over 24 h', (c) => { c.auth.tokenTtlSeconds = 86_401; }, /^auth\.tokenTtlSeconds: at most 86400/],
+    [
+      'the demo file without demo: true',
+      (c) => Object.assign(c, demo(), { demo: false }),
+      /^auth\.jwtSecret: this secret ships in the repository/,
+    ],
+    [
+      'a JWT secret under 32 bytes',
+      (c) => {
+        c.auth.jwtSecret = 'short-but-not-shipped-secret';
+      },
+      /^auth\.jwtSecret: at least 32 bytes outside a demo/,
+    ],
+    [
+      'the contract example secret',
+      (c) => {
+        c.auth.jwtSecret = 'change-me-in-production';
+      },
+      /^auth\.jwtSecret: this secret ships in the repository/,
+    ],
+    [
+      'the demo integrator key',
+      (c) => {
+        c.auth.apiKeys[0].key = 'dev-integrator-key';
+      },
+      /^auth\.apiKeys\[0\]\.key: this key ships in the repository/,
+    ],
+    [
+      'an API key under 16 characters',
+      (c) => {
+        c.auth.apiKeys[0].key = 'abcdefghij';
+      },
+      /^auth\.apiKeys\[0\]\.key: at least 16 characters/,
+    ],
+    [
+      'a plain password',
+      (c) => {
+        delete c.agents[1].passwordHash;
+        c.agents[1].password = 'bob';
+      },
+      /^agents\[1\]\.password: plain passwords only in a demo/,
+    ],
+    [
+      'the carrier simulator',
+      (c) => {
+        c.smpp.simulator.enabled = true;
+      },
+      /^smpp\.simulator\.enabled: the carrier simulator and the anonymous customer-phone API run only in a demo/,
+    ],
+    [
+      'a malformed hash',
+      (c) => {
+        c.agents[0].passwordHash = 'scrypt$not base64$x';
+      },
+      /^agents\[0\]\.passwordHash: malformed; expected \$scrypt\$ln=/,
+    ],
+    [
+      'a hash of unknown cost',
+      (c) => {
+        c.agents[0].passwordHash = '$scrypt$ln=40,r=8,p=1$c2FsdHNhbHQ=$aGFzaGhhc2hoYXNoaGFzaA==';
+      },
+      /^agents\[0\]\.passwordHash: malformed/,
+    ],
+    [
+      'a token lifetime over 24 h',
+      (c) => {
+        c.auth.tokenTtlSeconds = 86_401;
+      },
+      /^auth\.tokenTtlSeconds: at most 86400/,
+    ],
   ])('refuses %s, naming the key', (_name, breakIt, expected) => {
     const raw = production();
     breakIt(raw);
@@ -72,7 +131,9 @@ describe('demo is a mode', () => {
     raw.temporal.encryptionKeys = [{ id: 'k1', key: Buffer.alloc(16, 1).toString('base64') }];
     expect(problems(raw)).toEqual(['temporal.encryptionKeys[0].key: 32 bytes, base64 (openssl rand -base64 32)']);
     raw.temporal.encryptionKeys = [{ id: 'k1', key: Buffer.alloc(32, 1).toString('base64') }];
-    expect(problems(raw)).toEqual([expect.stringMatching(/^temporal\.idHashKey: needed with temporal\.encryptionKeys/)]);
+    expect(problems(raw)).toEqual([
+      expect.stringMatching(/^temporal\.idHashKey: needed with temporal\.encryptionKeys/),
+    ]);
     raw.temporal.idHashKey = 'h'.repeat(40);
     expect(problems(raw)).toEqual([]);
   });
@@ -103,6 +164,7 @@ describe('demo is a mode', () => {
     expect(SHIPPED_SECRETS.has(raw.auth.jwtSecret)).toBe(true);
     for (const k of raw.auth.apiKeys) expect(SHIPPED_SECRETS.has(k.key)).toBe(true);
     const testConfigSource = readFileSync(new URL('../../support/test-config.ts', import.meta.url), 'utf8');
-    for (const m of testConfigSource.matchAll(/(?:jwtSecret|key): '([^']+)'/g)) expect(SHIPPED_SECRETS.has(m[1]!)).toBe(true);
+    for (const m of testConfigSource.matchAll(/(?:jwtSecret|key): '([^']+)'/g))
+      expect(SHIPPED_SECRETS.has(m[1]!)).toBe(true);
   });
 });

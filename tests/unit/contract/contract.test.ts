@@ -38,17 +38,23 @@ describe.skipIf(!present)('the project still serves the contract (needs ../share
   });
 
   it('has the introduced parts of schema-v2.graphql unchanged', () => {
-    const v2 = buildASTSchema(concatAST([parse(contractFile('schema.graphql')), parse(contractFile('schema-v2.graphql'))]));
+    const v2 = buildASTSchema(
+      concatAST([parse(contractFile('schema.graphql')), parse(contractFile('schema-v2.graphql'))]),
+    );
     expect(contractDifferences(v2, project(), V2_INTRODUCED)).toEqual([]);
   });
 
   it('config/schema.ts accepts every key of config.example.yaml (as a demo: it ships its secrets)', () => {
     const example = parseYaml(contractFile('config.example.yaml')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(problems({ ...example, demo: true })).toEqual([]);
-    expect(problems(example)).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^auth\.jwtSecret: /), expect.stringMatching(/^auth\.apiKeys\[0\]\.key: /),
-      expect.stringMatching(/^agents\[0\]\.password: /), expect.stringMatching(/^smpp\.simulator\.enabled: /),
-    ]));
+    expect(problems(example)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^auth\.jwtSecret: /),
+        expect.stringMatching(/^auth\.apiKeys\[0\]\.key: /),
+        expect.stringMatching(/^agents\[0\]\.password: /),
+        expect.stringMatching(/^smpp\.simulator\.enabled: /),
+      ]),
+    );
     expect(SHIPPED_SECRETS.has(example.auth.jwtSecret)).toBe(true);
     for (const k of example.auth.apiKeys) expect(SHIPPED_SECRETS.has(k.key)).toBe(true);
   });
@@ -69,24 +75,48 @@ describe('contractDifferences', () => {
     type Thing { id: ID! name(short: Boolean = false): String status: Status! }
     type Query { thing(id: ID!): Thing things(filter: Filter): [Thing!]! }
   `);
-  const withChange = (from: string, to: string) => contractDifferences(contract, buildSchema(
-    `enum Status { OPEN CLOSED }
+  const withChange = (from: string, to: string) =>
+    contractDifferences(
+      contract,
+      buildSchema(
+        `enum Status { OPEN CLOSED }
     input Filter { status: Status }
     type Thing { id: ID! name(short: Boolean = false): String status: Status! }
     type Query { thing(id: ID!): Thing things(filter: Filter): [Thing!]! }`.replace(from, to),
-  ));
+      ),
+    );
 
   it.each([
     ['nothing changed', 'x', 'x', []],
     ['an added field', 'id: ID!', 'id: ID! extra: Int', []],
     ['an added optional argument', 'thing(id: ID!)', 'thing(id: ID!, deep: Boolean)', []],
     ['a renamed field', 'name(', 'title(', ['Thing.name is missing']],
-    ['a changed field type', 'status: Status!', 'status: Status', ['Thing.status is Status, the contract says Status!']],
+    [
+      'a changed field type',
+      'status: Status!',
+      'status: Status',
+      ['Thing.status is Status, the contract says Status!'],
+    ],
     ['a removed enum value', 'OPEN CLOSED', 'OPEN', ['Status.CLOSED is missing']],
-    ['a changed argument type', 'thing(id: ID!)', 'thing(id: String!)', ['Query.thing(id:) is String!, the contract says ID!']],
+    [
+      'a changed argument type',
+      'thing(id: ID!)',
+      'thing(id: String!)',
+      ['Query.thing(id:) is String!, the contract says ID!'],
+    ],
     ['a changed default', '= false', '= true', ['Thing.name(short:) has another default']],
-    ['a new required argument', 'things(filter: Filter)', 'things(filter: Filter, page: Int!)', ['Query.things(page:) is a new required argument']],
-    ['a new required input field', 'input Filter { status: Status }', 'input Filter { status: Status q: String! }', ['Filter.q is a new required input field']],
+    [
+      'a new required argument',
+      'things(filter: Filter)',
+      'things(filter: Filter, page: Int!)',
+      ['Query.things(page:) is a new required argument'],
+    ],
+    [
+      'a new required input field',
+      'input Filter { status: Status }',
+      'input Filter { status: Status q: String! }',
+      ['Filter.q is a new required input field'],
+    ],
   ])('%s', (_, from, to, expected) => {
     expect(withChange(from, to)).toEqual(expected);
   });

@@ -1,6 +1,15 @@
 import {
-  isEnumType, isInputObjectType, isInterfaceType, isNonNullType, isObjectType, isUnionType,
-  type GraphQLArgument, type GraphQLField, type GraphQLInputField, type GraphQLNamedType, type GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isNonNullType,
+  isObjectType,
+  isUnionType,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLInputField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
 } from 'graphql';
 
 // What a client of the contract would notice if the project's schema changed it. Names only in the
@@ -12,24 +21,33 @@ function sameArgs(at: string, wanted: readonly GraphQLArgument[], got: readonly 
   for (const arg of wanted) {
     const mine = got.find((a) => a.name === arg.name);
     if (!mine) problems.push(`${at}(${arg.name}:) is missing`);
-    else if (String(mine.type) !== String(arg.type)) problems.push(`${at}(${arg.name}:) is ${String(mine.type)}, the contract says ${String(arg.type)}`);
-    else if (JSON.stringify(mine.defaultValue) !== JSON.stringify(arg.defaultValue)) problems.push(`${at}(${arg.name}:) has another default`);
+    else if (String(mine.type) !== String(arg.type))
+      problems.push(`${at}(${arg.name}:) is ${String(mine.type)}, the contract says ${String(arg.type)}`);
+    else if (JSON.stringify(mine.defaultValue) !== JSON.stringify(arg.defaultValue))
+      problems.push(`${at}(${arg.name}:) has another default`);
   }
   for (const extra of got.filter((a) => !wanted.some((w) => w.name === a.name))) {
-    if (isNonNullType(extra.type) && extra.defaultValue === undefined) problems.push(`${at}(${extra.name}:) is a new required argument`);
+    if (isNonNullType(extra.type) && extra.defaultValue === undefined)
+      problems.push(`${at}(${extra.name}:) is a new required argument`);
   }
   return problems;
 }
 
 type AnyField = GraphQLField<unknown, unknown> | GraphQLInputField;
 
-function sameFields(name: string, wanted: Record<string, AnyField>, got: Record<string, AnyField>, input: boolean): string[] {
+function sameFields(
+  name: string,
+  wanted: Record<string, AnyField>,
+  got: Record<string, AnyField>,
+  input: boolean,
+): string[] {
   const problems: string[] = [];
   for (const field of Object.values(wanted)) {
     const mine = got[field.name];
     const at = `${name}.${field.name}`;
     if (!mine) problems.push(`${at} is missing`);
-    else if (String(mine.type) !== String(field.type)) problems.push(`${at} is ${String(mine.type)}, the contract says ${String(field.type)}`);
+    else if (String(mine.type) !== String(field.type))
+      problems.push(`${at} is ${String(mine.type)}, the contract says ${String(field.type)}`);
     else if ('args' in field && 'args' in mine) problems.push(...sameArgs(at, field.args, mine.args));
   }
   if (input) {
@@ -64,7 +82,10 @@ function sameType(wanted: GraphQLNamedType, got: GraphQLNamedType | undefined, f
     return values.filter((v) => !got.getValue(v.name)).map((v) => `${wanted.name}.${v.name} is missing`);
   }
   if (isUnionType(wanted) && isUnionType(got)) {
-    return wanted.getTypes().filter((t) => !got.getTypes().some((g) => g.name === t.name)).map((t) => `${wanted.name} lost member ${t.name}`);
+    return wanted
+      .getTypes()
+      .filter((t) => !got.getTypes().some((g) => g.name === t.name))
+      .map((t) => `${wanted.name} lost member ${t.name}`);
   }
   return [];
 }
@@ -74,7 +95,11 @@ function sameType(wanted: GraphQLNamedType, got: GraphQLNamedType | undefined, f
  * the comparison to parts of the contract (a later contract's parts already introduced): a type's
  * name for all of it, or `Type.field` (or `Enum.VALUE`) for one member.
  */
-export function contractDifferences(contract: GraphQLSchema, project: GraphQLSchema, only?: readonly string[]): string[] {
+export function contractDifferences(
+  contract: GraphQLSchema,
+  project: GraphQLSchema,
+  only?: readonly string[],
+): string[] {
   const types = Object.values(contract.getTypeMap()).filter((t) => !t.name.startsWith('__'));
   if (!only) return types.flatMap((t) => sameType(t, project.getType(t.name)));
   return types.flatMap((t) => {

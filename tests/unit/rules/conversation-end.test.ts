@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { ConversationStatus, ErrorCode } from '../../../workflows/domain/types.js';
 import type { ConversationEvent } from '../../../workflows/conversation/rules.js';
 import {
-  ACTIVE, AUTO_WRAP_UP, CLOSED, CONFERENCE, OFFERED, WRAP_UP, at, drive, expectRejected, summary, type Step,
+  ACTIVE,
+  AUTO_WRAP_UP,
+  CLOSED,
+  CONFERENCE,
+  OFFERED,
+  WRAP_UP,
+  at,
+  drive,
+  expectRejected,
+  summary,
+  type Step,
 } from './fixtures.js';
 
 describe('the whole path, one step at a time', () => {
@@ -20,11 +30,13 @@ describe('the whole path, one step at a time', () => {
     [{ type: 'wrapUp', agentId: 'alice', reasonId: 'resolved' }, 'CLOSED'],
   ];
   it.each(path.map(([step, status], i) => [i + 1, step.type, status, path.slice(0, i + 1).map(([s]) => s)] as const))(
-    'step %i: %s -> %s', (_i, _type, status, steps) => {
+    'step %i: %s -> %s',
+    (_i, _type, status, steps) => {
       const { state, last } = drive(steps);
       expect(state.status).toBe(status);
       expect(summary(last.commands)).toContain('conversationEvent:STATUS_CHANGED');
-    });
+    },
+  );
 });
 
 describe('end: ACTIVE -> WRAP_UP', () => {
@@ -33,7 +45,13 @@ describe('end: ACTIVE -> WRAP_UP', () => {
   it('ends it for the customer and leaves the owner owing a wrap-up, slot still held', () => {
     expect(state).toMatchObject({ status: 'WRAP_UP', endedAt: at(3), wrapUpOwedBy: ['alice'], autoWrapUpAt: {} });
     expect(state.participants[0]?.leftAt).toBe(at(3));
-    expect(summary(last.commands)).toEqual(expect.arrayContaining(['threadEnded', 'conversationEvent:PARTICIPANT_LEFT', 'agentEvent:alice:CONVERSATION_UPDATED']));
+    expect(summary(last.commands)).toEqual(
+      expect.arrayContaining([
+        'threadEnded',
+        'conversationEvent:PARTICIPANT_LEFT',
+        'agentEvent:alice:CONVERSATION_UPDATED',
+      ]),
+    );
     // Auto wrap-up is off by default; the slot stays in use until the wrap-up is in.
     expect(summary(last.commands).filter((c) => c.startsWith('release') || c.startsWith('startTimer'))).toEqual([]);
   });
@@ -44,12 +62,19 @@ describe('wrapUp: WRAP_UP -> CLOSED', () => {
     const { state, last } = drive(CLOSED);
     expect(state).toMatchObject({ status: 'CLOSED', closedAt: at(4), wrapUpOwedBy: [] });
     expect(state.wrapUps).toEqual([{ agentId: 'alice', reasonId: 'resolved', at: at(4), auto: false }]);
-    expect(summary(last.commands)).toEqual(expect.arrayContaining(['release:alice', 'conversationEvent:WRAP_UP_SUBMITTED', 'close']));
+    expect(summary(last.commands)).toEqual(
+      expect.arrayContaining(['release:alice', 'conversationEvent:WRAP_UP_SUBMITTED', 'close']),
+    );
   });
 
   it('waits for every agent that owes one (transferred away, then ended)', () => {
-    const ended = drive([...ACTIVE, { type: 'transferToAgent', agentId: 'alice', targetId: 'bob' },
-      { type: 'accept', agentId: 'bob' }, { type: 'end', agentId: 'bob' }, { type: 'wrapUp', agentId: 'bob', reasonId: 'spam' }]);
+    const ended = drive([
+      ...ACTIVE,
+      { type: 'transferToAgent', agentId: 'alice', targetId: 'bob' },
+      { type: 'accept', agentId: 'bob' },
+      { type: 'end', agentId: 'bob' },
+      { type: 'wrapUp', agentId: 'bob', reasonId: 'spam' },
+    ]);
     expect(ended.state).toMatchObject({ status: 'WRAP_UP', wrapUpOwedBy: ['alice'] });
     const closed = drive([{ type: 'wrapUp', agentId: 'alice', reasonId: 'callback' }], undefined, ended);
     expect(closed.state.status).toBe('CLOSED');
@@ -69,7 +94,9 @@ describe('auto wrap-up (120 s)', () => {
     const { state, last } = drive([{ type: 'autoWrapUpTimeout', agentId: 'alice', at: 123 }], AUTO_WRAP_UP, ended);
     expect(state.wrapUps).toEqual([{ agentId: 'alice', reasonId: 'resolved', at: at(123), auto: true }]);
     expect(state).toMatchObject({ status: 'CLOSED', autoWrapUpAt: {} });
-    expect(summary(last.commands)).toEqual(expect.arrayContaining(['cancelTimer:wrapup:alice', 'release:alice', 'close']));
+    expect(summary(last.commands)).toEqual(
+      expect.arrayContaining(['cancelTimer:wrapup:alice', 'release:alice', 'close']),
+    );
   });
 
   it('a manual wrap-up cancels the timer, and a stale timer then does nothing', () => {
@@ -82,7 +109,10 @@ describe('auto wrap-up (120 s)', () => {
   });
 
   it('also runs for an agent who transferred away', () => {
-    const d = drive([...ACTIVE, { type: 'transferToQueue', agentId: 'alice', queueId: 'support', at: 10 }], AUTO_WRAP_UP);
+    const d = drive(
+      [...ACTIVE, { type: 'transferToQueue', agentId: 'alice', queueId: 'support', at: 10 }],
+      AUTO_WRAP_UP,
+    );
     expect(d.state.autoWrapUpAt).toEqual({ alice: at(130) });
   });
 });
@@ -94,10 +124,25 @@ describe('end and wrap-up are refused', () => {
     ['end by a stranger', ACTIVE, { type: 'end', agentId: 'bob' }, 'NOT_ALLOWED'],
     ['end by the conferenced agent', CONFERENCE, { type: 'end', agentId: 'bob' }, 'NOT_ALLOWED'],
     ['end a second time', WRAP_UP, { type: 'end', agentId: 'alice' }, 'INVALID_STATE'],
-    ['end by a stranger after it ended (its state is not revealed)', WRAP_UP, { type: 'end', agentId: 'carol' }, 'NOT_ALLOWED'],
+    [
+      'end by a stranger after it ended (its state is not revealed)',
+      WRAP_UP,
+      { type: 'end', agentId: 'carol' },
+      'NOT_ALLOWED',
+    ],
     ['wrap-up while still handling it', ACTIVE, wrapUp('alice'), 'INVALID_STATE'],
-    ['wrap-up twice', [...CLOSED.slice(0, -1), { type: 'wrapUp', agentId: 'alice', reasonId: 'spam' }], wrapUp('alice'), 'INVALID_STATE'],
-    ['wrap-up by a conferenced agent who only exited', [...CONFERENCE, { type: 'exitConference', agentId: 'bob' }], wrapUp('bob'), 'INVALID_STATE'],
+    [
+      'wrap-up twice',
+      [...CLOSED.slice(0, -1), { type: 'wrapUp', agentId: 'alice', reasonId: 'spam' }],
+      wrapUp('alice'),
+      'INVALID_STATE',
+    ],
+    [
+      'wrap-up by a conferenced agent who only exited',
+      [...CONFERENCE, { type: 'exitConference', agentId: 'bob' }],
+      wrapUp('bob'),
+      'INVALID_STATE',
+    ],
     ['wrap-up by a stranger', WRAP_UP, wrapUp('carol'), 'NOT_ALLOWED'],
     ['wrap-up with an unknown reason', WRAP_UP, wrapUp('alice', 'bored'), 'NOT_FOUND', 'reasonId'],
   ])('%s', (_name, path, event, code, field) => {

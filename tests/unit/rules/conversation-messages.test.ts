@@ -1,28 +1,59 @@
 import { describe, expect, it } from 'vitest';
 import type { ErrorCode, InboundMessage, Keyword } from '../../../workflows/domain/types.js';
 import { decide, type ConversationEvent } from '../../../workflows/conversation/rules.js';
-import { ACTIVE, CLOSED, CONF_REQUESTED, CONFERENCE, OFFERED, SETTINGS, WRAP_UP, at, drive, expectRejected, summary, type Step } from './fixtures.js';
+import {
+  ACTIVE,
+  CLOSED,
+  CONF_REQUESTED,
+  CONFERENCE,
+  OFFERED,
+  SETTINGS,
+  WRAP_UP,
+  at,
+  drive,
+  expectRejected,
+  summary,
+  type Step,
+} from './fixtures.js';
 
-const mo = (id: string, text: string, keyword?: Keyword): InboundMessage =>
-  ({ id, text, receivedAt: at(50), ...(keyword ? { keyword } : {}) });
-const reply = (agentId: string, text: string, clientMessageId?: string): ConversationEvent =>
-  ({ type: 'send', agentId, text, messageId: `mt-${text.length}`, ...(clientMessageId ? { clientMessageId } : {}) });
+const mo = (id: string, text: string, keyword?: Keyword): InboundMessage => ({
+  id,
+  text,
+  receivedAt: at(50),
+  ...(keyword ? { keyword } : {}),
+});
+const reply = (agentId: string, text: string, clientMessageId?: string): ConversationEvent => ({
+  type: 'send',
+  agentId,
+  text,
+  messageId: `mt-${text.length}`,
+  ...(clientMessageId ? { clientMessageId } : {}),
+});
 
 describe('inbound', () => {
   it('adds the customer message and tells the owner', () => {
     const { state, last } = drive([...ACTIVE, { type: 'inbound', message: mo('mo-2', 'Still there?') }]);
     expect(state.messages.at(-1)).toMatchObject({ id: 'mo-2', direction: 'INBOUND', text: 'Still there?', at: at(50) });
-    expect(summary(last.commands)).toEqual(['conversationEvent:MESSAGE_ADDED', 'agentEvent:alice:CONVERSATION_UPDATED']);
+    expect(summary(last.commands)).toEqual([
+      'conversationEvent:MESSAGE_ADDED',
+      'agentEvent:alice:CONVERSATION_UPDATED',
+    ]);
   });
 
-  it.each<[string, Step[]]>([['ACTIVE', ACTIVE], ['WRAP_UP', WRAP_UP]])('ignores a carrier redelivery (%s)', (_s, path) => {
+  it.each<[string, Step[]]>([
+    ['ACTIVE', ACTIVE],
+    ['WRAP_UP', WRAP_UP],
+  ])('ignores a carrier redelivery (%s)', (_s, path) => {
     const from = drive(path);
     const again = drive([{ type: 'inbound', message: mo('mo-1', 'Hi, my order is late') }], undefined, from);
     expect(again.last.commands).toEqual([]);
     expect(again.state).toEqual(from.state);
   });
 
-  it.each<[string, Step[]]>([['WRAP_UP', WRAP_UP], ['CLOSED', CLOSED]])('after End (%s) hands a new message on to a new conversation', (_s, path) => {
+  it.each<[string, Step[]]>([
+    ['WRAP_UP', WRAP_UP],
+    ['CLOSED', CLOSED],
+  ])('after End (%s) hands a new message on to a new conversation', (_s, path) => {
     const from = drive(path);
     const message = mo('mo-9', 'One more thing');
     const { state, last } = drive([{ type: 'inbound', message }], undefined, from);
@@ -48,10 +79,21 @@ describe('inbound', () => {
 describe('send', () => {
   it('adds a PENDING message, returns it and asks for one SMS', () => {
     const { state, last } = drive([...ACTIVE, reply('alice', 'On its way')]);
-    const expected = { id: 'mt-10', direction: 'OUTBOUND', text: 'On its way', authorId: 'alice', deliveryStatus: 'PENDING', at: at(3) };
+    const expected = {
+      id: 'mt-10',
+      direction: 'OUTBOUND',
+      text: 'On its way',
+      authorId: 'alice',
+      deliveryStatus: 'PENDING',
+      at: at(3),
+    };
     expect(last.message).toEqual(expected);
     expect(state.messages.at(-1)).toEqual(expected);
-    expect(summary(last.commands)).toEqual(['sendSms', 'conversationEvent:MESSAGE_ADDED', 'agentEvent:alice:CONVERSATION_UPDATED']);
+    expect(summary(last.commands)).toEqual([
+      'sendSms',
+      'conversationEvent:MESSAGE_ADDED',
+      'agentEvent:alice:CONVERSATION_UPDATED',
+    ]);
   });
 
   it('lets the conferenced agent and the owner during a conference request reply', () => {
@@ -60,7 +102,10 @@ describe('send', () => {
   });
 
   it('is possible again once an opted-out customer sends START', () => {
-    const steps: Step[] = [{ type: 'inbound', message: mo('s', 'STOP', 'STOP') }, { type: 'inbound', message: mo('g', 'START', 'START') }];
+    const steps: Step[] = [
+      { type: 'inbound', message: mo('s', 'STOP', 'STOP') },
+      { type: 'inbound', message: mo('g', 'START', 'START') },
+    ];
     expect(drive([...ACTIVE, ...steps, reply('alice', 'Welcome back')]).last.message?.deliveryStatus).toBe('PENDING');
   });
 
@@ -92,9 +137,24 @@ describe('send', () => {
     ['by a non-participant', ACTIVE, 'bob', 'NOT_ALLOWED'],
     ['by an invited agent who has not accepted', CONF_REQUESTED, 'bob', 'INVALID_STATE'],
     ['after End', WRAP_UP, 'alice', 'INVALID_STATE'],
-    ['by a conferenced agent who exited', [...CONFERENCE, { type: 'exitConference', agentId: 'bob' }], 'bob', 'NOT_ALLOWED'],
-    ['by the agent who transferred it away', [...ACTIVE, { type: 'transferToQueue', agentId: 'alice', queueId: 'support' }], 'alice', 'NOT_ALLOWED'],
-    ['while the customer is opted out', [...ACTIVE, { type: 'inbound', message: mo('s', 'STOP', 'STOP') }], 'alice', 'NOT_ALLOWED'],
+    [
+      'by a conferenced agent who exited',
+      [...CONFERENCE, { type: 'exitConference', agentId: 'bob' }],
+      'bob',
+      'NOT_ALLOWED',
+    ],
+    [
+      'by the agent who transferred it away',
+      [...ACTIVE, { type: 'transferToQueue', agentId: 'alice', queueId: 'support' }],
+      'alice',
+      'NOT_ALLOWED',
+    ],
+    [
+      'while the customer is opted out',
+      [...ACTIVE, { type: 'inbound', message: mo('s', 'STOP', 'STOP') }],
+      'alice',
+      'NOT_ALLOWED',
+    ],
   ])('is refused %s', (_name, path, agentId, code) => {
     expectRejected(drive(path), reply(agentId, 'Hello'), code);
   });
@@ -123,7 +183,14 @@ describe('delivery status', () => {
 
   it('ignores a receipt for an unknown or inbound message', () => {
     const from = drive(ACTIVE);
-    const d = drive([{ type: 'delivery', messageId: 'mo-1', status: 'DELIVERED' }, { type: 'delivery', messageId: 'nope', status: 'FAILED' }], undefined, from);
+    const d = drive(
+      [
+        { type: 'delivery', messageId: 'mo-1', status: 'DELIVERED' },
+        { type: 'delivery', messageId: 'nope', status: 'FAILED' },
+      ],
+      undefined,
+      from,
+    );
     expect(d.state).toEqual(from.state);
   });
 });
@@ -133,10 +200,24 @@ describe('a receipt that overtakes the submit result', () => {
     const sent = decide(drive(ACTIVE).state, reply('alice', 'Hello'), at(40), SETTINGS);
     const id = sent.message!.id;
     const delivered = decide(sent.state, { type: 'delivery', messageId: id, status: 'DELIVERED' }, at(41), SETTINGS);
-    const late = decide(delivered.state, { type: 'delivery', messageId: id, status: 'SUBMITTED', carrierIds: ['c1', 'c2'], segments: 2 }, at(42), SETTINGS);
-    expect(late.state.messages.find((m) => m.id === id)).toMatchObject({ deliveryStatus: 'DELIVERED', carrierIds: ['c1', 'c2'], segments: 2 });
+    const late = decide(
+      delivered.state,
+      { type: 'delivery', messageId: id, status: 'SUBMITTED', carrierIds: ['c1', 'c2'], segments: 2 },
+      at(42),
+      SETTINGS,
+    );
+    expect(late.state.messages.find((m) => m.id === id)).toMatchObject({
+      deliveryStatus: 'DELIVERED',
+      carrierIds: ['c1', 'c2'],
+      segments: 2,
+    });
     expect(late.commands).toEqual([{ type: 'conversationEvent', kind: 'DELIVERY_UPDATED', messageId: id }]);
-    const again = decide(late.state, { type: 'delivery', messageId: id, status: 'SUBMITTED', carrierIds: ['c1', 'c2'], segments: 2 }, at(43), SETTINGS);
+    const again = decide(
+      late.state,
+      { type: 'delivery', messageId: id, status: 'SUBMITTED', carrierIds: ['c1', 'c2'], segments: 2 },
+      at(43),
+      SETTINGS,
+    );
     expect(again.commands).toEqual([]);
   });
 });

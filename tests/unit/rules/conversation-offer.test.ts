@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../../workflows/domain/types.js';
 import type { ConversationEvent } from '../../../workflows/conversation/rules.js';
-import { ACTIVE, CONF_REQUESTED, OFFERED, at, drive, expectRejected, newConversation, summary, type Step } from './fixtures.js';
+import {
+  ACTIVE,
+  CONF_REQUESTED,
+  OFFERED,
+  at,
+  drive,
+  expectRejected,
+  newConversation,
+  summary,
+  type Step,
+} from './fixtures.js';
 
 describe('a new conversation', () => {
   it('waits QUEUED with the first message, keeping its place from when it was received', () => {
@@ -15,9 +25,18 @@ describe('assigned: QUEUED -> OFFERED', () => {
   it('offers to the router pick with the queue RONA timeout, the timer counting from the first message', () => {
     const { state, last } = drive([{ type: 'assigned', agentId: 'alice', at: 5 }]);
     expect(state.status).toBe('OFFERED');
-    expect(state.offer).toEqual({ agentId: 'alice', kind: 'NEW', receivedAt: at(0), offeredAt: at(5), expiresAt: at(35), seq: 1 });
+    expect(state.offer).toEqual({
+      agentId: 'alice',
+      kind: 'NEW',
+      receivedAt: at(0),
+      offeredAt: at(5),
+      expiresAt: at(35),
+      seq: 1,
+    });
     expect(last.commands).toContainEqual({ type: 'startTimer', timer: 'offer', at: at(35), seq: 1 });
-    expect(summary(last.commands)).toEqual(expect.arrayContaining(['agentEvent:alice:OFFERED', 'conversationEvent:STATUS_CHANGED']));
+    expect(summary(last.commands)).toEqual(
+      expect.arrayContaining(['agentEvent:alice:OFFERED', 'conversationEvent:STATUS_CHANGED']),
+    );
   });
 
   it('gives a late pick straight back when the conversation is already offered', () => {
@@ -31,11 +50,18 @@ describe('assigned: QUEUED -> OFFERED', () => {
 describe('accept: OFFERED -> ACTIVE', () => {
   it('makes the offered agent the owner and turns its offer slot into an active one', () => {
     const { state, last } = drive(ACTIVE);
-    expect(state).toMatchObject({ status: 'ACTIVE', ownerId: 'alice', participants: [{ agentId: 'alice', role: 'OWNER', joinedAt: at(2) }] });
+    expect(state).toMatchObject({
+      status: 'ACTIVE',
+      ownerId: 'alice',
+      participants: [{ agentId: 'alice', role: 'OWNER', joinedAt: at(2) }],
+    });
     expect(state.offer).toBeUndefined();
     expect(summary(last.commands)).toEqual([
-      'cancelTimer:offer', 'accepted:alice', 'conversationEvent:PARTICIPANT_JOINED',
-      'conversationEvent:STATUS_CHANGED', 'agentEvent:alice:CONVERSATION_UPDATED',
+      'cancelTimer:offer',
+      'accepted:alice',
+      'conversationEvent:PARTICIPANT_JOINED',
+      'conversationEvent:STATUS_CHANGED',
+      'agentEvent:alice:CONVERSATION_UPDATED',
     ]);
   });
 
@@ -46,7 +72,13 @@ describe('accept: OFFERED -> ACTIVE', () => {
   // The offer was made at t=1 and lapses at t=31 (Sales: 30 s).
   it.each<[string, Step[], ConversationEvent, number, ErrorCode]>([
     ['by an agent it was not offered to', OFFERED, { type: 'accept', agentId: 'bob' }, 2, 'NOT_ALLOWED'],
-    ['once the offer has lapsed (now == expiresAt)', OFFERED, { type: 'accept', agentId: 'alice' }, 31, 'INVALID_STATE'],
+    [
+      'once the offer has lapsed (now == expiresAt)',
+      OFFERED,
+      { type: 'accept', agentId: 'alice' },
+      31,
+      'INVALID_STATE',
+    ],
     ['long after the offer lapsed', OFFERED, { type: 'accept', agentId: 'alice' }, 500, 'INVALID_STATE'],
     ['with no offer (still QUEUED)', [], { type: 'accept', agentId: 'alice' }, 2, 'INVALID_STATE'],
     ['a second time', ACTIVE, { type: 'accept', agentId: 'alice' }, 3, 'INVALID_STATE'],
@@ -67,14 +99,25 @@ describe('RONA of a NEW or TRANSFER offer', () => {
   describe.each(paths)('%s offer', (kind, path, agent, seq) => {
     const offered = drive(path);
     const expiresAt = Date.parse(offered.state.offer!.expiresAt);
-    const timedOut = drive([{ type: 'offerTimeout', seq, at: (expiresAt - Date.parse(at(0))) / 1000 }], undefined, offered);
+    const timedOut = drive(
+      [{ type: 'offerTimeout', seq, at: (expiresAt - Date.parse(at(0))) / 1000 }],
+      undefined,
+      offered,
+    );
 
     it('withdraws the offer and releases the agent to RONA with a reason', () => {
       expect(offered.state.offer).toMatchObject({ kind, agentId: agent, seq });
       expect(timedOut.state.offer).toBeUndefined();
-      expect(summary(timedOut.last.commands)).toEqual(expect.arrayContaining(['cancelTimer:offer', `agentEvent:${agent}:OFFER_WITHDRAWN`]));
+      expect(summary(timedOut.last.commands)).toEqual(
+        expect.arrayContaining(['cancelTimer:offer', `agentEvent:${agent}:OFFER_WITHDRAWN`]),
+      );
       const release = timedOut.last.commands.find((c) => c.type === 'release');
-      expect(release).toEqual({ type: 'release', agentId: agent, rona: true, reason: 'Did not accept the request from +15550001111 within 30 s' });
+      expect(release).toEqual({
+        type: 'release',
+        agentId: agent,
+        rona: true,
+        reason: 'Did not accept the request from +15550001111 within 30 s',
+      });
     });
 
     it('puts the conversation back in its queue with its original priorityAt', () => {

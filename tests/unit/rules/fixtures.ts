@@ -2,7 +2,11 @@ import { expect } from 'vitest';
 import { RuleError } from '../../../workflows/domain/errors.js';
 import type { ConversationSettings, ConversationState, ErrorCode } from '../../../workflows/domain/types.js';
 import {
-  createConversation, decide, type ConversationCommand, type ConversationEvent, type Transition,
+  createConversation,
+  decide,
+  type ConversationCommand,
+  type ConversationEvent,
+  type Transition,
 } from '../../../workflows/conversation/rules.js';
 import { emptyRouter, reduce, type Directory, type RouterState } from '../../../workflows/router/rules.js';
 
@@ -34,8 +38,13 @@ export const AUTO_WRAP_UP: ConversationSettings = { ...SETTINGS, autoWrapUpSecon
 export function newConversation(settings = SETTINGS): ConversationState {
   const first = { id: 'mo-1', text: 'Hi, my order is late', receivedAt: at(0) };
   const s = createConversation({
-    id: 'c1', threadId: 't1', queueId: 'sales', customerNumber: '+15550001111',
-    businessNumber: '+15550009999', numberType: 'LONGCODE', first,
+    id: 'c1',
+    threadId: 't1',
+    queueId: 'sales',
+    customerNumber: '+15550001111',
+    businessNumber: '+15550009999',
+    numberType: 'LONGCODE',
+    first,
   });
   return decide(s, { type: 'inbound', message: first }, at(0), settings).state;
 }
@@ -75,13 +84,21 @@ export const CLOSED: Step[] = [...WRAP_UP, { type: 'wrapUp', agentId: 'alice', r
 export function summary(commands: ConversationCommand[]): string[] {
   return commands.map((c) => {
     switch (c.type) {
-      case 'agentEvent': return `agentEvent:${c.agentId}:${c.kind}`;
-      case 'conversationEvent': return `conversationEvent:${c.kind}`;
-      case 'release': return `release:${c.agentId}${c.rona ? ':rona' : ''}`;
-      case 'accepted': return `accepted:${c.agentId}`;
-      case 'startTimer': case 'cancelTimer': return `${c.type}:${c.timer}`;
-      case 'route': return `route:${c.queueId}`;
-      default: return c.type;
+      case 'agentEvent':
+        return `agentEvent:${c.agentId}:${c.kind}`;
+      case 'conversationEvent':
+        return `conversationEvent:${c.kind}`;
+      case 'release':
+        return `release:${c.agentId}${c.rona ? ':rona' : ''}`;
+      case 'accepted':
+        return `accepted:${c.agentId}`;
+      case 'startTimer':
+      case 'cancelTimer':
+        return `${c.type}:${c.timer}`;
+      case 'route':
+        return `route:${c.queueId}`;
+      default:
+        return c.type;
     }
   });
 }
@@ -92,7 +109,10 @@ export function summary(commands: ConversationCommand[]): string[] {
  * after the last step unless `when` says otherwise.
  */
 export function expectRejected(
-  from: Driven, event: ConversationEvent, code: ErrorCode, field?: string,
+  from: Driven,
+  event: ConversationEvent,
+  code: ErrorCode,
+  field?: string,
   { when = from.clock + 1, settings = SETTINGS }: { when?: number; settings?: ConversationSettings } = {},
 ): void {
   const before = structuredClone(from.state);

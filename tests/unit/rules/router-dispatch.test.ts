@@ -25,13 +25,17 @@ describe('who gets an offer', () => {
     reduce(s, { type: 'release', conversationId: 'c1', agentId: 'carol', rona: true }, at(30));
     expect(assigns(route(s, 'c1', 'support', 0, 31))).toEqual([]);
     expect(queueViews(s).find((q) => q.id === 'support')).toEqual({ id: 'support', waiting: 1, availableAgents: 0 });
-    expect(assigns(reduce(s, { type: 'setStatus', agentId: 'carol', status: 'AVAILABLE' }, at(40)))).toEqual(['c1->carol']);
+    expect(assigns(reduce(s, { type: 'setStatus', agentId: 'carol', status: 'AVAILABLE' }, at(40)))).toEqual([
+      'c1->carol',
+    ]);
   });
 
   it('agents only get conversations of their own queues', () => {
     const s = router(['alice']);
     expect(assigns(route(s, 'c1', 'support', 0))).toEqual([]);
-    expect(assigns(reduce(s, { type: 'setStatus', agentId: 'carol', status: 'AVAILABLE' }, at(21)))).toEqual(['c1->carol']);
+    expect(assigns(reduce(s, { type: 'setStatus', agentId: 'carol', status: 'AVAILABLE' }, at(21)))).toEqual([
+      'c1->carol',
+    ]);
   });
 
   it('up to capacity, offers and active conversations alike; a freed slot picks up the next one', () => {
@@ -41,7 +45,9 @@ describe('who gets an offer', () => {
     expect(assigns(route(s, 'c2', 'sales', 2))).toEqual(['c2->alice']);
     expect(assigns(route(s, 'c3', 'sales', 3))).toEqual([]);
     // Alice's wrap-up for c1 is in: the slot frees and c3 is offered at once.
-    expect(assigns(reduce(s, { type: 'release', conversationId: 'c1', agentId: 'alice' }, at(60)))).toEqual(['c3->alice']);
+    expect(assigns(reduce(s, { type: 'release', conversationId: 'c1', agentId: 'alice' }, at(60)))).toEqual([
+      'c3->alice',
+    ]);
   });
 
   it('never offers a conversation to an agent who already holds a slot for it', () => {

@@ -13,13 +13,20 @@ const rejection = (attempt: () => unknown) => {
   }
   return null;
 };
-const set = (status: AgentStatus, extra: Partial<SetStatus> = {}): SetStatus => ({ type: 'setStatus', agentId: 'alice', status, ...extra });
+const set = (status: AgentStatus, extra: Partial<SetStatus> = {}): SetStatus => ({
+  type: 'setStatus',
+  agentId: 'alice',
+  status,
+  ...extra,
+});
 
 describe('sync', () => {
   it('starts every configured agent LOGGED_OUT with no slots, and offers nothing', () => {
     const s = router();
     expect(Object.values(s.agents).map((a) => [a.id, a.status, Object.keys(a.slots).length])).toEqual([
-      ['bob', 'LOGGED_OUT', 0], ['alice', 'LOGGED_OUT', 0], ['carol', 'LOGGED_OUT', 0],
+      ['bob', 'LOGGED_OUT', 0],
+      ['alice', 'LOGGED_OUT', 0],
+      ['carol', 'LOGGED_OUT', 0],
     ]);
     expect(reduce(s, { type: 'route', conversationId: 'c1', queueId: 'sales', priorityAt: at(0) }, at(1))).toEqual([]);
   });
@@ -31,7 +38,13 @@ describe('sync', () => {
     directory.agents[1] = { id: 'alice', name: 'Alice B.', queues: ['sales', 'support'], capacity: 3 };
     directory.agents.push({ id: 'dave', name: 'Dave', queues: ['sales'], capacity: 5 });
     reduce(s, { type: 'sync', directory }, at(9));
-    expect(s.agents.alice).toMatchObject({ name: 'Alice B.', capacity: 3, queues: ['sales', 'support'], status: 'AVAILABLE', slots: { c1: 'offer' } });
+    expect(s.agents.alice).toMatchObject({
+      name: 'Alice B.',
+      capacity: 3,
+      queues: ['sales', 'support'],
+      status: 'AVAILABLE',
+      slots: { c1: 'offer' },
+    });
     expect(s.agents.dave).toMatchObject({ status: 'LOGGED_OUT', statusChangedAt: at(9) });
   });
 });
@@ -74,8 +87,9 @@ describe('setStatus', () => {
 describe('reserve (directed transfer or conference)', () => {
   it('takes an offer slot of an Available agent with room', () => {
     const s = router(['carol']);
-    expect(reduce(s, { type: 'reserve', conversationId: 'c1', agentId: 'carol', requestId: 'r1' }, at(5)))
-      .toEqual([{ type: 'reserved', conversationId: 'c1', requestId: 'r1', agentId: 'carol' }]);
+    expect(reduce(s, { type: 'reserve', conversationId: 'c1', agentId: 'carol', requestId: 'r1' }, at(5))).toEqual([
+      { type: 'reserved', conversationId: 'c1', requestId: 'r1', agentId: 'carol' },
+    ]);
     expect(agentView(s.agents.carol!).offers).toEqual(['c1']);
   });
 
@@ -89,7 +103,9 @@ describe('reserve (directed transfer or conference)', () => {
     const s = router(available);
     if (holds) reduce(s, { type: 'reserve', conversationId: holds, agentId, requestId: 'r0' }, at(4));
     const out = reduce(s, { type: 'reserve', conversationId: 'c2', agentId, requestId: 'r1' }, at(5));
-    expect(out).toEqual([expect.objectContaining({ type: 'reserveFailed', conversationId: 'c2', requestId: 'r1', code })]);
+    expect(out).toEqual([
+      expect.objectContaining({ type: 'reserveFailed', conversationId: 'c2', requestId: 'r1', code }),
+    ]);
   });
 });
 
@@ -108,8 +124,9 @@ describe('accepted and release', () => {
 
   it('release with rona frees the slot and sets RONA with the reason until the agent changes it', () => {
     const s = offered();
-    expect(reduce(s, { type: 'release', conversationId: 'c1', agentId: 'alice', rona: true, reason: 'Missed it' }, at(35)))
-      .toEqual([{ type: 'statusChanged', agentId: 'alice' }]);
+    expect(
+      reduce(s, { type: 'release', conversationId: 'c1', agentId: 'alice', rona: true, reason: 'Missed it' }, at(35)),
+    ).toEqual([{ type: 'statusChanged', agentId: 'alice' }]);
     expect(s.agents.alice).toMatchObject({ status: 'RONA', statusReason: 'Missed it', slots: {} });
     reduce(s, set('AVAILABLE'), at(40));
     expect(s.agents.alice?.status).toBe('AVAILABLE');

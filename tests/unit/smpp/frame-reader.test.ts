@@ -19,7 +19,11 @@ describe('FrameReader (incremental framing)', () => {
 
   it('a command_length under 16 or over the configured maximum is a framing error, and nothing is kept after it', () => {
     const small = new FrameReader();
-    expect(small.push(Buffer.from('0000000f000000150000000000000009', 'hex')).error).toEqual({ kind: 'bad-length', commandLength: 15, sequence: 9 });
+    expect(small.push(Buffer.from('0000000f000000150000000000000009', 'hex')).error).toEqual({
+      kind: 'bad-length',
+      commandLength: 15,
+      sequence: 9,
+    });
     expect(small.push(ENQUIRE)).toEqual({ frames: [] });
     expect(small.buffered).toBe(0);
     const capped = new FrameReader(1024);

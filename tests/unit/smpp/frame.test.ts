@@ -1,7 +1,11 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import {
-  commandName, encodeGenericNack, encodeHeaderOnly, readHeader, splitFrames,
+  commandName,
+  encodeGenericNack,
+  encodeHeaderOnly,
+  readHeader,
+  splitFrames,
 } from '../../../smpp-gateway/codec/frame.js';
 
 // The smpp package ships no types; these tests only hand its PDU class our bytes.
@@ -30,10 +34,18 @@ describe('splitFrames', () => {
   });
 
   it('frames a real submit_sm from the smpp package', () => {
-    const wire = new PDU('submit_sm', { sequence_number: 9, destination_addr: '1555', short_message: Buffer.from('hi') }).toBuffer() as Buffer;
+    const wire = new PDU('submit_sm', {
+      sequence_number: 9,
+      destination_addr: '1555',
+      short_message: Buffer.from('hi'),
+    }).toBuffer() as Buffer;
     const { frames } = splitFrames(Buffer.concat([wire, fromHex(ENQUIRE)]));
     expect(frames).toHaveLength(2);
-    expect(readHeader(frames[0]!)).toMatchObject({ commandName: 'submit_sm', sequenceNumber: 9, commandLength: wire.length });
+    expect(readHeader(frames[0]!)).toMatchObject({
+      commandName: 'submit_sm',
+      sequenceNumber: 9,
+      commandLength: wire.length,
+    });
   });
 
   it('rejects a command_length under 16, with the sequence when readable', () => {
@@ -56,7 +68,12 @@ describe('splitFrames', () => {
 describe('headers and nacks', () => {
   it('reads a header and names commands and responses', () => {
     expect(readHeader(fromHex(ENQUIRE_RESP))).toEqual({
-      commandLength: 16, commandId: 0x80000015, commandStatus: 0, sequenceNumber: 7, isResponse: true, commandName: 'enquire_link_resp',
+      commandLength: 16,
+      commandId: 0x80000015,
+      commandStatus: 0,
+      sequenceNumber: 7,
+      isResponse: true,
+      commandName: 'enquire_link_resp',
     });
     expect(commandName(0x80000000)).toBe('generic_nack');
     expect(commandName(0x00000103)).toBe('data_sm');

@@ -21,17 +21,44 @@ export const COMMAND_IDS = Object.values(smppLib.commandsById).map((d) => d.id >
 const TLV_TAGS = Object.values(smppLib.tlvsById).map((t) => t.id);
 
 const TEMPLATES = (seq: number): Buffer[] => [
-  encodePdu('submit_sm', seq, 0, { source_addr: '15557654321', destination_addr: '15551230000', data_coding: 0, short_message: Buffer.from('hello there'), esm_class: 0 }),
-  encodePdu('deliver_sm', seq, 0, { source_addr: '15557654321', destination_addr: '15551230000', esm_class: 0x40, data_coding: 8, short_message: Buffer.from('0500030a0201004800690021', 'hex') }),
-  encodePdu('deliver_sm', seq, 0, { esm_class: 0x04, short_message: Buffer.from('id:0A1B stat:DELIVRD err:000'), receipted_message_id: '0A1B', message_state: 2 }),
-  encodePdu('bind_transceiver', seq, 0, { system_id: 'aggregator-b', password: 'wrong', system_type: '', interface_version: 0x34 }),
+  encodePdu('submit_sm', seq, 0, {
+    source_addr: '15557654321',
+    destination_addr: '15551230000',
+    data_coding: 0,
+    short_message: Buffer.from('hello there'),
+    esm_class: 0,
+  }),
+  encodePdu('deliver_sm', seq, 0, {
+    source_addr: '15557654321',
+    destination_addr: '15551230000',
+    esm_class: 0x40,
+    data_coding: 8,
+    short_message: Buffer.from('0500030a0201004800690021', 'hex'),
+  }),
+  encodePdu('deliver_sm', seq, 0, {
+    esm_class: 0x04,
+    short_message: Buffer.from('id:0A1B stat:DELIVRD err:000'),
+    receipted_message_id: '0A1B',
+    message_state: 2,
+  }),
+  encodePdu('bind_transceiver', seq, 0, {
+    system_id: 'aggregator-b',
+    password: 'wrong',
+    system_type: '',
+    interface_version: 0x34,
+  }),
   encodePdu('submit_sm_resp', seq, 0, { message_id: 'abc' }),
   encodePdu('data_sm', seq, 0, { source_addr: '1', destination_addr: '2', message_payload: Buffer.from('payload') }),
 ];
 
 const CACHED = TEMPLATES(1);
 /** The templates with `seq`, as fresh copies (the mutators write into them). */
-const valid = (seq: number): Buffer[] => CACHED.map((t) => { const c = Buffer.from(t); c.writeUInt32BE(seq >>> 0, 12); return c; });
+const valid = (seq: number): Buffer[] =>
+  CACHED.map((t) => {
+    const c = Buffer.from(t);
+    c.writeUInt32BE(seq >>> 0, 12);
+    return c;
+  });
 
 function header(commandId: number, status: number, seq: number, body: Buffer): Buffer {
   const out = Buffer.alloc(16 + body.length);
@@ -79,11 +106,22 @@ export function* hostileFrames(count: number, seed = FUZZ_SEED): Generator<Buffe
       yield header(pick(valid(seq)).readUInt32BE(4), 0, seq, Buffer.concat([base, ...tlvs]));
     } else if (kind === 4) {
       // C-strings without a terminator, or far over their maximum.
-      yield header(pick([0x04, 0x05, 0x09, 0x02, 0x103, 0x80000004]), 0, seq, Buffer.alloc(1 + int(120), 0x41 + int(26)));
+      yield header(
+        pick([0x04, 0x05, 0x09, 0x02, 0x103, 0x80000004]),
+        0,
+        seq,
+        Buffer.alloc(1 + int(120), 0x41 + int(26)),
+      );
     } else {
       // UDH that claims more octets than there are.
       const sm = Buffer.concat([Buffer.from([int(256), 0x00, int(256), int(256), int(256), int(256)]), bytes(int(10))]);
-      yield encodePdu('deliver_sm', seq, 0, { source_addr: '15557654321', destination_addr: '15551230000', esm_class: 0x40 | int(256), data_coding: pick([0, 3, 4, 8, 0xf0, int(256)]), short_message: sm });
+      yield encodePdu('deliver_sm', seq, 0, {
+        source_addr: '15557654321',
+        destination_addr: '15551230000',
+        esm_class: 0x40 | int(256),
+        data_coding: pick([0, 3, 4, 8, 0xf0, int(256)]),
+        short_message: sm,
+      });
     }
   }
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  decodeGsm7, encodeGsm7, fitsGsm7, Gsm7EncodeError, gsm7Length, packSeptets, septetCountFor, unpackSeptets,
+  decodeGsm7,
+  encodeGsm7,
+  fitsGsm7,
+  Gsm7EncodeError,
+  gsm7Length,
+  packSeptets,
+  septetCountFor,
+  unpackSeptets,
 } from '../../../smpp-gateway/codec/gsm7.js';
 
 const hex = (b: Buffer) => b.toString('hex');
@@ -34,7 +41,11 @@ describe('GSM 03.38 tables', () => {
 
   it('throws a typed error naming the first bad character', () => {
     let caught: unknown;
-    try { encodeGsm7('ok 😀'); } catch (e) { caught = e; }
+    try {
+      encodeGsm7('ok 😀');
+    } catch (e) {
+      caught = e;
+    }
     expect(caught).toBeInstanceOf(Gsm7EncodeError);
     expect((caught as Gsm7EncodeError).index).toBe(3);
     expect((caught as Gsm7EncodeError).message).toContain('U+1F600');

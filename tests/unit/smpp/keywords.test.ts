@@ -3,7 +3,19 @@ import { classifyKeyword, isOptIn, isOptOut } from '../../../smpp-gateway/codec/
 
 describe('classifyKeyword', () => {
   it('knows every opt-out word', () => {
-    for (const w of ['STOP', 'STOPALL', 'STOP ALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'OPTOUT', 'OPT OUT', 'OPT-OUT', 'REVOKE']) {
+    for (const w of [
+      'STOP',
+      'STOPALL',
+      'STOP ALL',
+      'UNSUBSCRIBE',
+      'CANCEL',
+      'END',
+      'QUIT',
+      'OPTOUT',
+      'OPT OUT',
+      'OPT-OUT',
+      'REVOKE',
+    ]) {
       expect(classifyKeyword(w)).toBe('STOP');
     }
   });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { BindThrottle } from '../../../smpp-gateway/session/bind-throttle.js';
-import { addressAllowed, authenticate, constantTimeEqual, normaliseIp } from '../../../smpp-gateway/session/listener-auth.js';
+import {
+  addressAllowed,
+  authenticate,
+  constantTimeEqual,
+  normaliseIp,
+} from '../../../smpp-gateway/session/listener-auth.js';
 
 const accounts = [
   { systemId: 'aggregator-b', password: 'secret2' },
@@ -41,7 +46,9 @@ describe('failed-bind throttle', () => {
     expect(t.delayFor('a')).toBe(1000);
     t.failed('a');
     expect(t.delayFor('a')).toBe(2000);
-    t.failed('a'); t.failed('a'); t.failed('a');
+    t.failed('a');
+    t.failed('a');
+    t.failed('a');
     expect(t.delayFor('a')).toBe(4000);
     expect(t.delayFor('b')).toBe(0);
     now += 3000;

@@ -13,10 +13,17 @@ async function ledgerAt(path: string) {
   return { file, ledger };
 }
 
-const message = (id: string, bindId: string) => ({ conversationId: `c-${id}`, messageId: id, ref: 1, bindId, side: 'esme' as const, total: 1 });
+const message = (id: string, bindId: string) => ({
+  conversationId: `c-${id}`,
+  messageId: id,
+  ref: 1,
+  bindId,
+  side: 'esme' as const,
+  total: 1,
+});
 
 describe('MtLedger: receipts belong to their bind; intents survive a restart', () => {
-  it('the same carrier id issued by two carriers settles only the MT sent on the receipt\'s bind', async () => {
+  it("the same carrier id issued by two carriers settles only the MT sent on the receipt's bind", async () => {
     const { file, ledger } = await ledgerAt(join(mkdtempSync(join(tmpdir(), 'sb-mt-')), 's.jsonl'));
     const a = ledger.start(message('m-a', 'carrier-a'));
     const b = ledger.start(message('m-b', 'carrier-b'));

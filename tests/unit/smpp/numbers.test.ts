@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  AddressError, destinationAddressFor, normaliseAddress, sourceAddressFor,
+  AddressError,
+  destinationAddressFor,
+  normaliseAddress,
+  sourceAddressFor,
 } from '../../../smpp-gateway/codec/numbers.js';
 
 const codeOf = (fn: () => unknown) => {
-  try { fn(); } catch (e) { return e instanceof AddressError ? e.code : 'other'; }
+  try {
+    fn();
+  } catch (e) {
+    return e instanceof AddressError ? e.code : 'other';
+  }
   return 'none';
 };
 

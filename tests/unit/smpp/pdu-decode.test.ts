@@ -43,11 +43,17 @@ describe('decodePdu: hostile bytes are a typed refusal with the sequence number,
   });
 
   it('a C-string TLV (receipted_message_id) without its terminator → ESME_RINVTLVLEN', () => {
-    expect(refusal(frame(0x05 + 0, 3, '00 0000 00 0000 00 00000000 00 00 00 00 00 00 001E 0003 414243')).status).toBe(ESME_RINVTLVLEN);
+    expect(refusal(frame(0x05 + 0, 3, '00 0000 00 0000 00 00000000 00 00 00 00 00 00 001E 0003 414243')).status).toBe(
+      ESME_RINVTLVLEN,
+    );
   });
 
   it('truncated mandatory fields: submit_sm cut inside source_addr, and short_message whose sm_length overruns', () => {
-    const full = encodePdu('submit_sm', 9, 0, { source_addr: '15557654321', destination_addr: '1555', short_message: Buffer.from('hello') });
+    const full = encodePdu('submit_sm', 9, 0, {
+      source_addr: '15557654321',
+      destination_addr: '1555',
+      short_message: Buffer.from('hello'),
+    });
     const cut = Buffer.from(full.subarray(0, 24));
     cut.writeUInt32BE(cut.length, 0);
     expect(refusal(cut)).toMatchObject({ sequenceNumber: 9, status: ESME_RINVCMDLEN });
@@ -67,7 +73,7 @@ describe('decodePdu: hostile bytes are a typed refusal with the sequence number,
     expect(refusal(both.subarray(0, 19))).toMatchObject({ sequenceNumber: 6, status: ESME_RINVCMDLEN });
   });
 
-  it('command_length under 16, or not the frame\'s length', () => {
+  it("command_length under 16, or not the frame's length", () => {
     expect(refusal(hex('0000000c 00000015 00000000')).status).toBe(ESME_RINVCMDLEN);
     expect(refusal(hex('00000020 00000015 00000000 00000008')).status).toBe(ESME_RINVCMDLEN);
   });
@@ -77,8 +83,23 @@ describe('decodePdu: hostile bytes are a typed refusal with the sequence number,
   });
 
   it('still decodes what is sound: TLVs of the right width, a message_payload, an error response without body', () => {
-    const pdu = decodePdu(encodePdu('deliver_sm', 11, 0, { source_addr: '1555', destination_addr: '12345', short_message: Buffer.alloc(0), message_payload: Buffer.from('long text'), user_message_reference: 7 }));
-    expect(pdu).toMatchObject({ command: 'deliver_sm', user_message_reference: 7, message_payload: Buffer.from('long text') });
-    expect(decodePdu(hex('00000010 80000004 00000058 0000000c'))).toMatchObject({ command: 'submit_sm_resp', command_status: 0x58 });
+    const pdu = decodePdu(
+      encodePdu('deliver_sm', 11, 0, {
+        source_addr: '1555',
+        destination_addr: '12345',
+        short_message: Buffer.alloc(0),
+        message_payload: Buffer.from('long text'),
+        user_message_reference: 7,
+      }),
+    );
+    expect(pdu).toMatchObject({
+      command: 'deliver_sm',
+      user_message_reference: 7,
+      message_payload: Buffer.from('long text'),
+    });
+    expect(decodePdu(hex('00000010 80000004 00000058 0000000c'))).toMatchObject({
+      command: 'submit_sm_resp',
+      command_status: 0x58,
+    });
   });
 });

@@ -19,11 +19,20 @@ describe(`decoder fuzz (seed 0x${FUZZ_SEED.toString(16)}, ${COUNT} frames)`, () 
         outcomes.decoded++;
         if (pdu.command === 'deliver_sm' || pdu.command === 'submit_sm' || pdu.command === 'data_sm') {
           const sm = toShortMessage(pdu);
-          decodeUserData({ esmClass: sm.esmClass, dataCoding: sm.dataCoding, shortMessage: sm.shortMessage, ...(sm.messagePayload ? { messagePayload: sm.messagePayload } : {}) }, { gsmPacked: index % 2 === 0 });
+          decodeUserData(
+            {
+              esmClass: sm.esmClass,
+              dataCoding: sm.dataCoding,
+              shortMessage: sm.shortMessage,
+              ...(sm.messagePayload ? { messagePayload: sm.messagePayload } : {}),
+            },
+            { gsmPacked: index % 2 === 0 },
+          );
           if (sm.isReceipt) parseReceipt({ esmClass: sm.esmClass, text: sm.shortMessage.toString('latin1') });
         }
       } catch (error) {
-        if (!(error instanceof PduDecodeError)) throw new Error(`frame ${index} (${frame.toString('hex')}) threw ${String(error)}`);
+        if (!(error instanceof PduDecodeError))
+          throw new Error(`frame ${index} (${frame.toString('hex')}) threw ${String(error)}`);
         expect(error.status).toBeGreaterThan(0);
         outcomes.refused++;
       }
@@ -33,6 +42,8 @@ describe(`decoder fuzz (seed 0x${FUZZ_SEED.toString(16)}, ${COUNT} frames)`, () 
     // Both paths are exercised: the fuzzer is neither all-garbage nor all-valid.
     expect(outcomes.decoded).toBeGreaterThan(COUNT / 10);
     expect(outcomes.refused).toBeGreaterThan(COUNT / 10);
-    console.log(`decoder fuzz: ${COUNT} frames, ${outcomes.decoded} decoded, ${outcomes.refused} refused with PduDecodeError`);
+    console.log(
+      `decoder fuzz: ${COUNT} frames, ${outcomes.decoded} decoded, ${outcomes.refused} refused with PduDecodeError`,
+    );
   }, 120_000);
 });

@@ -2,12 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { Reassembler, ReassemblyFullError, type InboundPart } from '../../../smpp-gateway/codec/reassembly.js';
 
 const part = (peer: string, ref: number, seq: number, bytes = 10): InboundPart => ({
-  peer, source: '+15557654321', destination: '+15551230000', ref, total: 3, seq, bytes: Buffer.alloc(bytes, 0x41), dataCoding: 0, receivedAt: 1000,
+  peer,
+  source: '+15557654321',
+  destination: '+15551230000',
+  ref,
+  total: 3,
+  seq,
+  bytes: Buffer.alloc(bytes, 0x41),
+  dataCoding: 0,
+  receivedAt: 1000,
 });
 
 describe('Reassembler limits (bounded reassembly)', () => {
   it('refuses a new group past maxGroupsPerPeer for that peer only', () => {
-    const r = new Reassembler({ timeoutMs: 60_000, limits: { maxGroupsPerPeer: 2, maxGroups: 100, maxBytes: 1 << 20 } });
+    const r = new Reassembler({
+      timeoutMs: 60_000,
+      limits: { maxGroupsPerPeer: 2, maxGroups: 100, maxBytes: 1 << 20 },
+    });
     r.add(part('esme:a', 1, 1));
     r.add(part('esme:a', 2, 1));
     expect(() => r.add(part('esme:a', 3, 1))).toThrow(ReassemblyFullError);
@@ -17,7 +28,10 @@ describe('Reassembler limits (bounded reassembly)', () => {
   });
 
   it('refuses a new group past maxGroups in total', () => {
-    const r = new Reassembler({ timeoutMs: 60_000, limits: { maxGroupsPerPeer: 100, maxGroups: 2, maxBytes: 1 << 20 } });
+    const r = new Reassembler({
+      timeoutMs: 60_000,
+      limits: { maxGroupsPerPeer: 100, maxGroups: 2, maxBytes: 1 << 20 },
+    });
     r.add(part('esme:a', 1, 1));
     r.add(part('esme:b', 1, 1));
     expect(() => r.add(part('esme:c', 1, 1))).toThrow(/2 multipart messages open/);

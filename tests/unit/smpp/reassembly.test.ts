@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Reassembler, ReassemblyError, type CompletedMessage, type InboundPart } from '../../../smpp-gateway/codec/reassembly.js';
+import {
+  Reassembler,
+  ReassemblyError,
+  type CompletedMessage,
+  type InboundPart,
+} from '../../../smpp-gateway/codec/reassembly.js';
 import { segmentText } from '../../../smpp-gateway/codec/segment.js';
 import { decodeUserData } from '../../../smpp-gateway/codec/user-data.js';
 
@@ -52,7 +57,9 @@ describe('Reassembler', () => {
     const run = (texts: string[], at: number) => {
       const r = new Reassembler({ timeoutMs: 60_000 });
       let out: CompletedMessage | null = null;
-      texts.forEach((t, i) => { out = r.add({ ...part(i + 1, t, at), id: `local-${at}-${i}` }) ?? out; });
+      texts.forEach((t, i) => {
+        out = r.add({ ...part(i + 1, t, at), id: `local-${at}-${i}` }) ?? out;
+      });
       return out!;
     };
     const first = run(['A', 'B', 'C'], 1000);
@@ -80,7 +87,8 @@ describe('Reassembler', () => {
 describe('Reassembler with bytes from the wire', () => {
   const toParts = (mode: 'udh8' | 'udh16' | 'sar', text: string, order: 'forward' | 'reverse') => {
     const parts = segmentText(text, { mode, ref: 0x0203 }).map((p) =>
-      decodeUserData({ esmClass: p.esmClass, dataCoding: p.dataCoding, shortMessage: p.shortMessage, ...p.tlvs }));
+      decodeUserData({ esmClass: p.esmClass, dataCoding: p.dataCoding, shortMessage: p.shortMessage, ...p.tlvs }),
+    );
     return order === 'reverse' ? parts.reverse() : parts;
   };
 
@@ -99,14 +107,28 @@ describe('Reassembler with bytes from the wire', () => {
 
   it('rejoins an escape pair that a sender split across parts', () => {
     const r = new Reassembler({ timeoutMs: 60_000 });
-    const gsm = (seq: number, hex: string) => ({ ...base, total: 2, seq, bytes: Buffer.from(hex, 'hex'), dataCoding: 0, receivedAt: 1 });
+    const gsm = (seq: number, hex: string) => ({
+      ...base,
+      total: 2,
+      seq,
+      bytes: Buffer.from(hex, 'hex'),
+      dataCoding: 0,
+      receivedAt: 1,
+    });
     r.add(gsm(1, '611b'));
     expect(r.add(gsm(2, '6562'))!.text).toBe('a€b');
   });
 
   it('rejoins a surrogate pair that a sender split across parts', () => {
     const r = new Reassembler({ timeoutMs: 60_000 });
-    const ucs = (seq: number, hex: string) => ({ ...base, total: 2, seq, bytes: Buffer.from(hex, 'hex'), dataCoding: 8, receivedAt: 1 });
+    const ucs = (seq: number, hex: string) => ({
+      ...base,
+      total: 2,
+      seq,
+      bytes: Buffer.from(hex, 'hex'),
+      dataCoding: 8,
+      receivedAt: 1,
+    });
     r.add(ucs(2, 'de000021'));
     expect(r.add(ucs(1, '0048d83d'))!.text).toBe('H😀!');
   });

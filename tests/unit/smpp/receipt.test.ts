@@ -1,37 +1,64 @@
 import { describe, expect, it } from 'vitest';
-import { isReceiptEsmClass, parseReceipt, receiptIdKeys, receiptIdsMatch } from '../../../smpp-gateway/codec/receipt.js';
+import {
+  isReceiptEsmClass,
+  parseReceipt,
+  receiptIdKeys,
+  receiptIdsMatch,
+} from '../../../smpp-gateway/codec/receipt.js';
 
 describe('parseReceipt: text formats', () => {
   it('SMPP 3.4 Appendix B, as most SMSCs send it', () => {
-    const text = 'id:0123456789 sub:001 dlvd:001 submit date:2401151230 done date:2401151231 stat:DELIVRD err:000 text:Hello from the desk';
+    const text =
+      'id:0123456789 sub:001 dlvd:001 submit date:2401151230 done date:2401151231 stat:DELIVRD err:000 text:Hello from the desk';
     expect(parseReceipt({ esmClass: 0x04, text })).toEqual({
-      messageId: '0123456789', state: 'DELIVERED', stat: 'DELIVRD', err: '000', textId: null,
-      submitDate: '2401151230', doneDate: '2401151231',
+      messageId: '0123456789',
+      state: 'DELIVERED',
+      stat: 'DELIVRD',
+      err: '000',
+      textId: null,
+      submitDate: '2401151230',
+      doneDate: '2401151231',
     });
   });
 
   it('upper-case keys, hex id, seconds in the dates, empty text', () => {
-    const text = 'ID:1A2B3C4D SUB:001 DLVD:000 SUBMIT DATE:240115123005 DONE DATE:240116123010 STAT:EXPIRED ERR:027 TEXT:';
+    const text =
+      'ID:1A2B3C4D SUB:001 DLVD:000 SUBMIT DATE:240115123005 DONE DATE:240116123010 STAT:EXPIRED ERR:027 TEXT:';
     expect(parseReceipt(text)).toMatchObject({
-      messageId: '1A2B3C4D', state: 'FAILED', stat: 'EXPIRED', err: '027', doneDate: '240116123010',
+      messageId: '1A2B3C4D',
+      state: 'FAILED',
+      stat: 'EXPIRED',
+      err: '027',
+      doneDate: '240116123010',
     });
   });
 
   it('reordered fields with underscores and mixed case (aggregator style)', () => {
-    const text = 'submit_date:2401151230 done_date:2401151232 Stat:undeliv Err:001 id:6d1f9c3a-77b2 sub:001 dlvd:000 Text:Your code';
+    const text =
+      'submit_date:2401151230 done_date:2401151232 Stat:undeliv Err:001 id:6d1f9c3a-77b2 sub:001 dlvd:000 Text:Your code';
     expect(parseReceipt(text)).toMatchObject({
-      messageId: '6d1f9c3a-77b2', state: 'FAILED', stat: 'UNDELIV', err: '001', submitDate: '2401151230',
+      messageId: '6d1f9c3a-77b2',
+      state: 'FAILED',
+      stat: 'UNDELIV',
+      err: '001',
+      submitDate: '2401151230',
     });
   });
 
   it('text placed before other fields does not swallow them', () => {
-    expect(parseReceipt('id:77 text:see you soon stat:ENROUTE err:0')).toMatchObject({ state: 'PENDING', stat: 'ENROUTE', err: '0' });
+    expect(parseReceipt('id:77 text:see you soon stat:ENROUTE err:0')).toMatchObject({
+      state: 'PENDING',
+      stat: 'ENROUTE',
+      err: '0',
+    });
   });
 
   it('maps every stat word', () => {
     const state = (stat: string) => parseReceipt(`id:1 stat:${stat}`)?.state;
     expect(['DELIVRD', 'DELIVERED'].map(state)).toEqual(['DELIVERED', 'DELIVERED']);
-    expect(['EXPIRED', 'DELETED', 'UNDELIV', 'REJECTD', 'UNKNOWN', 'FAILED'].map(state)).toEqual(Array(6).fill('FAILED'));
+    expect(['EXPIRED', 'DELETED', 'UNDELIV', 'REJECTD', 'UNKNOWN', 'FAILED'].map(state)).toEqual(
+      Array(6).fill('FAILED'),
+    );
     expect(['ENROUTE', 'ACCEPTD', 'BUFFRED', 'SENT', 'WHATEVER'].map(state)).toEqual(Array(5).fill('PENDING'));
   });
 
@@ -44,14 +71,36 @@ describe('parseReceipt: text formats', () => {
 
 describe('parseReceipt: TLVs', () => {
   it('maps message_state 1..8', () => {
-    const states = [1, 2, 3, 4, 5, 6, 7, 8].map((s) => parseReceipt({ esmClass: 0x04, receipted_message_id: 'abc', message_state: s })!);
-    expect(states.map((r) => r.state)).toEqual(['PENDING', 'DELIVERED', 'FAILED', 'FAILED', 'FAILED', 'PENDING', 'FAILED', 'FAILED']);
-    expect(states.map((r) => r.stat)).toEqual(['ENROUTE', 'DELIVRD', 'EXPIRED', 'DELETED', 'UNDELIV', 'ACCEPTD', 'UNKNOWN', 'REJECTD']);
+    const states = [1, 2, 3, 4, 5, 6, 7, 8].map((s) =>
+      parseReceipt({ esmClass: 0x04, receipted_message_id: 'abc', message_state: s })!,
+    );
+    expect(states.map((r) => r.state)).toEqual([
+      'PENDING',
+      'DELIVERED',
+      'FAILED',
+      'FAILED',
+      'FAILED',
+      'PENDING',
+      'FAILED',
+      'FAILED',
+    ]);
+    expect(states.map((r) => r.stat)).toEqual([
+      'ENROUTE',
+      'DELIVRD',
+      'EXPIRED',
+      'DELETED',
+      'UNDELIV',
+      'ACCEPTD',
+      'UNKNOWN',
+      'REJECTD',
+    ]);
   });
 
   it('prefers the TLVs and keeps the text id when it differs', () => {
     const r = parseReceipt({
-      esmClass: 0x04, receipted_message_id: '1A2B3C\0', message_state: 5,
+      esmClass: 0x04,
+      receipted_message_id: '1A2B3C\0',
+      message_state: 5,
       text: 'id:1715004 sub:001 dlvd:000 submit date:2401151230 done date:2401151231 stat:UNDELIV err:034 text:',
     })!;
     expect(r).toMatchObject({ messageId: '1A2B3C', textId: '1715004', state: 'FAILED', err: '034' });
@@ -59,7 +108,12 @@ describe('parseReceipt: TLVs', () => {
   });
 
   it('reads err from network_error_code when there is no text', () => {
-    const r = parseReceipt({ esmClass: 0x04, receipted_message_id: 'x1', message_state: 5, network_error_code: Buffer.from('030022', 'hex') });
+    const r = parseReceipt({
+      esmClass: 0x04,
+      receipted_message_id: 'x1',
+      message_state: 5,
+      network_error_code: Buffer.from('030022', 'hex'),
+    });
     expect(r).toMatchObject({ err: '034', stat: 'UNDELIV' });
   });
 

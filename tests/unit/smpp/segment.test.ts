@@ -69,7 +69,10 @@ describe('segmentText: modes', () => {
       { sar_msg_ref_num: 513, sar_total_segments: 2, sar_segment_seqnum: 1 },
       { sar_msg_ref_num: 513, sar_total_segments: 2, sar_segment_seqnum: 2 },
     ]);
-    expect(parts.map((p) => [p.esmClass, p.shortMessage.length])).toEqual([[0, 152], [0, 9]]);
+    expect(parts.map((p) => [p.esmClass, p.shortMessage.length])).toEqual([
+      [0, 152],
+      [0, 9],
+    ]);
   });
 
   it('payload sends one message_payload, or short_message when one part is enough', () => {
@@ -83,14 +86,19 @@ describe('segmentText: modes', () => {
 
   it('round-trips a 1000-character mixed text in every UDH mode', () => {
     const text = 'Your order {#42} ships Tuesday – thanks! 😀 '.repeat(23).slice(0, 1000);
-    for (const mode of ['udh8', 'udh16', 'sar'] as const) expect(textOf(segmentText(text, { mode, ref: 5 }))).toBe(text);
+    for (const mode of ['udh8', 'udh16', 'sar'] as const)
+      expect(textOf(segmentText(text, { mode, ref: 5 }))).toBe(text);
   });
 
   it('hands Buffers to the smpp package without re-encoding', () => {
     for (const part of segmentText('a€'.repeat(80), { mode: 'udh8', ref: 3 })) {
       const wire = new PDU('submit_sm', {
-        sequence_number: 1, destination_addr: '15551234567',
-        short_message: part.shortMessage, data_coding: part.dataCoding, esm_class: part.esmClass, ...part.tlvs,
+        sequence_number: 1,
+        destination_addr: '15551234567',
+        short_message: part.shortMessage,
+        data_coding: part.dataCoding,
+        esm_class: part.esmClass,
+        ...part.tlvs,
       }).toBuffer() as Buffer;
       expect(wire.includes(part.shortMessage)).toBe(true);
       const back = new PDU(wire);

@@ -19,12 +19,23 @@ describe('SMPP hardening keys (issue 10)', () => {
   it('defaults every cap when the keys are absent', () => {
     const config = validateConfig(demo(), 'test');
     expect(config.smpp.limits).toEqual({
-      maxCommandLength: 65_536, maxMessageChars: 10_000, maxOpenMultipartPerPeer: 200, maxOpenMultipart: 5_000,
-      maxMultipartBytes: 16 * 1024 * 1024, maxConcurrentSignals: 64,
+      maxCommandLength: 65_536,
+      maxMessageChars: 10_000,
+      maxOpenMultipartPerPeer: 200,
+      maxOpenMultipart: 5_000,
+      maxMultipartBytes: 16 * 1024 * 1024,
+      maxConcurrentSignals: 64,
     });
     expect(config.smpp.listen).toMatchObject({
-      maxConnections: 200, maxConnectionsPerAddress: 10, bindTimeoutSeconds: 10, failedBindDelaySeconds: 1, failedBindMaxDelaySeconds: 60,
-      enquireLinkSeconds: 30, responseTimeoutSeconds: 10, windowSize: 10, inboundWindow: 64,
+      maxConnections: 200,
+      maxConnectionsPerAddress: 10,
+      bindTimeoutSeconds: 10,
+      failedBindDelaySeconds: 1,
+      failedBindMaxDelaySeconds: 60,
+      enquireLinkSeconds: 30,
+      responseTimeoutSeconds: 10,
+      windowSize: 10,
+      inboundWindow: 64,
     });
     expect(config.smpp.gatewayId).toBeUndefined();
   });
@@ -32,12 +43,19 @@ describe('SMPP hardening keys (issue 10)', () => {
   it('an empty listener password is refused, naming the key', () => {
     const raw = demo();
     raw.smpp.listen.accounts[0].password = '';
-    expect(problems(raw)).toContainEqual(expect.stringMatching(/^smpp\.listen\.accounts\[0\]\.password: an empty password lets anyone bind$/));
+    expect(problems(raw)).toContainEqual(
+      expect.stringMatching(/^smpp\.listen\.accounts\[0\]\.password: an empty password lets anyone bind$/),
+    );
   });
 
   it('account scoping keys are accepted, and a bad prefix names its key', () => {
     const raw = demo();
-    raw.smpp.listen.accounts[0] = { ...raw.smpp.listen.accounts[0], sourcePrefixes: ['+1555'], numbers: ['+15551230000'], allowedAddresses: ['10.0.0.0/8', '127.0.0.1'] };
+    raw.smpp.listen.accounts[0] = {
+      ...raw.smpp.listen.accounts[0],
+      sourcePrefixes: ['+1555'],
+      numbers: ['+15551230000'],
+      allowedAddresses: ['10.0.0.0/8', '127.0.0.1'],
+    };
     expect(problems(raw)).toEqual([]);
     raw.smpp.listen.accounts[0].sourcePrefixes = ['+1-555'];
     expect(problems(raw)).toContainEqual(expect.stringMatching(/^smpp\.listen\.accounts\[0\]\.sourcePrefixes\[0\]: /));
@@ -53,5 +71,4 @@ describe('SMPP hardening keys (issue 10)', () => {
     raw.smpp.gatewayId = 'gw a';
     expect(problems(raw)).toContainEqual(expect.stringMatching(/^smpp\.gatewayId: /));
   });
-
 });

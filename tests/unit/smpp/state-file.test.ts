@@ -6,12 +6,20 @@ import { StateFile, type StateRecord } from '../../../smpp-gateway/service/state
 import { validRecord } from '../../../smpp-gateway/service/state-records.js';
 
 const tmp = () => join(mkdtempSync(join(tmpdir(), 'sb-state-')), 'gateway.jsonl');
-const lines = (path: string) => readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as StateRecord);
+const lines = (path: string) =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as StateRecord);
 
 async function read(path: string) {
   const records: StateRecord[] = [];
   const warnings: string[] = [];
-  const file = await StateFile.open(path, (r) => records.push(r), (_l, message) => warnings.push(message));
+  const file = await StateFile.open(
+    path,
+    (r) => records.push(r),
+    (_l, message) => warnings.push(message),
+  );
   return { file, records, warnings };
 }
 
@@ -19,11 +27,22 @@ describe('gateway state file: every record validated, read as a stream, compacte
   it('skips bad records with a warning: not JSON, unknown kind, wrong types, extra keys, index past its total, a torn last line', async () => {
     const path = tmp();
     const good = { k: 'mo', h: 'mo-abc', id: 'mo-abc-1', at: 5 };
-    writeFileSync(path, [
-      JSON.stringify(good), 'not json', '{"k":"evil","x":1}', '{"k":"mo","h":1,"id":"x","at":5}',
-      '{"k":"ack","h":"a","extra":true}', '{"k":"part","m":"m","c":"c","i":3,"n":2,"id":"x","r":1,"b":"b","s":"esme","at":1}',
-      '{"k":"dlr","id":"1","st":"MAYBE"}', '[1,2]', 'null', `${JSON.stringify({ k: 'ack', h: 'mo-abc' })}`, '{"k":"mo","h":"torn',
-    ].join('\n'));
+    writeFileSync(
+      path,
+      [
+        JSON.stringify(good),
+        'not json',
+        '{"k":"evil","x":1}',
+        '{"k":"mo","h":1,"id":"x","at":5}',
+        '{"k":"ack","h":"a","extra":true}',
+        '{"k":"part","m":"m","c":"c","i":3,"n":2,"id":"x","r":1,"b":"b","s":"esme","at":1}',
+        '{"k":"dlr","id":"1","st":"MAYBE"}',
+        '[1,2]',
+        'null',
+        `${JSON.stringify({ k: 'ack', h: 'mo-abc' })}`,
+        '{"k":"mo","h":"torn',
+      ].join('\n'),
+    );
     const { file, records, warnings } = await read(path);
     expect(records).toEqual([good, { k: 'ack', h: 'mo-abc' }]);
     expect(warnings).toContain('state file: bad records skipped');
@@ -64,11 +83,15 @@ describe('gateway state file: every record validated, read as a stream, compacte
 
   it('validRecord accepts every kind the gateway writes', () => {
     const all: StateRecord[] = [
-      { k: 'mo', h: 'h', id: 'i', at: 1 }, { k: 'ack', h: 'h' },
-      { k: 'try', m: 'm', c: 'c', i: 0, n: 1, r: 2, b: 'carrier-a', s: 'esme', at: 1 }, { k: 'tryx', m: 'm', i: 0 },
+      { k: 'mo', h: 'h', id: 'i', at: 1 },
+      { k: 'ack', h: 'h' },
+      { k: 'try', m: 'm', c: 'c', i: 0, n: 1, r: 2, b: 'carrier-a', s: 'esme', at: 1 },
+      { k: 'tryx', m: 'm', i: 0 },
       { k: 'part', m: 'm', c: 'c', i: 0, n: 1, id: 'abc', r: 2, b: 'carrier-a', s: 'esme', at: 1 },
-      { k: 'dlr', id: 'abc', st: 'FAILED', d: 'x', b: 'esme:carrier-a' }, { k: 'done', m: 'm', at: 1 },
-      { k: 'mop', g: 'g', p: 'esme:a', s: 'esme', f: '+1', t: '+2', r: 1, n: 2, q: 1, dc: 0, x: '4142', at: 1 }, { k: 'mopd', g: 'g' },
+      { k: 'dlr', id: 'abc', st: 'FAILED', d: 'x', b: 'esme:carrier-a' },
+      { k: 'done', m: 'm', at: 1 },
+      { k: 'mop', g: 'g', p: 'esme:a', s: 'esme', f: '+1', t: '+2', r: 1, n: 2, q: 1, dc: 0, x: '4142', at: 1 },
+      { k: 'mopd', g: 'g' },
     ];
     for (const r of all) expect(validRecord(JSON.parse(JSON.stringify(r)))).toEqual(r);
   });

@@ -51,7 +51,10 @@ describe('building headers', () => {
   });
 
   it('builds any elements and round-trips through splitUdh', () => {
-    const udh = buildUdh([{ iei: 0x05, data: fromHex('0b8423f0') }, { iei: 0x00, data: fromHex('070201') }]);
+    const udh = buildUdh([
+      { iei: 0x05, data: fromHex('0b8423f0') },
+      { iei: 0x00, data: fromHex('070201') },
+    ]);
     expect(udh.toString('hex')).toBe('0b05040b8423f0000307' + '0201');
     expect(parseUdh(Buffer.concat([udh, fromHex('41')]))).toMatchObject({ ref: 7, total: 2, seq: 1 });
   });

@@ -30,22 +30,35 @@ describe('decodeUserData', () => {
 
   it('sar_* TLVs', () => {
     const d = decodeUserData({
-      esmClass: 0, dataCoding: 3, shortMessage: fromHex('e9'),
-      sar_msg_ref_num: 700, sar_total_segments: 2, sar_segment_seqnum: 2,
+      esmClass: 0,
+      dataCoding: 3,
+      shortMessage: fromHex('e9'),
+      sar_msg_ref_num: 700,
+      sar_total_segments: 2,
+      sar_segment_seqnum: 2,
     });
     expect(d).toMatchObject({ text: 'é', concat: { ref: 700, total: 2, seq: 2, refBits: 16 }, concatSource: 'sar' });
   });
 
   it('invalid sar TLVs are ignored rather than trusted', () => {
     const d = decodeUserData({
-      esmClass: 0, dataCoding: 0, shortMessage: fromHex('41'),
-      sar_msg_ref_num: 1, sar_total_segments: 2, sar_segment_seqnum: 3,
+      esmClass: 0,
+      dataCoding: 0,
+      shortMessage: fromHex('41'),
+      sar_msg_ref_num: 1,
+      sar_total_segments: 2,
+      sar_segment_seqnum: 3,
     });
     expect(d.concat).toBeNull();
   });
 
   it('message_payload when short_message is empty', () => {
-    const d = decodeUserData({ esmClass: 0, dataCoding: 8, shortMessage: Buffer.alloc(0), messagePayload: fromHex('00480069') });
+    const d = decodeUserData({
+      esmClass: 0,
+      dataCoding: 8,
+      shortMessage: Buffer.alloc(0),
+      messagePayload: fromHex('00480069'),
+    });
     expect(d.text).toBe('Hi');
   });
 

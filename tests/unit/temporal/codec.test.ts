@@ -24,7 +24,10 @@ describe('AES-256-GCM payload codec', () => {
     const [old] = await new AesGcmCodec([k1]).encode([payload]);
     const rotated = new AesGcmCodec([k2, k1]);
     const [decoded] = await rotated.decode([old!]);
-    expect(defaultPayloadConverter.fromPayload(decoded!)).toEqual({ text: 'a customer said this', from: '+15557001234' });
+    expect(defaultPayloadConverter.fromPayload(decoded!)).toEqual({
+      text: 'a customer said this',
+      from: '+15557001234',
+    });
     const [fresh] = await rotated.encode([payload]);
     expect(new TextDecoder().decode(fresh!.metadata!['encryption-key-id']!)).toBe('k2');
     expect(await rotated.decode([payload])).toEqual([payload]);

@@ -45,7 +45,9 @@ export function isSendKey(event: KeyLike): boolean {
 /** Segments a GSM-7 or UCS-2 text takes, for the hint under the compose box. */
 export function estimateSegments(text: string): number {
   if (!text) return 0;
-  const ucs2 = /[^\n\r !"#$%&'()*+,\-./0-9:;<=>?@A-Z_a-z£¥èéùìòÇØøÅåΔΦΓΛΩΠΨΣΘΞÆæßÉ¤¡ÄÖÑÜ§¿äöñüà^{}\\[~\]|€]/u.test(text);
+  const ucs2 = /[^\n\r !"#$%&'()*+,\-./0-9:;<=>?@A-Z_a-z£¥èéùìòÇØøÅåΔΦΓΛΩΠΨΣΘΞÆæßÉ¤¡ÄÖÑÜ§¿äöñüà^{}\\[~\]|€]/u.test(
+    text,
+  );
   const units = ucs2 ? [...text].reduce((n, c) => n + (c.codePointAt(0)! > 0xffff ? 2 : 1), 0) : gsmUnits(text);
   const single = ucs2 ? 70 : 160;
   const multi = ucs2 ? 67 : 153;

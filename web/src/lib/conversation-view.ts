@@ -7,9 +7,7 @@ import type { Conversation, ConversationStatus, Message } from './types.js';
 export type Role = 'owner' | 'conference' | 'wrap-up' | null;
 
 export function activeConferee(conversation: Conversation, agentId: string): boolean {
-  return conversation.participants.some(
-    (p) => p.agent.id === agentId && p.role === 'CONFERENCE' && !p.leftAt,
-  );
+  return conversation.participants.some((p) => p.agent.id === agentId && p.role === 'CONFERENCE' && !p.leftAt);
 }
 
 export function owesWrapUp(conversation: Conversation, agentId: string): boolean {

@@ -11,10 +11,10 @@ export interface Result<T> {
 }
 
 export async function login(username: string, password: string) {
-  const data = await gql<{ login: { token: string | null; agent: Agent | null; userErrors: UserError[] } }>(
-    op.LOGIN,
-    { username, password },
-  );
+  const data = await gql<{ login: { token: string | null; agent: Agent | null; userErrors: UserError[] } }>(op.LOGIN, {
+    username,
+    password,
+  });
   return data.login;
 }
 
@@ -70,7 +70,11 @@ export async function submitWrapUp(conversationId: string, reasonId: string): Pr
   return conversationResult(await gql<ConversationResult>(op.SUBMIT_WRAP_UP, { conversationId, reasonId }));
 }
 
-export async function sendMessage(conversationId: string, text: string, clientMessageId: string): Promise<Result<Message>> {
+export async function sendMessage(
+  conversationId: string,
+  text: string,
+  clientMessageId: string,
+): Promise<Result<Message>> {
   const data = await gql<{ sendMessage: { message: Message | null; userErrors: UserError[] } }>(op.SEND_MESSAGE, {
     conversationId,
     text,

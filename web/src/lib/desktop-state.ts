@@ -113,7 +113,8 @@ function upsert(state: DesktopState, incoming: Conversation, countUnread: boolea
     ...incoming,
     messages: mergeMessages(current?.messages ?? [], incoming.messages),
   };
-  const fresh = countUnread && state.selectedId !== incoming.id ? countNewInbound(current?.messages ?? [], merged.messages) : 0;
+  const fresh =
+    countUnread && state.selectedId !== incoming.id ? countNewInbound(current?.messages ?? [], merged.messages) : 0;
   const conversations = current
     ? state.conversations.map((c) => (c.id === incoming.id ? merged : c))
     : [...state.conversations, merged];

@@ -57,11 +57,7 @@ ${AGENT}`;
 
 /** Every conversation action has the same payload shape; only the field name differs. */
 export type ConversationAction =
-  | 'acceptConversation'
-  | 'acceptConference'
-  | 'endConference'
-  | 'exitConference'
-  | 'endConversation';
+  'acceptConversation' | 'acceptConference' | 'endConference' | 'exitConference' | 'endConversation';
 
 export function conversationAction(action: ConversationAction): string {
   return `mutation Act($conversationId: ID!) {

@@ -38,7 +38,10 @@ export async function sendAsCustomer(phoneNumber: string, businessNumber: string
 }
 
 /** Union by id, oldest first: the list query and the event stream overlap after a reconnect. */
-export function mergePhoneMessages(current: readonly PhoneMessage[], incoming: readonly PhoneMessage[]): PhoneMessage[] {
+export function mergePhoneMessages(
+  current: readonly PhoneMessage[],
+  incoming: readonly PhoneMessage[],
+): PhoneMessage[] {
   const byId = new Map<string, PhoneMessage>();
   for (const m of [...current, ...incoming]) byId.set(m.id, m);
   return [...byId.values()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));

@@ -4,13 +4,7 @@
 
 export type AgentStatus = 'AVAILABLE' | 'IDLE' | 'RONA' | 'LOGGED_OUT';
 export type ConversationStatus =
-  | 'QUEUED'
-  | 'OFFERED'
-  | 'ACTIVE'
-  | 'CONFERENCE_REQUESTED'
-  | 'CONFERENCE'
-  | 'WRAP_UP'
-  | 'CLOSED';
+  'QUEUED' | 'OFFERED' | 'ACTIVE' | 'CONFERENCE_REQUESTED' | 'CONFERENCE' | 'WRAP_UP' | 'CLOSED';
 export type MessageDirection = 'INBOUND' | 'OUTBOUND' | 'SYSTEM';
 export type DeliveryStatus = 'PENDING' | 'SUBMITTED' | 'DELIVERED' | 'FAILED';
 export type OfferKind = 'NEW' | 'TRANSFER' | 'CONFERENCE';

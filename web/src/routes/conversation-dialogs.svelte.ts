@@ -73,7 +73,8 @@ export class ConversationDialogs {
 
   async paneAction(conversationId: string, action: PaneAction): Promise<void> {
     const pane = `pane:${conversationId}`;
-    if (action === 'transfer' || action === 'conference' || action === 'wrapUp') return this.show(action, conversationId);
+    if (action === 'transfer' || action === 'conference' || action === 'wrapUp')
+      return this.show(action, conversationId);
     const name = action === 'end' ? 'endConversation' : action;
     const done = await this.commit(pane, () => api.act(name, conversationId));
     // The seed: "click End. The Wrap Up Reasons dialog box appears."

@@ -31,21 +31,28 @@ export class DesktopSession {
 
   start(): void {
     this.stops.push(
-      subscribe<{ agentEvents: AgentEvent }>(AGENT_EVENTS, {}, {
-        next: (data) => this.dispatch({ type: 'agentEvent', event: data.agentEvents }),
-        // The server replays open offers on connect; the snapshot fills in everything else.
-        connected: (reconnected) => {
-          this.connection = 'live';
-          if (reconnected || this.state.me) void this.resync();
+      subscribe<{ agentEvents: AgentEvent }>(
+        AGENT_EVENTS,
+        {},
+        {
+          next: (data) => this.dispatch({ type: 'agentEvent', event: data.agentEvents }),
+          // The server replays open offers on connect; the snapshot fills in everything else.
+          connected: (reconnected) => {
+            this.connection = 'live';
+            if (reconnected || this.state.me) void this.resync();
+          },
+          reconnecting: () => (this.connection = 'reconnecting'),
+          error: (message) => (this.errors.connection = message),
+          // Signed out elsewhere or expired: the snapshot's refusal signs this desktop out too.
+          refused: () => void this.resync(),
         },
-        reconnecting: () => (this.connection = 'reconnecting'),
-        error: (message) => (this.errors.connection = message),
-        // Signed out elsewhere or expired: the snapshot's refusal signs this desktop out too.
-        refused: () => void this.resync(),
-      }),
+      ),
     );
     void this.resync();
-    void api.idleCodes().then((codes) => (this.idleCodes = codes), (e) => this.fail(e, 'status'));
+    void api.idleCodes().then(
+      (codes) => (this.idleCodes = codes),
+      (e) => this.fail(e, 'status'),
+    );
   }
 
   stop(): void {
@@ -78,11 +85,15 @@ export class DesktopSession {
 
   /** Message-level events for the open conversation (the agent stream carries the rest). */
   watch(conversationId: string): () => void {
-    return subscribe<{ conversationEvents: ConversationEvent }>(CONVERSATION_EVENTS, { conversationId }, {
-      next: (data) => this.dispatch({ type: 'conversationEvent', event: data.conversationEvents }),
-      // No longer ours (an offer lapsed, a transfer away): the snapshot shows what is left.
-      refused: () => void this.resync(),
-    });
+    return subscribe<{ conversationEvents: ConversationEvent }>(
+      CONVERSATION_EVENTS,
+      { conversationId },
+      {
+        next: (data) => this.dispatch({ type: 'conversationEvent', event: data.conversationEvents }),
+        // No longer ours (an offer lapsed, a transfer away): the snapshot shows what is left.
+        refused: () => void this.resync(),
+      },
+    );
   }
 
   /** Shows an error next to its control, or signs out when the token is no longer accepted. */
