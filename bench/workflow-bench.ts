@@ -153,11 +153,9 @@ export async function runWorkflowBench(): Promise<Row[]> {
     rows.push(latencyRow('Update round trip: accept', accept, { target: 'p99 <= 50 ms' }));
     const sends = [...Array(300).keys()];
     const reply = await pool(sends, 4, (n) =>
-      client.workflow
-        .getHandle(offers[n % offers.length]!)
-        .executeUpdate(actUpdate, {
-          args: [{ type: 'send', agentId: 'alice', text: `reply ${n}`, clientMessageId: `b${n}` }],
-        }),
+      client.workflow.getHandle(offers[n % offers.length]!).executeUpdate(actUpdate, {
+        args: [{ type: 'send', agentId: 'alice', text: `reply ${n}`, clientMessageId: `b${n}` }],
+      }),
     );
     rows.push(latencyRow('Update round trip: reply (4 agents at once)', reply, { target: 'p99 <= 50 ms' }));
 

@@ -69,13 +69,11 @@ export class ReceiptHandler {
       const deadline = Date.now() + this.deps.signalTimeoutMs;
       await this.deps.limiter.run(this.deps.signalTimeoutMs, () =>
         this.deps.client.withDeadline(deadline, () =>
-          this.deps.client.workflow
-            .getHandle(conversationId)
-            .signal(deliverySignal, {
-              messageId,
-              status: outcome.status,
-              ...(outcome.detail ? { detail: outcome.detail } : {}),
-            }),
+          this.deps.client.workflow.getHandle(conversationId).signal(deliverySignal, {
+            messageId,
+            status: outcome.status,
+            ...(outcome.detail ? { detail: outcome.detail } : {}),
+          }),
         ),
       );
     } catch (error) {

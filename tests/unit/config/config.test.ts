@@ -30,8 +30,8 @@ describe('the demo configuration', () => {
 });
 
 describe('a wrong key or value names the key and the problem', () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   it.each<[string, (c: Record<string, any>) => void, RegExp]>([
-    // eslint-disable-line @typescript-eslint/no-explicit-any
     [
       'a misspelt key',
       (c) => {
