@@ -1,21 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
-import { ConfigError, DEMO_CONFIG_PATH, loadConfig, validateConfig } from '../../../config/load.js';
-
-const demo = () => parse(readFileSync(DEMO_CONFIG_PATH, 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-function problems(raw: unknown): string[] {
-  try {
-    validateConfig(raw, 'test');
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the configuration to be refused');
-}
+import { stringify } from 'yaml';
+import { DEMO_CONFIG_PATH, loadConfig } from '../../../config/load.js';
+import { configProblems, demoRaw as demo } from '../../support/config-problems.js';
 
 describe('the demo configuration', () => {
   it('is valid and has what the demo needs', () => {
@@ -133,7 +122,7 @@ describe('a wrong key or value names the key and the problem', () => {
   ])('%s', (_name, breakIt, expected) => {
     const raw = demo();
     breakIt(raw);
-    expect(problems(raw)).toContainEqual(expect.stringMatching(expected));
+    expect(configProblems(raw)).toContainEqual(expect.stringMatching(expected));
   });
 
   it('reports the file and every problem at once', () => {

@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { ConfigError, DEMO_CONFIG_PATH, loadConfig, validateConfig } from '../../../config/load.js';
+import { DEMO_CONFIG_PATH, loadConfig } from '../../../config/load.js';
 import { SHIPPED_SECRETS } from '../../../config/mode-checks.js';
 import { testPasswordHash } from '../../support/test-config.js';
+import { configProblems, demoRaw as demo, type RawConfig as Raw } from '../../support/config-problems.js';
 
 // Demo is a mode (`demo: true`), not a fallback: a file without it must bring its own secrets,
 // hashed passwords and no simulator; a demo listens on loopback only. Every refusal names its key.
 
-type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const demo = (): Raw => parse(readFileSync(DEMO_CONFIG_PATH, 'utf8')) as Raw;
 /** The demo file made production-ready: what an operator must change, and nothing else. */
 function production(): Raw {
   const raw = demo();
@@ -18,16 +16,6 @@ function production(): Raw {
   raw.agents = raw.agents.map(({ password, ...a }: Raw) => ({ ...a, passwordHash: testPasswordHash(password) }));
   raw.smpp.simulator = { enabled: false };
   return raw;
-}
-
-function problems(raw: unknown): string[] {
-  try {
-    validateConfig(raw, 'test');
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
 }
 
 describe('demo is a mode', () => {
@@ -47,7 +35,7 @@ describe('demo is a mode', () => {
   });
 
   it('a production-style file with its own secrets is accepted', () => {
-    expect(problems(production())).toEqual([]);
+    expect(configProblems(production())).toEqual([]);
   });
 
   it.each<[string, (c: Raw) => void, RegExp]>([
@@ -123,25 +111,25 @@ describe('demo is a mode', () => {
   ])('refuses %s, naming the key', (_name, breakIt, expected) => {
     const raw = production();
     breakIt(raw);
-    expect(problems(raw)).toContainEqual(expect.stringMatching(expected));
+    expect(configProblems(raw)).toContainEqual(expect.stringMatching(expected));
   });
 
   it('encryption keys are 32 bytes each, with an id hash key beside them', () => {
     const raw = production();
     raw.temporal.encryptionKeys = [{ id: 'k1', key: Buffer.alloc(16, 1).toString('base64') }];
-    expect(problems(raw)).toEqual(['temporal.encryptionKeys[0].key: 32 bytes, base64 (openssl rand -base64 32)']);
+    expect(configProblems(raw)).toEqual(['temporal.encryptionKeys[0].key: 32 bytes, base64 (openssl rand -base64 32)']);
     raw.temporal.encryptionKeys = [{ id: 'k1', key: Buffer.alloc(32, 1).toString('base64') }];
-    expect(problems(raw)).toEqual([
+    expect(configProblems(raw)).toEqual([
       expect.stringMatching(/^temporal\.idHashKey: needed with temporal\.encryptionKeys/),
     ]);
     raw.temporal.idHashKey = 'h'.repeat(40);
-    expect(problems(raw)).toEqual([]);
+    expect(configProblems(raw)).toEqual([]);
   });
 
   it('a duplicate API key is named by its entries, never echoed', () => {
     const raw = production();
     raw.auth.apiKeys.push({ name: 'erp', key: raw.auth.apiKeys[0].key });
-    const found = problems(raw);
+    const found = configProblems(raw);
     expect(found).toEqual(['auth.apiKeys[1].key: the same key as auth.apiKeys[0].key']);
   });
 
@@ -149,13 +137,13 @@ describe('demo is a mode', () => {
     const raw = demo();
     raw.api.host = '0.0.0.0';
     raw.smpp.listen.host = '192.0.2.1';
-    expect(problems(raw)).toEqual([
+    expect(configProblems(raw)).toEqual([
       "api.host: a demo (demo: true) listens on loopback only (127.0.0.1, ::1 or localhost), not '0.0.0.0'",
       "smpp.listen.host: a demo (demo: true) listens on loopback only (127.0.0.1, ::1 or localhost), not '192.0.2.1'",
     ]);
     raw.api.host = '::1';
     raw.smpp.listen.host = 'localhost';
-    expect(problems(raw)).toEqual([]);
+    expect(configProblems(raw)).toEqual([]);
   });
 
   it('every secret the repository ships is on the refused list', () => {

@@ -4,8 +4,8 @@ import { buildASTSchema, buildSchema, concatAST, parse, type GraphQLSchema } fro
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { typeDefs } from '../../../api/schema.js';
-import { ConfigError, validateConfig } from '../../../config/load.js';
 import { SHIPPED_SECRETS } from '../../../config/mode-checks.js';
+import { configProblems } from '../../support/config-problems.js';
 import { contractDifferences } from './schema-diff.js';
 
 // The contract is the guide's (../shared/contract beside the clone, as in CI); the project keeps its
@@ -19,16 +19,6 @@ const contractFile = (name: string) => readFileSync(`${CONTRACT}${name}`, 'utf8'
 export const V2_INTRODUCED: readonly string[] = [];
 /** The top-level keys of config-v2.example.yaml introduced so far. */
 export const V2_CONFIG_INTRODUCED: readonly string[] = [];
-
-function problems(raw: unknown): string[] {
-  try {
-    validateConfig(raw, 'contract example');
-    return [];
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-}
 
 const project = (): GraphQLSchema => buildSchema(typeDefs().join('\n'));
 
@@ -46,8 +36,8 @@ describe.skipIf(!present)('the project still serves the contract (needs ../share
 
   it('config/schema.ts accepts every key of config.example.yaml (as a demo: it ships its secrets)', () => {
     const example = parseYaml(contractFile('config.example.yaml')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-    expect(problems({ ...example, demo: true })).toEqual([]);
-    expect(problems(example)).toEqual(
+    expect(configProblems({ ...example, demo: true })).toEqual([]);
+    expect(configProblems(example)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^auth\.jwtSecret: /),
         expect.stringMatching(/^auth\.apiKeys\[0\]\.key: /),
@@ -63,7 +53,7 @@ describe.skipIf(!present)('the project still serves the contract (needs ../share
     const v1 = parseYaml(contractFile('config.example.yaml')) as Record<string, unknown>;
     const v2 = parseYaml(contractFile('config-v2.example.yaml')) as Record<string, unknown>;
     const merged = { ...v1, demo: true, ...Object.fromEntries(V2_CONFIG_INTRODUCED.map((key) => [key, v2[key]])) };
-    expect(problems(merged)).toEqual([]);
+    expect(configProblems(merged)).toEqual([]);
   });
 });
 

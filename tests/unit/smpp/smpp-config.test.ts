@@ -1,19 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { ConfigError, DEMO_CONFIG_PATH, validateConfig } from '../../../config/load.js';
-
-const demo = () => parse(readFileSync(DEMO_CONFIG_PATH, 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-function problems(raw: unknown): string[] {
-  try {
-    validateConfig(raw, 'test');
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+import { validateConfig } from '../../../config/load.js';
+import { configProblems, demoRaw as demo } from '../../support/config-problems.js';
 
 describe('SMPP hardening keys (issue 10)', () => {
   it('defaults every cap when the keys are absent', () => {
@@ -43,7 +30,7 @@ describe('SMPP hardening keys (issue 10)', () => {
   it('an empty listener password is refused, naming the key', () => {
     const raw = demo();
     raw.smpp.listen.accounts[0].password = '';
-    expect(problems(raw)).toContainEqual(
+    expect(configProblems(raw)).toContainEqual(
       expect.stringMatching(/^smpp\.listen\.accounts\[0\]\.password: an empty password lets anyone bind$/),
     );
   });
@@ -56,19 +43,21 @@ describe('SMPP hardening keys (issue 10)', () => {
       numbers: ['+15551230000'],
       allowedAddresses: ['10.0.0.0/8', '127.0.0.1'],
     };
-    expect(problems(raw)).toEqual([]);
+    expect(configProblems(raw)).toEqual([]);
     raw.smpp.listen.accounts[0].sourcePrefixes = ['+1-555'];
-    expect(problems(raw)).toContainEqual(expect.stringMatching(/^smpp\.listen\.accounts\[0\]\.sourcePrefixes\[0\]: /));
+    expect(configProblems(raw)).toContainEqual(
+      expect.stringMatching(/^smpp\.listen\.accounts\[0\]\.sourcePrefixes\[0\]: /),
+    );
   });
 
   it('a misspelt limits key, a command length under 1 KiB and a bad gatewayId are refused by name', () => {
     const raw = demo();
     raw.smpp.limits = { maxComandLength: 10 };
-    expect(problems(raw)).toContainEqual(expect.stringMatching(/^smpp\.limits\.maxComandLength: unknown key$/));
+    expect(configProblems(raw)).toContainEqual(expect.stringMatching(/^smpp\.limits\.maxComandLength: unknown key$/));
     raw.smpp.limits = { maxCommandLength: 100 };
-    expect(problems(raw)).toContainEqual(expect.stringMatching(/^smpp\.limits\.maxCommandLength: /));
+    expect(configProblems(raw)).toContainEqual(expect.stringMatching(/^smpp\.limits\.maxCommandLength: /));
     raw.smpp.limits = {};
     raw.smpp.gatewayId = 'gw a';
-    expect(problems(raw)).toContainEqual(expect.stringMatching(/^smpp\.gatewayId: /));
+    expect(configProblems(raw)).toContainEqual(expect.stringMatching(/^smpp\.gatewayId: /));
   });
 });
