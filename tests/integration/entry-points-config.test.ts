@@ -1,31 +1,13 @@
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DEMO_CONFIG_PATH } from '../../config/load.js';
 import type { SwitchboardConfig } from '../../config/schema.js';
 import { PasswordChecker } from '../../api/auth/passwords.js';
-import { REPO_ROOT, writeConfigFile } from '../support/child-process.js';
+import { runToExit as run, writeConfigFile } from '../support/child-process.js';
 
 // Demo is a mode, not a fallback: every entry point but `npm start` needs SWITCHBOARD_CONFIG and
 // says so; a non-demo file holding the demo's secrets is refused at start, naming the key.
-
-function run(
-  args: string[],
-  env: Record<string, string | undefined>,
-  input?: string,
-): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (b: Buffer) => (output += b.toString()));
-  child.stderr.on('data', (b: Buffer) => (output += b.toString()));
-  child.stdin.end(input ?? '');
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
-}
 
 describe('entry points and their configuration', () => {
   it.each(['api/main.ts', 'worker/main.ts', 'smpp-gateway/main.ts'])(

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { DEMO_CONFIG_PATH } from '../../config/load.js';
 import { freePort } from '../../worker/temporal/ports.js';
-import { REPO_ROOT, startProcess, type Child } from '../support/child-process.js';
+import { runToExit, startProcess, type Child } from '../support/child-process.js';
 import { eventually } from '../support/eventually.js';
 
 // `npm start` is `node --import tsx scripts/start.ts`: these tests run exactly that, with the demo
@@ -84,15 +83,7 @@ describe('npm start with a configured port already taken', () => {
   ] as const)('stops, naming %s and who holds it, and starts nothing', async (what, key) => {
     const ports = await demoOnFreePorts();
     await holdPort(ports[key]);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, SWITCHBOARD_CONFIG: ports.path },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (b: Buffer) => (output += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (output += b.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const { code, output } = await runToExit(['scripts/start.ts'], { SWITCHBOARD_CONFIG: ports.path });
     expect(code).toBe(1);
     expect(output).toContain(`${what}: port ${ports[key]} is already in use by process ${process.pid}`);
     expect(output).not.toContain('Temporal dev server  ');

@@ -62,3 +62,24 @@ export function startProcess(
     });
   });
 }
+
+/**
+ * Runs a TypeScript entry point (tsx) with `args` to its end, for the ones that must refuse to
+ * start: resolves with its exit code and everything it printed.
+ */
+export function runToExit(
+  args: string[],
+  env: Record<string, string | undefined>,
+  input?: string,
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (b: Buffer) => (output += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (output += b.toString()));
+  child.stdin.end(input ?? '');
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
+}
