@@ -3,7 +3,8 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EsmeSession } from '../../../smpp-gateway/session/esme-session.js';
 import { STATUS } from '../../../smpp-gateway/session/errors.js';
-import { decodePdu, encodePdu, type Pdu } from '../../../smpp-gateway/session/pdu.js';
+import { decodePdu, encodePdu } from '../../../smpp-gateway/session/pdu.js';
+import { answerTo, textPdu } from './hand-made-pdus.js';
 import { bindConfig, FAST_BACKOFF, RawClient, until, waitForEvent } from './support.js';
 
 // The ESME side against a carrier gone bad (issue 10): a raw SMSC that answers the bind and then
@@ -47,36 +48,18 @@ async function badCarrier(
   return { session, next };
 }
 
-async function answer(carrier: RawClient, seq: number): Promise<Pdu | null> {
-  for (;;) {
-    const f = await carrier.frame();
-    if (!f) return null;
-    const pdu = decodePdu(f);
-    if (pdu.sequence_number === seq) return pdu;
-  }
-}
-
-const mo = (seq: number) =>
-  encodePdu('deliver_sm', seq, 0, {
-    source_addr: '15557654321',
-    source_addr_ton: 1,
-    source_addr_npi: 1,
-    destination_addr: '15551230000',
-    dest_addr_ton: 1,
-    dest_addr_npi: 1,
-    data_coding: 0,
-    short_message: Buffer.from('hi'),
-  });
-
 describe('ESME session against a hostile carrier', () => {
   it("the issue's packet from the carrier (enquire_link with a 0-length 2-byte TLV) gets generic_nack ESME_RINVTLVLEN; the bind stays up", async () => {
     const { session, next } = await badCarrier();
     const carrier = await next();
     await session.whenBound();
     carrier.write(Buffer.from('000000140000001500000000000000070204' + '0000', 'hex'));
-    expect(await answer(carrier, 7)).toMatchObject({ command: 'generic_nack', command_status: STATUS.ESME_RINVTLVLEN });
-    carrier.write(mo(8));
-    expect(await answer(carrier, 8)).toMatchObject({ command: 'deliver_sm_resp', command_status: 0 });
+    expect(await answerTo(carrier, 7)).toMatchObject({
+      command: 'generic_nack',
+      command_status: STATUS.ESME_RINVTLVLEN,
+    });
+    carrier.write(textPdu('deliver_sm', 8));
+    expect(await answerTo(carrier, 8)).toMatchObject({ command: 'deliver_sm_resp', command_status: 0 });
     expect(session.state).toBe('bound');
   });
 
@@ -87,7 +70,10 @@ describe('ESME session against a hostile carrier', () => {
     const started = Date.now();
     const unbound = waitForEvent(session, 'unbound');
     carrier.write(Buffer.from('ffffffff000000050000000000000009', 'hex'));
-    expect(await answer(carrier, 9)).toMatchObject({ command: 'generic_nack', command_status: STATUS.ESME_RINVCMDLEN });
+    expect(await answerTo(carrier, 9)).toMatchObject({
+      command: 'generic_nack',
+      command_status: STATUS.ESME_RINVCMDLEN,
+    });
     expect(await carrier.frame()).toBeNull();
     expect(Date.now() - started).toBeLessThan(1_000);
     expect((await unbound)[0]).toMatch(/framing error/);
@@ -98,8 +84,8 @@ describe('ESME session against a hostile carrier', () => {
   it('deliver_sm beyond the inbound window is answered ESME_RTHROTTLED, not queued', async () => {
     const { next } = await badCarrier({ inboundWindow: 2 }, () => new Promise(() => undefined));
     const carrier = await next();
-    for (const seq of [11, 12, 13]) carrier.write(mo(seq));
-    expect(await answer(carrier, 13)).toMatchObject({
+    for (const seq of [11, 12, 13]) carrier.write(textPdu('deliver_sm', seq));
+    expect(await answerTo(carrier, 13)).toMatchObject({
       command: 'deliver_sm_resp',
       command_status: STATUS.ESME_RTHROTTLED,
     });

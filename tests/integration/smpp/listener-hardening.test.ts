@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { STATUS } from '../../../smpp-gateway/session/errors.js';
 import { SmscListener, type ListenConfig, type SmscListenerOptions } from '../../../smpp-gateway/session/listener.js';
 import { decodePdu, encodePdu } from '../../../smpp-gateway/session/pdu.js';
+import { bindPdu, textPdu } from './hand-made-pdus.js';
 import { RawClient, until, waitForEvent } from './support.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -39,28 +40,6 @@ async function open(port: number): Promise<RawClient> {
   });
   return client;
 }
-
-const bindPdu = (seq: number, systemId = 'aggregator-b', password = 'secret2') =>
-  encodePdu('bind_transceiver', seq, 0, {
-    system_id: systemId,
-    password,
-    system_type: '',
-    interface_version: 0x34,
-    addr_ton: 0,
-    addr_npi: 0,
-    address_range: '',
-  });
-const submit = (seq: number) =>
-  encodePdu('submit_sm', seq, 0, {
-    source_addr: '15557654321',
-    source_addr_ton: 1,
-    source_addr_npi: 1,
-    destination_addr: '15551230000',
-    dest_addr_ton: 1,
-    dest_addr_npi: 1,
-    data_coding: 0,
-    short_message: Buffer.from('hi'),
-  });
 
 describe('SMPP listener against hostile peers (issue 10)', () => {
   it("the issue's 20-byte packet before any bind (enquire_link with a 0-length 2-byte TLV) gets generic_nack ESME_RINVTLVLEN; the listener and the connection carry on", async () => {
@@ -216,7 +195,7 @@ describe('SMPP listener against hostile peers (issue 10)', () => {
     const client = await open(port);
     client.write(bindPdu(1));
     expect(decodePdu((await client.frame())!)).toMatchObject({ command_status: 0 });
-    for (let seq = 2; seq <= 6; seq++) client.write(submit(seq));
+    for (let seq = 2; seq <= 6; seq++) client.write(textPdu('submit_sm', seq));
     const answers = [decodePdu((await client.frame())!), decodePdu((await client.frame())!)];
     expect(answers).toMatchObject([
       { command: 'submit_sm_resp', sequence_number: 5, command_status: STATUS.ESME_RTHROTTLED },

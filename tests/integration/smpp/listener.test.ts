@@ -5,6 +5,7 @@ import { SmppClosedError, SmppTimeoutError, STATUS } from '../../../smpp-gateway
 import { SmscListener, type SmscListenerOptions } from '../../../smpp-gateway/session/listener.js';
 import type { ShortMessage } from '../../../smpp-gateway/session/messages.js';
 import { decodePdu, encodePdu } from '../../../smpp-gateway/session/pdu.js';
+import { bindPdu } from './hand-made-pdus.js';
 import { bindConfig, FAST_BACKOFF, gsmMessage, RawClient, until, waitForEvent } from './support.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -40,17 +41,6 @@ function aggregator(port: number, onDeliver?: (m: ShortMessage) => Promise<void>
   cleanups.push(() => session.close());
   return session.start();
 }
-
-const bindPdu = (systemId: string, password: string) =>
-  encodePdu('bind_transceiver', 1, 0, {
-    system_id: systemId,
-    password,
-    system_type: '',
-    interface_version: 0x34,
-    addr_ton: 0,
-    addr_npi: 0,
-    address_range: '',
-  });
 
 describe('SMSC listener (carriers and aggregators bind to Switchboard)', () => {
   it('accepts a configured account; answers submit_sm only once the handler resolves, with its message id', async () => {
@@ -108,7 +98,7 @@ describe('SMSC listener (carriers and aggregators bind to Switchboard)', () => {
       ['aggregator-b', 'wrong', STATUS.ESME_RBINDFAIL],
     ] as const) {
       const client = await RawClient.open(port);
-      client.write(bindPdu(systemId, password));
+      client.write(bindPdu(1, systemId, password));
       const resp = decodePdu((await client.frame())!);
       expect(resp).toMatchObject({ command: 'bind_transceiver_resp', command_status: status, sequence_number: 1 });
       expect(await client.frame()).toBeNull();
@@ -135,7 +125,7 @@ describe('SMSC listener (carriers and aggregators bind to Switchboard)', () => {
       sequence_number: 6,
       command_status: STATUS.ESME_RINVBNDSTS,
     });
-    client.write(bindPdu('aggregator-b', 'secret2'));
+    client.write(bindPdu(1));
     expect(decodePdu((await client.frame())!)).toMatchObject({
       command: 'bind_transceiver_resp',
       command_status: 0,

@@ -4,8 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EsmeSession } from '../../../smpp-gateway/session/esme-session.js';
 import { SmscListener } from '../../../smpp-gateway/session/listener.js';
 import type { ShortMessage } from '../../../smpp-gateway/session/messages.js';
-import { decodePdu, encodePdu, type Pdu } from '../../../smpp-gateway/session/pdu.js';
+import { decodePdu, encodePdu } from '../../../smpp-gateway/session/pdu.js';
 import { FUZZ_SEED, hostileFrames } from '../../unit/smpp/fuzz-frames.js';
+import { answerTo, bindPdu, textPdu } from './hand-made-pdus.js';
 import { bindConfig, FAST_BACKOFF, RawClient, until } from './support.js';
 
 // The seeded hostile frames of the unit fuzz test, now over real sockets: 5,000 into the listener
@@ -18,35 +19,6 @@ const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-const bindPdu = (seq: number) =>
-  encodePdu('bind_transceiver', seq, 0, {
-    system_id: 'aggregator-b',
-    password: 'secret2',
-    system_type: '',
-    interface_version: 0x34,
-  });
-const mo = (cmd: 'submit_sm' | 'deliver_sm', seq: number) =>
-  encodePdu(cmd, seq, 0, {
-    source_addr: '15557654321',
-    source_addr_ton: 1,
-    source_addr_npi: 1,
-    destination_addr: '15551230000',
-    dest_addr_ton: 1,
-    dest_addr_npi: 1,
-    data_coding: 0,
-    short_message: Buffer.from('still here?'),
-  });
-
-/** Reads frames until one with `seq` (and a response bit) arrives; null when the peer closed. */
-async function answerTo(client: RawClient, seq: number): Promise<Pdu | null> {
-  for (;;) {
-    const frame = await client.frame(10_000);
-    if (!frame) return null;
-    const pdu = decodePdu(frame);
-    if (pdu.sequence_number === seq && pdu.command_id >= 0x80000000) return pdu;
-  }
-}
 
 describe(`SMPP fuzz over real sockets (seed 0x${FUZZ_SEED.toString(16)})`, () => {
   it(`${FRAMES} hostile frames into the listener, before and after binding; then a bind and an MO still work`, async () => {
@@ -99,7 +71,7 @@ describe(`SMPP fuzz over real sockets (seed 0x${FUZZ_SEED.toString(16)})`, () =>
     });
     client.write(bindPdu(2));
     expect(await answerTo(client, 2)).toMatchObject({ command: 'bind_transceiver_resp', command_status: 0 });
-    client.write(mo('submit_sm', 3));
+    client.write(textPdu('submit_sm', 3, 'still here?'));
     expect(await answerTo(client, 3)).toMatchObject({
       command: 'submit_sm_resp',
       command_status: 0,
@@ -158,7 +130,7 @@ describe(`SMPP fuzz over real sockets (seed 0x${FUZZ_SEED.toString(16)})`, () =>
     console.log(`ESME fuzz: ${sent} frames over ${binds} binds`);
     await session.whenBound(10_000);
     const before = delivered.length;
-    current!.write(mo('deliver_sm', 77));
+    current!.write(textPdu('deliver_sm', 77, 'still here?'));
     expect(await answerTo(current!, 77)).toMatchObject({ command: 'deliver_sm_resp', command_status: 0 });
     expect(delivered.slice(before).map((m) => m.shortMessage.toString('latin1'))).toEqual(['still here?']);
   }, 120_000);
