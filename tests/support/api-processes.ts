@@ -1,20 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { Redis } from 'ioredis';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
+import type { SwitchboardConfig } from '../../config/schema.js';
+import { freePort } from '../../worker/temporal/ports.js';
 import { eventually } from './eventually.js';
 
-/** A port the OS says is free right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../../worker/temporal/ports.js';
 
 /** A child process whose output lines can be awaited: readiness by what it says, not by sleeping. */
 export class ChildProcessLines {
@@ -83,4 +79,40 @@ export async function startRedis(): Promise<{ url: string; stop: () => Promise<v
     100,
   );
   return { url, stop: () => child.stop() };
+}
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * `count` API processes (api/main.ts) from one configuration, each on a port of its own: resolves
+ * with their base URLs once each has said where it listens.
+ */
+export async function startApiProcesses(
+  config: SwitchboardConfig,
+  count = 2,
+): Promise<{ urls: string[]; stop(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'sb-api-'));
+  const apis: ChildProcessLines[] = [];
+  const urls: string[] = [];
+  const stop = async () => {
+    await Promise.all(apis.map((a) => a.stop()));
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    for (let i = 0; i < count; i++) {
+      const port = await freePort();
+      const file = join(dir, `api-${i}.yaml`);
+      writeFileSync(file, stringify({ ...config, api: { ...config.api, host: '127.0.0.1', port }, web: { port } }));
+      const child = new ChildProcessLines(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'api/main.ts')], {
+        ...process.env,
+        SWITCHBOARD_CONFIG: file,
+      });
+      apis.push(child);
+      urls.push((JSON.parse((await child.line(/^\{"listening".*\}$/))[0]!) as { listening: string }).listening);
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { urls, stop };
 }

@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
 import { ApiClient } from '../../support/api-client.js';
-import { ChildProcessLines, freePort, startRedis } from '../../support/api-processes.js';
+import { startApiProcesses, startRedis } from '../../support/api-processes.js';
 import * as doc from '../../support/api-documents.js';
 import { LOGIN } from '../../support/api-stack.js';
 import { WorkflowStack } from '../../support/workflow-stack.js';
@@ -13,14 +8,12 @@ import { WorkflowStack } from '../../support/workflow-stack.js';
 // Two API processes (api/main.ts) with one Redis: the sign-in limit is one limit across both,
 // and a logout through one revokes the token on the other, ending its open streams there too.
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const FREE = 3;
 
 describe('sign-in limits and revocation shared through Redis', () => {
   let redis: Awaited<ReturnType<typeof startRedis>>;
   let core: WorkflowStack;
-  let dir: string;
-  const apis: ChildProcessLines[] = [];
+  let apis: Awaited<ReturnType<typeof startApiProcesses>> | undefined;
   const urls: string[] = [];
 
   beforeAll(async () => {
@@ -33,24 +26,13 @@ describe('sign-in limits and revocation shared through Redis', () => {
       temporal: { ...core.config.temporal, address },
       auth: { ...core.config.auth, login: { ...core.config.auth.login, freeAttempts: FREE, baseDelaySeconds: 60 } },
     };
-    dir = mkdtempSync(join(tmpdir(), 'sb-api-'));
-    for (const name of ['a', 'b']) {
-      const port = await freePort();
-      const file = join(dir, `${name}.yaml`);
-      writeFileSync(file, stringify({ ...config, api: { ...config.api, host: '127.0.0.1', port }, web: { port } }));
-      const child = new ChildProcessLines(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'api/main.ts')], {
-        ...process.env,
-        SWITCHBOARD_CONFIG: file,
-      });
-      apis.push(child);
-      urls.push(JSON.parse((await child.line(/^\{"listening".*\}$/))[0]).listening);
-    }
+    apis = await startApiProcesses(config);
+    urls.push(...apis.urls);
   });
   afterAll(async () => {
-    await Promise.all(apis.map((a) => a.stop()));
+    await apis?.stop();
     await core?.stop();
     await redis?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   const client = (i: number, token?: string) => new ApiClient((url, init) => fetch(url, init), urls[i]!, token);

@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
 import { createEventBus } from '../../../worker/events/redis-bus.js';
 import type { EventBus } from '../../../worker/events/bus.js';
 import { startWorker, type RunningWorker } from '../../../worker/run-worker.js';
 import { ApiClient } from '../../support/api-client.js';
-import { ChildProcessLines, freePort, startRedis } from '../../support/api-processes.js';
+import { startApiProcesses, startRedis } from '../../support/api-processes.js';
 import * as doc from '../../support/api-documents.js';
 import { LOGIN } from '../../support/api-stack.js';
 import { WorkflowStack } from '../../support/workflow-stack.js';
@@ -16,7 +11,6 @@ import { WorkflowStack } from '../../support/workflow-stack.js';
 // Two API processes (api/main.ts) behind one Redis: what an agent does through one reaches its
 // subscription on the other, because the worker publishes through Redis and both APIs listen.
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const BIZ = '+15551230000';
 
 describe('two API processes sharing events through Redis', () => {
@@ -24,8 +18,7 @@ describe('two API processes sharing events through Redis', () => {
   let core: WorkflowStack;
   let bus: EventBus;
   let worker: RunningWorker;
-  let dir: string;
-  const apis: ChildProcessLines[] = [];
+  let apis: Awaited<ReturnType<typeof startApiProcesses>> | undefined;
   const urls: string[] = [];
 
   beforeAll(async () => {
@@ -35,26 +28,15 @@ describe('two API processes sharing events through Redis', () => {
     const config = { ...core.config, redis: { url: redis.url }, temporal: { ...core.config.temporal, address } };
     bus = await createEventBus({ redisUrl: redis.url, instance: config.temporal.instance });
     worker = await startWorker({ config, bus, address });
-    dir = mkdtempSync(join(tmpdir(), 'sb-api-'));
-    for (const name of ['a', 'b']) {
-      const port = await freePort();
-      const file = join(dir, `${name}.yaml`);
-      writeFileSync(file, stringify({ ...config, api: { host: '127.0.0.1', port }, web: { port } }));
-      const child = new ChildProcessLines(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'api/main.ts')], {
-        ...process.env,
-        SWITCHBOARD_CONFIG: file,
-      });
-      apis.push(child);
-      urls.push(JSON.parse((await child.line(/^\{"listening".*\}$/))[0]).listening);
-    }
+    apis = await startApiProcesses(config);
+    urls.push(...apis.urls);
   });
   afterAll(async () => {
-    await Promise.all(apis.map((a) => a.stop()));
+    await apis?.stop();
     await worker?.shutdown();
     await bus?.close();
     await core?.stop();
     await redis?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   const client = (i: number, token?: string) => new ApiClient((url, init) => fetch(url, init), urls[i]!, token);

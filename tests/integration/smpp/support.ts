@@ -1,5 +1,5 @@
 import { once, type EventEmitter } from 'node:events';
-import { connect, createServer, type Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import type { BindConfig } from '../../../config/schema.js';
 import { encodeGsm7 } from '../../../smpp-gateway/codec/gsm7.js';
 import type { SubmitMessage } from '../../../smpp-gateway/session/messages.js';
@@ -62,14 +62,7 @@ export async function until(condition: () => boolean, ms = 10_000, what = 'condi
   }
 }
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const port = (server.address() as { port: number }).port;
-  await new Promise((r) => server.close(r));
-  return port;
-}
+export { freePort } from '../../../worker/temporal/ports.js';
 
 /** Resolves once something accepts TCP connections on the port. */
 export async function waitForPort(port: number, ms = 20_000): Promise<void> {
