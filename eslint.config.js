@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import { roomsPlugin } from './lint/rooms.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
@@ -38,6 +39,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-empty-function': 'off',
     },
+  },
+  {
+    files: ['**/*.ts', '**/*.svelte', '**/*.mjs'],
+    plugins: { rooms: roomsPlugin },
+    rules: { 'rooms/allowed-imports': 'error' },
   },
   {
     // The desktop runs in the browser.

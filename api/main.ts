@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadConfigOrExit } from '../config/load.js';
-import { createEventBus } from '../worker/events/redis-bus.js';
-import { connectClient } from '../worker/temporal/connection.js';
+import { createEventBus } from '../platform/events/redis-bus.js';
+import { connectClient } from '../platform/temporal/connection.js';
 import { createApi } from './create-api.js';
 
 // The API on its own (several of them behind a load balancer, with Redis carrying the events):

@@ -5,16 +5,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalTemporal } from '../tests/support/local-temporal.js';
+import { startLocalTemporal } from '../harness/local-temporal.js';
 import { Worker } from '@temporalio/worker';
 import { createApi } from '../api/create-api.js';
-import { MemoryEventBus } from '../worker/events/bus.js';
+import { MemoryEventBus } from '../platform/events/bus.js';
 import { ensureRouter, startWorker } from '../worker/run-worker.js';
-import { connectClient, connectNative } from '../worker/temporal/connection.js';
-import { submitCustomerText } from '../worker/temporal/inbound.js';
-import { smsTaskQueue } from '../workflows/activities.js';
-import { actUpdate } from '../workflows/definitions.js';
-import { testConfig } from '../tests/support/test-config.js';
+import { connectClient, connectNative } from '../platform/temporal/connection.js';
+import { submitCustomerText } from '../platform/temporal/inbound.js';
+import { smsTaskQueue } from '../workflows/contract/activities.js';
+import { actUpdate } from '../workflows/contract/definitions.js';
+import { testConfig } from '../harness/test-config.js';
 import { latencyRow, type Row } from './stats.js';
 
 const N = Number(process.env.BENCH_API_ROUND_TRIPS ?? 200);

@@ -5,18 +5,18 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startLocalTemporal } from '../tests/support/local-temporal.js';
+import { startLocalTemporal } from '../harness/local-temporal.js';
 import { validateConfig } from '../config/load.js';
 import type { SwitchboardConfig } from '../config/schema.js';
-import { encodeGsm7 } from '../smpp-gateway/codec/gsm7.js';
+import { encodeGsm7 } from '../platform/smpp-codec/gsm7.js';
 import { startGateway, type Gateway } from '../smpp-gateway/service/gateway.js';
 import { silentLog } from '../smpp-gateway/service/log.js';
 import { CarrierSimulator } from '../smpp-gateway/simulator/carrier-simulator.js';
-import { connectClient } from '../worker/temporal/connection.js';
-import { submitCustomerText } from '../worker/temporal/inbound.js';
-import { startProcess, writeConfigFile } from '../tests/support/child-process.js';
-import { stateQuery, threadQuery } from '../workflows/definitions.js';
-import { threadId } from '../workflows/ids.js';
+import { connectClient } from '../platform/temporal/connection.js';
+import { submitCustomerText } from '../platform/temporal/inbound.js';
+import { startProcess, writeConfigFile } from '../harness/child-process.js';
+import { stateQuery, threadQuery } from '../workflows/contract/definitions.js';
+import { threadId } from '../workflows/contract/ids.js';
 import type { Client } from '@temporalio/client';
 
 export interface Row {

@@ -3,8 +3,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalTemporal } from '../tests/support/local-temporal.js';
-import { FullStack } from '../tests/support/full-stack.js';
+import { startLocalTemporal } from '../harness/local-temporal.js';
+import { FullStack } from '../harness/full-stack.js';
 import { latencyRow, type Row } from './stats.js';
 
 const AGENTS = 50;

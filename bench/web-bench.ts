@@ -6,11 +6,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { startLocalTemporal } from '../tests/support/local-temporal.js';
-import { WEB_BUILD, ensureWebBuild } from '../scripts/parts.js';
-import { actUpdate } from '../workflows/definitions.js';
-import { FullStack } from '../tests/support/full-stack.js';
-import { launchBrowser } from '../tests/e2e/support/chromium.js';
+import { startLocalTemporal } from '../harness/local-temporal.js';
+import { WEB_BUILD, ensureWebBuild } from '../stack/parts.js';
+import { actUpdate } from '../workflows/contract/definitions.js';
+import { FullStack } from '../harness/full-stack.js';
+import { launchBrowser } from '../harness/chromium.js';
 import { latencyRow, type Row } from './stats.js';
 
 const N = Number(process.env.BENCH_WEB_OFFERS ?? 30);

@@ -4,11 +4,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalTemporal } from '../tests/support/local-temporal.js';
+import { startLocalTemporal } from '../harness/local-temporal.js';
 import { Worker } from '@temporalio/worker';
-import { connectClient, connectNative } from '../worker/temporal/connection.js';
-import { submitCustomerText } from '../worker/temporal/inbound.js';
-import { smsTaskQueue } from '../workflows/activities.js';
+import { connectClient, connectNative } from '../platform/temporal/connection.js';
+import { submitCustomerText } from '../platform/temporal/inbound.js';
+import { smsTaskQueue } from '../workflows/contract/activities.js';
 import {
   actUpdate,
   agentsQuery,
@@ -16,10 +16,10 @@ import {
   setStatusUpdate,
   stateQuery,
   threadQuery,
-} from '../workflows/definitions.js';
-import { routerId, threadId } from '../workflows/ids.js';
-import { testConfig } from '../tests/support/test-config.js';
-import { startProcess, writeConfigFile } from '../tests/support/child-process.js';
+} from '../workflows/contract/definitions.js';
+import { routerId, threadId } from '../workflows/contract/ids.js';
+import { testConfig } from '../harness/test-config.js';
+import { startProcess, writeConfigFile } from '../harness/child-process.js';
 import { latencyRow, pool, type Row } from './stats.js';
 
 const NEW = Number(process.env.BENCH_NEW_CONVERSATIONS ?? 500);

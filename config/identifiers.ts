@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { SearchKeys } from '../workflows/domain/types.js';
-import { threadId } from '../workflows/ids.js';
+import { threadId } from '../workflows/contract/ids.js';
 import type { SwitchboardConfig } from './schema.js';
 
 // With payload encryption on (temporal.encryptionKeys), what Temporal shows in clear, workflow ids

@@ -2,8 +2,8 @@
 // any number of workers and APIs; SWITCHBOARD_TEMPORAL_ADDRESS overrides the config's address.
 import { loadConfigOrExit } from '../config/load.js';
 import { temporalAddress } from '../config/derive.js';
-import { connectClient } from '../worker/temporal/connection.js';
-import { smsTaskQueue } from '../workflows/activities.js';
+import { connectClient } from '../platform/temporal/connection.js';
+import { smsTaskQueue } from '../workflows/contract/activities.js';
 import { startGateway } from './service/gateway.js';
 
 const config = loadConfigOrExit();

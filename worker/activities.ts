@@ -1,7 +1,7 @@
-import type { CoreActivities } from '../workflows/activities.js';
+import type { CoreActivities } from '../workflows/contract/activities.js';
 import type { SwitchboardConfig } from '../config/schema.js';
 import { conversationSettings, directory } from '../config/derive.js';
-import type { EventBus } from './events/bus.js';
+import type { EventBus } from '../platform/events/bus.js';
 
 export interface ActivityDeps {
   config: SwitchboardConfig;

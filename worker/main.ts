@@ -2,9 +2,9 @@
 // `redis.url` set their events reach every API process.
 import { loadConfigOrExit } from '../config/load.js';
 import { temporalAddress } from '../config/derive.js';
-import { createEventBus } from './events/redis-bus.js';
+import { createEventBus } from '../platform/events/redis-bus.js';
 import { ensureRouter, startWorker } from './run-worker.js';
-import { connectClient } from './temporal/connection.js';
+import { connectClient } from '../platform/temporal/connection.js';
 
 const config = loadConfigOrExit();
 const address = process.env.SWITCHBOARD_TEMPORAL_ADDRESS || temporalAddress(config);

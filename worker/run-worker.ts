@@ -3,13 +3,13 @@ import type { Client } from '@temporalio/client';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { SwitchboardConfig } from '../config/schema.js';
 import { directory } from '../config/derive.js';
-import { routerId } from '../workflows/ids.js';
-import { syncDirectorySignal } from '../workflows/definitions.js';
+import { routerId } from '../workflows/contract/ids.js';
+import { syncDirectorySignal } from '../workflows/contract/definitions.js';
 import { routerWorkflow } from '../workflows/router/workflow.js';
 import { createActivities } from './activities.js';
-import type { EventBus } from './events/bus.js';
-import { dataConverterOptions } from './temporal/codec.js';
-import { connectNative } from './temporal/connection.js';
+import type { EventBus } from '../platform/events/bus.js';
+import { dataConverterOptions } from '../platform/temporal/codec.js';
+import { connectNative } from '../platform/temporal/connection.js';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 

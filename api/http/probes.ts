@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import type { EventBus } from '../../worker/events/bus.js';
+import type { EventBus } from '../../platform/events/bus.js';
 
 // /health: the process is up. /ready: it can do its job: Temporal answers (and Redis, where the
 // bus uses it). A load balancer sends traffic only to ready processes.

@@ -1,10 +1,10 @@
-import type { AgentAction } from '../../workflows/definitions.js';
+import type { AgentAction } from '../../workflows/contract/definitions.js';
 import { MAX_MESSAGE_LENGTH } from '../../workflows/domain/types.js';
 import type { ApiContext } from '../context.js';
 import type { MutationResolvers } from '../generated/resolvers-types.js';
 import { requireAgent } from '../auth/caller.js';
 import { rejected, type Result } from '../services/result.js';
-import type { ActionResult } from '../../workflows/definitions.js';
+import type { ActionResult } from '../../workflows/contract/definitions.js';
 
 // Every agent action is one workflow Update on the conversation: the caller gets the new state or
 // a typed rejection (userErrors) that changed nothing. The workflow enforces every rule; the checks

@@ -1,5 +1,5 @@
 import type { ConversationState } from '../../workflows/domain/types.js';
-import type { ConversationSummary } from '../../workflows/events.js';
+import type { ConversationSummary } from '../../workflows/contract/events.js';
 import type { Caller } from '../auth/caller.js';
 
 // Who may read a conversation. Actions are checked by the workflow itself (the source of truth);

@@ -6,9 +6,9 @@ import {
   threadQuery,
   type ActionResult,
   type AgentAction,
-} from '../../workflows/definitions.js';
+} from '../../workflows/contract/definitions.js';
 import type { ConversationState } from '../../workflows/domain/types.js';
-import { conversationIdFor } from '../../workflows/ids.js';
+import { conversationIdFor } from '../../workflows/contract/ids.js';
 import { threadIdFor } from '../../config/identifiers.js';
 import { attempt, rejected, type Result } from './result.js';
 import { involvement } from './access.js';

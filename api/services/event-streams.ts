@@ -1,8 +1,8 @@
-import type { BusPayload } from '../../worker/events/bus.js';
-import type { ConversationEventPayload } from '../../workflows/events.js';
+import type { BusPayload } from '../../platform/events/bus.js';
+import type { ConversationEventPayload } from '../../workflows/contract/events.js';
 import type { Caller } from '../auth/caller.js';
 import { forbidden, unauthenticated } from '../auth/errors.js';
-import type { PhoneMessage, CustomerPhone } from '../phone/customer-phone.js';
+import type { PhoneMessage, CustomerPhone } from '../../workflows/contract/customer-phone.js';
 import { canRead, canSee } from './access.js';
 import type { AgentEventParent, OfferParent } from './parents.js';
 import { PushIterator } from './push-iterator.js';

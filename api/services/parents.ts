@@ -7,7 +7,11 @@ import type {
   Participant,
   WrapUpRecord,
 } from '../../workflows/domain/types.js';
-import type { AgentEventPayload, ConversationEventPayload, ConversationSummary } from '../../workflows/events.js';
+import type {
+  AgentEventPayload,
+  ConversationEventPayload,
+  ConversationSummary,
+} from '../../workflows/contract/events.js';
 
 // What each GraphQL object type resolves from (codegen "mappers"). They are the workflows' own
 // shapes wherever one exists, so a resolver is a lookup, never a copy of domain logic.
@@ -66,4 +70,4 @@ export function isFull(c: ConversationParent): c is ConversationState {
   return Array.isArray(c.messages);
 }
 
-export type { PhoneMessage as PhoneMessageParent } from '../phone/customer-phone.js';
+export type { PhoneMessage as PhoneMessageParent } from '../../workflows/contract/customer-phone.js';

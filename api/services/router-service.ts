@@ -1,8 +1,8 @@
 import type { Client } from '@temporalio/client';
 import type { SwitchboardConfig } from '../../config/schema.js';
-import { agentsQuery, queuesQuery, setStatusUpdate, type StatusChange } from '../../workflows/definitions.js';
+import { agentsQuery, queuesQuery, setStatusUpdate, type StatusChange } from '../../workflows/contract/definitions.js';
 import type { AgentView, QueueView } from '../../workflows/domain/types.js';
-import { routerId } from '../../workflows/ids.js';
+import { routerId } from '../../workflows/contract/ids.js';
 import { attempt, type Result } from './result.js';
 
 /** Presence and queues: the router workflow of this instance (queries and one Update). */

@@ -1,14 +1,14 @@
 import type { Client } from '@temporalio/client';
 import { Redis } from 'ioredis';
 import type { SwitchboardConfig } from '../../config/schema.js';
-import type { EventBus } from '../../worker/events/bus.js';
+import type { EventBus } from '../../platform/events/bus.js';
 import { redactText } from '../../config/redact.js';
 import { MemoryLoginLimiter, type LoginLimiter, type LoginPolicy } from '../auth/login-limiter.js';
 import { PasswordChecker } from '../auth/passwords.js';
 import { RedisLoginLimiter } from '../auth/redis-login-limiter.js';
 import { MemoryRevocations, RedisRevocations, type Revocations } from '../auth/revocations.js';
 import { TokenService } from '../auth/tokens.js';
-import type { CustomerPhone } from '../phone/customer-phone.js';
+import type { CustomerPhone } from '../../workflows/contract/customer-phone.js';
 import { ConversationList } from './conversation-list.js';
 import { ConversationService } from './conversation-service.js';
 import { Directory } from './directory.js';

@@ -4,7 +4,7 @@ import {
   type CompletedMessage,
   type InboundPart,
   type ReassemblyLimits,
-} from '../codec/reassembly.js';
+} from '../../platform/smpp-codec/reassembly.js';
 
 // Multi-part MOs and the ack of each part. A part acked before its whole message reached Temporal
 // would be lost with the process, so each part's response is held until the whole message was

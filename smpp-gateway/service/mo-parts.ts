@@ -1,4 +1,4 @@
-import { groupKey, type InboundPart } from '../codec/reassembly.js';
+import { groupKey, type InboundPart } from '../../platform/smpp-codec/reassembly.js';
 import type { EarlyAckStore } from './mo-assembler.js';
 import type { MoPartRecord, StateFile, StateRecord } from './state-file.js';
 

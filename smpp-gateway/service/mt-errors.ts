@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { AddressError } from '../codec/numbers.js';
-import { SegmentError } from '../codec/segment.js';
-import { statusInfo } from '../codec/status.js';
+import { AddressError } from '../../platform/smpp-codec/numbers.js';
+import { SegmentError } from '../../platform/smpp-codec/segment.js';
+import { statusInfo } from '../../platform/smpp-codec/status.js';
 import { SmppClosedError, SmppCommandError, SmppConnectionLostError, SmppTimeoutError } from '../session/errors.js';
 
 // What a failed submit means for the activity. Retrying is only safe for a part the carrier cannot

@@ -1,10 +1,10 @@
 import { randomInt } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import type { BindConfig, SwitchboardConfig } from '../../config/schema.js';
-import type { SendSmsRequest, SendSmsResult } from '../../workflows/events.js';
+import type { SendSmsRequest, SendSmsResult } from '../../workflows/contract/events.js';
 import type { Ingress, NumberType } from '../../workflows/domain/types.js';
-import { destinationAddressFor, sourceAddressFor } from '../codec/numbers.js';
-import { segmentText, type OutboundPart } from '../codec/segment.js';
+import { destinationAddressFor, sourceAddressFor } from '../../platform/smpp-codec/numbers.js';
+import { segmentText, type OutboundPart } from '../../platform/smpp-codec/segment.js';
 import type { EsmeSession } from '../session/esme-session.js';
 import type { SmscListener } from '../session/listener.js';
 import type { SubmitMessage } from '../session/messages.js';

@@ -1,8 +1,8 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { parseReceipt } from '../codec/receipt.js';
+import { parseReceipt } from '../../platform/smpp-codec/receipt.js';
 import { STATUS } from '../session/errors.js';
 import type { ShortMessage } from '../session/messages.js';
-import { deliverySignal } from '../../workflows/definitions.js';
+import { deliverySignal } from '../../workflows/contract/definitions.js';
 import { statusError, type GatewayLog } from './log.js';
 import type { Limiter } from './limiter.js';
 import { routeKey, type MtLedger, type Side } from './mt-ledger.js';

@@ -1,4 +1,4 @@
-import { receiptIdKeys } from '../codec/receipt.js';
+import { receiptIdKeys } from '../../platform/smpp-codec/receipt.js';
 
 // Carrier ids to MT parts, per bind. The key is (bind, id), so ids two carriers both issue never
 // collide, and the hex/decimal conversions (a fallback only: "10" in hex is "16" in decimal) are

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CustomerPhone, CustomerTextInput, PhoneMessage } from '../../api/phone/customer-phone.js';
+import type { CustomerPhone, CustomerTextInput, PhoneMessage } from '../../workflows/contract/customer-phone.js';
 import { RuleError } from '../../workflows/domain/errors.js';
 import { STATUS } from '../session/errors.js';
 import type { CarrierSimulator } from '../simulator/carrier-simulator.js';

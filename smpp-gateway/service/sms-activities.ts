@@ -1,11 +1,11 @@
-import type { SmsActivities } from '../../workflows/activities.js';
+import type { SmsActivities } from '../../workflows/contract/activities.js';
 import type { MtSender } from './mt-sender.js';
 
 export interface SmsActivityDeps {
   sender: MtSender;
 }
 
-/** The gateway's half of the activity contract (workflows/activities.ts), Temporal-samples style. */
+/** The gateway's half of the activity contract (workflows/contract/activities.ts), Temporal-samples style. */
 export function createSmsActivities({ sender }: SmsActivityDeps): SmsActivities {
   return {
     async sendSms(request) {

@@ -1,5 +1,5 @@
 import { smppLib } from './pdu.js';
-import { isTemporaryStatus, statusName } from '../codec/status.js';
+import { isTemporaryStatus, statusName } from '../../platform/smpp-codec/status.js';
 
 /** The peer answered with a non-zero command_status. `temporary` means retrying later may succeed. */
 export class SmppCommandError extends Error {

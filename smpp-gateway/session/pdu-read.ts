@@ -1,4 +1,4 @@
-import { CSTRING_LIMITS, DEFAULT_CSTRING_LIMIT, TLV_WIDTHS } from '../codec/field-limits.js';
+import { CSTRING_LIMITS, DEFAULT_CSTRING_LIMIT, TLV_WIDTHS } from '../../platform/smpp-codec/field-limits.js';
 
 // Bounded readers for PDU fields. The `smpp` package's readers index past the end of a field (a
 // C-string runs on to the next NUL anywhere in the buffer, an int16 TLV of length 0 reads the next

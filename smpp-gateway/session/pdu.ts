@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { HEADER_LENGTH } from '../codec/frame.js';
+import { HEADER_LENGTH } from '../../platform/smpp-codec/frame.js';
 import { readMandatory, readTlvValue, type FieldKind } from './pdu-read.js';
 
 // The `smpp` package ships no types; this is the narrow slice of it we rely on, kept in one place so

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { segmentText, type SegmentMode } from '../codec/segment.js';
+import { segmentText, type SegmentMode } from '../../platform/smpp-codec/segment.js';
 import { delay } from '../session/flow-control.js';
-import { destinationAddressFor, sourceAddressFor, type SmppAddress } from '../codec/numbers.js';
+import { destinationAddressFor, sourceAddressFor, type SmppAddress } from '../../platform/smpp-codec/numbers.js';
 import { shortMessageFields, type ShortMessage, type SubmitPart } from '../session/messages.js';
 import type { Pdu } from '../session/pdu.js';
 import { SmscPeer } from '../session/smsc-peer.js';

@@ -1,5 +1,5 @@
-import { Reassembler } from '../codec/reassembly.js';
-import { decodeUserData } from '../codec/user-data.js';
+import { Reassembler } from '../../platform/smpp-codec/reassembly.js';
+import { decodeUserData } from '../../platform/smpp-codec/user-data.js';
 import type { ShortMessage } from '../session/messages.js';
 
 /** One MT as the handset would show it: parts reassembled, text decoded. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { FullStack } from '../support/full-stack.js';
+import { FullStack } from '../../harness/full-stack.js';
 import { launchBrowser, newPage, poll, shot, textOf } from './support/browser.js';
 import { SUPPORT_NUMBER, actions, dialog, isFocused, offer, tabTo, transcript } from './support/desktop.js';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { stateQuery, threadQuery } from '../../workflows/definitions.js';
-import { threadId } from '../../workflows/ids.js';
+import { stateQuery, threadQuery } from '../../workflows/contract/definitions.js';
+import { threadId } from '../../workflows/contract/ids.js';
 import { eventually } from '../support/eventually.js';
-import { FullStack } from '../support/full-stack.js';
+import { FullStack } from '../../harness/full-stack.js';
 import { TcpProxy } from '../integration/gateway/tcp-proxy.js';
 import { goAvailable, launchBrowser, login, newPage, poll, shot } from './support/browser.js';
 import { SUPPORT_NUMBER, countLines, offer, replyFrom, transcript, waitForDelivery } from './support/desktop.js';

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { DEMO_CONFIG_PATH } from '../../config/load.js';
 import type { SwitchboardConfig } from '../../config/schema.js';
 import { PasswordChecker } from '../../api/auth/passwords.js';
-import { runToExit as run, writeConfigFile } from '../support/child-process.js';
+import { runToExit as run, writeConfigFile } from '../../harness/child-process.js';
 
 // Demo is a mode, not a fallback: every entry point but `npm start` needs SWITCHBOARD_CONFIG and
 // says so; a non-demo file holding the demo's secrets is refused at start, naming the key.
@@ -47,7 +47,7 @@ describe('entry points and their configuration', () => {
   });
 
   it('npm run hash-password prints a hash that checks the password', async () => {
-    const { code, output } = await run(['scripts/hash-password.ts'], {}, 'tr0ub4dor&3\n');
+    const { code, output } = await run(['api/auth/hash-password-cli.ts'], {}, 'tr0ub4dor&3\n');
     expect(code).toBe(0);
     const hash = output.trim();
     expect(hash).toMatch(/^\$scrypt\$ln=17,r=8,p=1\$/);

@@ -11,7 +11,7 @@ import { ApiClient } from '../support/api-client.js';
 import { freePort } from '../support/api-processes.js';
 import { LOGIN } from '../support/api-stack.js';
 import * as doc from '../support/api-documents.js';
-import { startProcess, writeConfigFile, type Child } from '../support/child-process.js';
+import { startProcess, writeConfigFile, type Child } from '../../harness/child-process.js';
 import { eventually } from '../support/eventually.js';
 
 // What the processes print while a customer texts, an agent signs in, replies and logs out
@@ -53,7 +53,7 @@ describe('logs carry no customer data', () => {
       },
     };
     child = await startProcess(
-      'scripts/start.ts',
+      'stack/start.ts',
       { SWITCHBOARD_CONFIG: writeConfigFile(config) },
       /Switchboard is running/,
       120_000,

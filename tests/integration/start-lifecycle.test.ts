@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { DEMO_CONFIG_PATH } from '../../config/load.js';
-import { freePort } from '../../worker/temporal/ports.js';
-import { runToExit, startProcess, type Child } from '../support/child-process.js';
+import { freePort } from '../../platform/temporal/ports.js';
+import { runToExit, startProcess, type Child } from '../../harness/child-process.js';
 import { eventually } from '../support/eventually.js';
 
-// `npm start` is `node --import tsx scripts/start.ts`: these tests run exactly that, with the demo
+// `npm start` is `node --import tsx stack/start.ts`: these tests run exactly that, with the demo
 // configuration moved to free ports and a fresh data directory.
 
 async function demoOnFreePorts(): Promise<{ path: string; temporalPort: number; apiPort: number }> {
@@ -52,7 +52,7 @@ describe('npm start lives and dies with its Temporal dev server', () => {
   it('leaves nothing listening on the dev server port after a SIGKILL of the stack', async () => {
     const { path, temporalPort, apiPort } = await demoOnFreePorts();
     const stack: Child = await startProcess(
-      'scripts/start.ts',
+      'stack/start.ts',
       { SWITCHBOARD_CONFIG: path },
       /Switchboard is running/,
       150_000,
@@ -83,7 +83,7 @@ describe('npm start with a configured port already taken', () => {
   ] as const)('stops, naming %s and who holds it, and starts nothing', async (what, key) => {
     const ports = await demoOnFreePorts();
     await holdPort(ports[key]);
-    const { code, output } = await runToExit(['scripts/start.ts'], { SWITCHBOARD_CONFIG: ports.path });
+    const { code, output } = await runToExit(['stack/start.ts'], { SWITCHBOARD_CONFIG: ports.path });
     expect(code).toBe(1);
     expect(output).toContain(`${what}: port ${ports[key]} is already in use by process ${process.pid}`);
     expect(output).not.toContain('Temporal dev server  ');

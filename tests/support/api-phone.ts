@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { SwitchboardConfig } from '../../config/schema.js';
-import type { EventBus } from '../../worker/events/bus.js';
-import { submitCustomerText } from '../../worker/temporal/inbound.js';
-import type { CustomerPhone, CustomerTextInput, PhoneMessage } from '../../api/phone/customer-phone.js';
+import type { EventBus } from '../../platform/events/bus.js';
+import { submitCustomerText } from '../../platform/temporal/inbound.js';
+import type { CustomerPhone, CustomerTextInput, PhoneMessage } from '../../workflows/contract/customer-phone.js';
 
 /**
  * The demo phone without a carrier: a text enters the way the gateway's MO does

@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import type { SwitchboardConfig } from '../../config/schema.js';
-import { freePort } from '../../worker/temporal/ports.js';
+import { freePort } from '../../platform/temporal/ports.js';
 import { eventually } from './eventually.js';
 
-export { freePort } from '../../worker/temporal/ports.js';
+export { freePort } from '../../platform/temporal/ports.js';
 
 /** A child process whose output lines can be awaited: readiness by what it says, not by sleeping. */
 export class ChildProcessLines {

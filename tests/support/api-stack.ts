@@ -1,10 +1,10 @@
 import type { SwitchboardConfig } from '../../config/schema.js';
 import { createApi, type Api, type ApiOptions } from '../../api/create-api.js';
-import { deliverySignal, type DeliveryUpdate } from '../../workflows/definitions.js';
+import { deliverySignal, type DeliveryUpdate } from '../../workflows/contract/definitions.js';
 import { ApiClient } from './api-client.js';
 import { MemoryPhone } from './api-phone.js';
 import { WorkflowStack } from './workflow-stack.js';
-import type { TestConfigOptions } from './test-config.js';
+import type { TestConfigOptions } from '../../harness/test-config.js';
 
 export const INTEGRATOR_KEY = 'test-integrator-key';
 

@@ -1,6 +1,6 @@
-import { startLocalTemporal } from './local-temporal.js';
+import { startLocalTemporal } from '../../harness/local-temporal.js';
 import type { TestProject } from 'vitest/node';
-import { findTemporalCli } from '../../worker/temporal/cli.js';
+import { findTemporalCli } from '../../platform/temporal/cli.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

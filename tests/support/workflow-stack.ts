@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import type { Client } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import type { SwitchboardConfig } from '../../config/schema.js';
-import { smsTaskQueue, type SmsActivities } from '../../workflows/activities.js';
+import { smsTaskQueue, type SmsActivities } from '../../workflows/contract/activities.js';
 import {
   actUpdate,
   agentsQuery,
@@ -11,16 +11,16 @@ import {
   stateQuery,
   threadQuery,
   type AgentAction,
-} from '../../workflows/definitions.js';
+} from '../../workflows/contract/definitions.js';
 import type { AgentStatus, ConversationState } from '../../workflows/domain/types.js';
-import type { SendSmsRequest } from '../../workflows/events.js';
-import { routerId } from '../../workflows/ids.js';
+import type { SendSmsRequest } from '../../workflows/contract/events.js';
+import { routerId } from '../../workflows/contract/ids.js';
 import { threadIdFor } from '../../config/identifiers.js';
-import { MemoryEventBus, type BusPayload } from '../../worker/events/bus.js';
+import { MemoryEventBus, type BusPayload } from '../../platform/events/bus.js';
 import { ensureRouter, startWorker, type RunningWorker } from '../../worker/run-worker.js';
-import { connectClient, connectNative, dataConverterOptions } from '../../worker/temporal/connection.js';
-import { submitCustomerText } from '../../worker/temporal/inbound.js';
-import { testConfig, type TestConfigOptions } from './test-config.js';
+import { connectClient, connectNative, dataConverterOptions } from '../../platform/temporal/connection.js';
+import { submitCustomerText } from '../../platform/temporal/inbound.js';
+import { testConfig, type TestConfigOptions } from '../../harness/test-config.js';
 import { eventually } from './eventually.js';
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkflowStack } from '../support/workflow-stack.js';
-import { routerId, threadId } from '../../workflows/ids.js';
+import { routerId, threadId } from '../../workflows/contract/ids.js';
 
 const BIZ = '+15551230000';
 const CUSTOMER = '+15557776001';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { WorkflowStack } from '../support/workflow-stack.js';
-import { startProcess, writeConfigFile, type Child } from '../support/child-process.js';
+import { startProcess, writeConfigFile, type Child } from '../../harness/child-process.js';
 
 const BIZ = '+15551230000';
 

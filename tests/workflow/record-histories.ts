@@ -2,9 +2,9 @@
 // change is meant to change histories (and version the workflow code so old ones still replay).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { startLocalTemporal } from '../support/local-temporal.js';
-import { findTemporalCli } from '../../worker/temporal/cli.js';
-import { routerId } from '../../workflows/ids.js';
+import { startLocalTemporal } from '../../harness/local-temporal.js';
+import { findTemporalCli } from '../../platform/temporal/cli.js';
+import { routerId } from '../../workflows/contract/ids.js';
 import { WorkflowStack } from '../support/workflow-stack.js';
 
 const OUT = new URL('./histories/', import.meta.url).pathname;

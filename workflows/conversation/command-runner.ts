@@ -1,10 +1,10 @@
 import { getExternalWorkflowHandle, log, patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { ApplicationFailure } from '@temporalio/common';
 import type { ConversationState } from '../domain/types.js';
-import { conversationEndedSignal, redirectSignal, routerSignal } from '../definitions.js';
-import { summarize, type AgentEventPayload, type ConversationEventPayload } from '../events.js';
-import { SB_BUSINESS, SB_CUSTOMER, SB_INSTANCE, SB_OWNER, SB_QUEUE, SB_STATUS } from '../search-attributes.js';
-import { instanceOf } from '../ids.js';
+import { conversationEndedSignal, redirectSignal, routerSignal } from '../contract/definitions.js';
+import { summarize, type AgentEventPayload, type ConversationEventPayload } from '../contract/events.js';
+import { SB_BUSINESS, SB_CUSTOMER, SB_INSTANCE, SB_OWNER, SB_QUEUE, SB_STATUS } from '../contract/search-attributes.js';
+import { instanceOf } from '../contract/ids.js';
 import type { Outbox } from '../runtime/outbox.js';
 import type { ConversationCommand, ConversationEvent } from './model.js';
 import { coreActivities, smsActivities } from './effects.js';

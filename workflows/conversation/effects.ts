@@ -1,5 +1,5 @@
 import { proxyLocalActivities, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import { smsTaskQueue, type CoreActivities, type SmsActivities } from '../activities.js';
+import { smsTaskQueue, type CoreActivities, type SmsActivities } from '../contract/activities.js';
 import type { ConversationState } from '../domain/types.js';
 import type { ConversationEvent } from './model.js';
 

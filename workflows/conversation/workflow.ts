@@ -19,7 +19,7 @@ import {
   type ActionResult,
   type AgentAction,
   type ReserveResult,
-} from '../definitions.js';
+} from '../contract/definitions.js';
 import { RuleError } from '../domain/errors.js';
 import { rethrowAsFailure } from '../runtime/failures.js';
 import { TimerSet } from '../runtime/timers.js';

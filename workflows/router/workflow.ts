@@ -8,8 +8,8 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { CoreActivities } from '../activities.js';
-import type { AgentEventPayload } from '../events.js';
+import type { CoreActivities } from '../contract/activities.js';
+import type { AgentEventPayload } from '../contract/events.js';
 import {
   agentsQuery,
   assignedSignal,
@@ -18,7 +18,7 @@ import {
   routerSignal,
   setStatusUpdate,
   syncDirectorySignal,
-} from '../definitions.js';
+} from '../contract/definitions.js';
 import { rethrowAsFailure } from '../runtime/failures.js';
 import { Outbox } from '../runtime/outbox.js';
 import {

@@ -17,9 +17,9 @@ import {
   inboundSignal,
   redirectSignal,
   threadQuery,
-} from '../definitions.js';
-import { conversationIdFor, instanceOf, routerId } from '../ids.js';
-import { SB_BUSINESS, SB_CUSTOMER, SB_INSTANCE, SB_QUEUE, SB_STATUS } from '../search-attributes.js';
+} from '../contract/definitions.js';
+import { conversationIdFor, instanceOf, routerId } from '../contract/ids.js';
+import { SB_BUSINESS, SB_CUSTOMER, SB_INSTANCE, SB_QUEUE, SB_STATUS } from '../contract/search-attributes.js';
 import { conversationWorkflow } from '../conversation/workflow.js';
 import { emptyThread, remember, started, type Routing, type ThreadState } from './model.js';
 

@@ -4,9 +4,16 @@ import type { Locator, Page } from 'playwright-core';
 
 // Helpers for the end-to-end tests that assert: polling what the page shows, sign-in, state.
 
-import { shot } from './chromium.js';
+import { shot } from '../../../harness/chromium.js';
 
-export { axeViolations, describeViolations, launchBrowser, newPage, shot, type AxeViolation } from './chromium.js';
+export {
+  axeViolations,
+  describeViolations,
+  launchBrowser,
+  newPage,
+  shot,
+  type AxeViolation,
+} from '../../../harness/chromium.js';
 
 /**
  * Polls what the page shows until the matcher passes (playwright-core has no web-first expect,

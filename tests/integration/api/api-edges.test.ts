@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../../api/create-api.js';
-import { RedisEventBus } from '../../../worker/events/redis-bus.js';
+import { RedisEventBus } from '../../../platform/events/redis-bus.js';
 import { ApiStack, integratorKey } from '../../support/api-stack.js';
 import type { ApiClient } from '../../support/api-client.js';
 import { startRedis } from '../../support/api-processes.js';

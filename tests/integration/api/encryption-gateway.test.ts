@@ -4,7 +4,7 @@ import { ApiClient } from '../../support/api-client.js';
 import { LOGIN } from '../../support/api-stack.js';
 import * as doc from '../../support/api-documents.js';
 import { eventually } from '../../support/eventually.js';
-import { FullStack } from '../../support/full-stack.js';
+import { FullStack } from '../../../harness/full-stack.js';
 
 // Payload encryption with the real SMPP path: the gateway's send-SMS worker decodes what the
 // conversation encrypted, so a reply reaches the customer's phone over the carrier simulator.

@@ -1,6 +1,6 @@
 import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEventBus } from '../../../worker/events/redis-bus.js';
-import type { EventBus } from '../../../worker/events/bus.js';
+import { createEventBus } from '../../../platform/events/redis-bus.js';
+import type { EventBus } from '../../../platform/events/bus.js';
 import { startWorker, type RunningWorker } from '../../../worker/run-worker.js';
 import { ApiClient } from '../../support/api-client.js';
 import { startApiProcesses, startRedis } from '../../support/api-processes.js';

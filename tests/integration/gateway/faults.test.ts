@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { segmentText } from '../../../smpp-gateway/codec/segment.js';
+import { segmentText } from '../../../platform/smpp-codec/segment.js';
 import { STATUS } from '../../../smpp-gateway/session/errors.js';
 import { encodePdu } from '../../../smpp-gateway/session/pdu.js';
 import { until, waitForEvent } from '../smpp/support.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeGsm7 } from '../../../smpp-gateway/codec/gsm7.js';
-import { decodeShortMessage } from '../../../smpp-gateway/codec/data-coding.js';
-import { segmentText } from '../../../smpp-gateway/codec/segment.js';
+import { encodeGsm7 } from '../../../platform/smpp-codec/gsm7.js';
+import { decodeShortMessage } from '../../../platform/smpp-codec/data-coding.js';
+import { segmentText } from '../../../platform/smpp-codec/segment.js';
 import { EsmeSession } from '../../../smpp-gateway/session/esme-session.js';
 import { STATUS } from '../../../smpp-gateway/session/errors.js';
 import type { ShortMessage } from '../../../smpp-gateway/session/messages.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeGsm7, packSeptets } from '../../../smpp-gateway/codec/gsm7.js';
-import { buildConcatUdh, ESM_UDHI } from '../../../smpp-gateway/codec/udh.js';
+import { encodeGsm7, packSeptets } from '../../../platform/smpp-codec/gsm7.js';
+import { buildConcatUdh, ESM_UDHI } from '../../../platform/smpp-codec/udh.js';
 import { BIZ, GatewayHarness } from './support.js';
 
 // A carrier that sends data_coding 0 as packed septets (bind option gsmPacked): the gateway

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATUS } from '../../../smpp-gateway/session/errors.js';
 import { decodePdu, encodePdu } from '../../../smpp-gateway/session/pdu.js';
-import { startProcess, writeConfigFile, type Child } from '../../support/child-process.js';
+import { startProcess, writeConfigFile, type Child } from '../../../harness/child-process.js';
 import { RawClient, waitForEvent } from '../smpp/support.js';
 import { BIZ, GatewayHarness } from './support.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { segmentText } from '../../../smpp-gateway/codec/segment.js';
-import { startProcess, writeConfigFile, type Child } from '../../support/child-process.js';
+import { segmentText } from '../../../platform/smpp-codec/segment.js';
+import { startProcess, writeConfigFile, type Child } from '../../../harness/child-process.js';
 import { waitForEvent } from '../smpp/support.js';
 import { BIZ, GatewayHarness } from './support.js';
 import { TcpProxy } from './tcp-proxy.js';

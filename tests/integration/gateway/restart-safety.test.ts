@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { segmentText } from '../../../smpp-gateway/codec/segment.js';
+import { segmentText } from '../../../platform/smpp-codec/segment.js';
 import { STATUS } from '../../../smpp-gateway/session/errors.js';
 import { BIZ, GatewayHarness } from './support.js';
 import { TcpProxy } from './tcp-proxy.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PhoneMessage } from '../../../api/phone/customer-phone.js';
+import type { PhoneMessage } from '../../../workflows/contract/customer-phone.js';
 import { RuleError } from '../../../workflows/domain/errors.js';
 import { SimulatorPhone } from '../../../smpp-gateway/service/simulator-phone.js';
 import { until } from '../smpp/support.js';

@@ -15,14 +15,14 @@ import {
   stateQuery,
   threadQuery,
   type AgentAction,
-} from '../../../workflows/definitions.js';
+} from '../../../workflows/contract/definitions.js';
 import type { AgentStatus, ConversationState } from '../../../workflows/domain/types.js';
-import { routerId, threadId } from '../../../workflows/ids.js';
-import { MemoryEventBus } from '../../../worker/events/bus.js';
+import { routerId, threadId } from '../../../workflows/contract/ids.js';
+import { MemoryEventBus } from '../../../platform/events/bus.js';
 import { ensureRouter, startWorker, type RunningWorker } from '../../../worker/run-worker.js';
-import { connectClient } from '../../../worker/temporal/connection.js';
+import { connectClient } from '../../../platform/temporal/connection.js';
 import { eventually } from '../../support/eventually.js';
-import { testConfig } from '../../support/test-config.js';
+import { testConfig } from '../../../harness/test-config.js';
 import { bindConfig, FAST_BACKOFF } from '../smpp/support.js';
 
 export const BIZ = '+15551230000';

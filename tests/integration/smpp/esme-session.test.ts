@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeShortMessage } from '../../../smpp-gateway/codec/data-coding.js';
+import { decodeShortMessage } from '../../../platform/smpp-codec/data-coding.js';
 import { EsmeSession, type EsmeSessionOptions } from '../../../smpp-gateway/session/esme-session.js';
 import { SmppCommandError, SmppTimeoutError, STATUS } from '../../../smpp-gateway/session/errors.js';
 import type { ShortMessage } from '../../../smpp-gateway/session/messages.js';

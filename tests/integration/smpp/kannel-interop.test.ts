@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeShortMessage } from '../../../smpp-gateway/codec/data-coding.js';
+import { decodeShortMessage } from '../../../platform/smpp-codec/data-coding.js';
 import { SmscListener } from '../../../smpp-gateway/session/listener.js';
 import { Child } from './child-process.js';
 import { freePort, gsmMessage, until, waitForEvent, waitForPort } from './support.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeShortMessage } from '../../../smpp-gateway/codec/data-coding.js';
+import { decodeShortMessage } from '../../../platform/smpp-codec/data-coding.js';
 import { EsmeSession } from '../../../smpp-gateway/session/esme-session.js';
 import { SmppClosedError, SmppTimeoutError, STATUS } from '../../../smpp-gateway/session/errors.js';
 import { SmscListener, type SmscListenerOptions } from '../../../smpp-gateway/session/listener.js';

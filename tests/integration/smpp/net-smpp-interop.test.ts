@@ -1,8 +1,8 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeShortMessage } from '../../../smpp-gateway/codec/data-coding.js';
-import { decodeGsm7 } from '../../../smpp-gateway/codec/gsm7.js';
+import { decodeShortMessage } from '../../../platform/smpp-codec/data-coding.js';
+import { decodeGsm7 } from '../../../platform/smpp-codec/gsm7.js';
 import { EsmeSession } from '../../../smpp-gateway/session/esme-session.js';
 import type { ShortMessage } from '../../../smpp-gateway/session/messages.js';
 import { Child } from './child-process.js';

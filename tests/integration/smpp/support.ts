@@ -1,7 +1,7 @@
 import { once, type EventEmitter } from 'node:events';
 import { connect, type Socket } from 'node:net';
 import type { BindConfig } from '../../../config/schema.js';
-import { encodeGsm7 } from '../../../smpp-gateway/codec/gsm7.js';
+import { encodeGsm7 } from '../../../platform/smpp-codec/gsm7.js';
 import type { SubmitMessage } from '../../../smpp-gateway/session/messages.js';
 
 /** A BindConfig for loopback with test-friendly timings; every field the schema defaults is set. */
@@ -62,7 +62,7 @@ export async function until(condition: () => boolean, ms = 10_000, what = 'condi
   }
 }
 
-export { freePort } from '../../../worker/temporal/ports.js';
+export { freePort } from '../../../platform/temporal/ports.js';
 
 /** Resolves once something accepts TCP connections on the port. */
 export async function waitForPort(port: number, ms = 20_000): Promise<void> {

@@ -2,7 +2,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Connection } from '@temporalio/client';
 import { status } from '@grpc/grpc-js';
-import { clientInterceptors } from '../../../worker/temporal/closed-channel-guard.js';
+import { clientInterceptors } from '../../../platform/temporal/closed-channel-guard.js';
 
 // A part that stops while one of its Temporal calls is backing off before a retry must not crash
 // the process: without the guard, grpc-js throws "Channel has been shut down" from the retry's

@@ -5,7 +5,7 @@ import {
   encodeCursor,
   type ListSource,
 } from '../../../api/services/conversation-list.js';
-import { testConfig } from '../../support/test-config.js';
+import { testConfig } from '../../../harness/test-config.js';
 
 // The pager over a visibility that returns running executions newest first at its own precision,
 // in its own order within a millisecond (here: ids ascending, the reverse of ours), as SQL

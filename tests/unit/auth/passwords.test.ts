@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hashPassword, PasswordChecker } from '../../../api/auth/passwords.js';
 import { DEFAULT_SCRYPT, parsePasswordHash } from '../../../config/password-hash.js';
 import { validateConfig } from '../../../config/load.js';
-import { testConfig, testPasswordHash } from '../../support/test-config.js';
+import { testConfig, testPasswordHash } from '../../../harness/test-config.js';
 
 // Hash formats: the first one (scrypt$salt$hash, N=16384) stays accepted as it is; new hashes name
 // their cost. An unknown username costs the same scrypt work as a wrong password.

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEMO_CONFIG_PATH, loadConfig } from '../../../config/load.js';
 import { SHIPPED_SECRETS } from '../../../config/mode-checks.js';
-import { testPasswordHash } from '../../support/test-config.js';
+import { testPasswordHash } from '../../../harness/test-config.js';
 import { configProblems, demoRaw as demo, type RawConfig as Raw } from '../../support/config-problems.js';
 
 // Demo is a mode (`demo: true`), not a fallback: a file without it must bring its own secrets,
@@ -151,7 +151,7 @@ describe('demo is a mode', () => {
     const raw = demo();
     expect(SHIPPED_SECRETS.has(raw.auth.jwtSecret)).toBe(true);
     for (const k of raw.auth.apiKeys) expect(SHIPPED_SECRETS.has(k.key)).toBe(true);
-    const testConfigSource = readFileSync(new URL('../../support/test-config.ts', import.meta.url), 'utf8');
+    const testConfigSource = readFileSync(new URL('../../../harness/test-config.ts', import.meta.url), 'utf8');
     for (const m of testConfigSource.matchAll(/(?:jwtSecret|key): '([^']+)'/g))
       expect(SHIPPED_SECRETS.has(m[1]!)).toBe(true);
   });

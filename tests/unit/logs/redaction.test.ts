@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { maskNumber, redactArgs, redactFields, redactText } from '../../../config/redact.js';
 import { consoleLog } from '../../../smpp-gateway/service/log.js';
-import { logLine } from '../../../worker/temporal/runtime.js';
+import { logLine } from '../../../platform/temporal/runtime.js';
 import { quietLogger } from '../../../api/http/security.js';
 
 // Logs never carry a full phone number (all but the last 4 digits masked), a message's or a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alphabetFor, chooseEncoding, decodeShortMessage } from '../../../smpp-gateway/codec/data-coding.js';
-import { decodeUcs2, encodeUcs2, ucs2Atoms, ucs2Length } from '../../../smpp-gateway/codec/ucs2.js';
+import { alphabetFor, chooseEncoding, decodeShortMessage } from '../../../platform/smpp-codec/data-coding.js';
+import { decodeUcs2, encodeUcs2, ucs2Atoms, ucs2Length } from '../../../platform/smpp-codec/ucs2.js';
 
 const fromHex = (h: string) => Buffer.from(h, 'hex');
 

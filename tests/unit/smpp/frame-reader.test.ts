@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FrameReader } from '../../../smpp-gateway/codec/frame-reader.js';
+import { FrameReader } from '../../../platform/smpp-codec/frame-reader.js';
 import { encodePdu } from '../../../smpp-gateway/session/pdu.js';
 
 const ENQUIRE = Buffer.from('00000010000000150000000000000007', 'hex');

@@ -6,7 +6,7 @@ import {
   encodeHeaderOnly,
   readHeader,
   splitFrames,
-} from '../../../smpp-gateway/codec/frame.js';
+} from '../../../platform/smpp-codec/frame.js';
 
 // The smpp package ships no types; these tests only hand its PDU class our bytes.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -8,7 +8,7 @@ import {
   packSeptets,
   septetCountFor,
   unpackSeptets,
-} from '../../../smpp-gateway/codec/gsm7.js';
+} from '../../../platform/smpp-codec/gsm7.js';
 
 const hex = (b: Buffer) => b.toString('hex');
 const fromHex = (h: string) => Buffer.from(h, 'hex');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { groupKey, type CompletedMessage, type InboundPart } from '../../../smpp-gateway/codec/reassembly.js';
+import { groupKey, type CompletedMessage, type InboundPart } from '../../../platform/smpp-codec/reassembly.js';
 import { EARLY_RETRY_MS, MoAssembler, type EarlyAckStore } from '../../../smpp-gateway/service/mo-assembler.js';
 
 const part = (seq: number, text: string): InboundPart => ({

@@ -4,7 +4,7 @@ import {
   destinationAddressFor,
   normaliseAddress,
   sourceAddressFor,
-} from '../../../smpp-gateway/codec/numbers.js';
+} from '../../../platform/smpp-codec/numbers.js';
 
 const codeOf = (fn: () => unknown) => {
   try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUserData } from '../../../smpp-gateway/codec/user-data.js';
-import { parseReceipt } from '../../../smpp-gateway/codec/receipt.js';
+import { decodeUserData } from '../../../platform/smpp-codec/user-data.js';
+import { parseReceipt } from '../../../platform/smpp-codec/receipt.js';
 import { toShortMessage } from '../../../smpp-gateway/session/messages.js';
 import { decodePdu, PduDecodeError } from '../../../smpp-gateway/session/pdu.js';
 import { FUZZ_SEED, hostileFrames } from './fuzz-frames.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Reassembler, ReassemblyFullError, type InboundPart } from '../../../smpp-gateway/codec/reassembly.js';
+import { Reassembler, ReassemblyFullError, type InboundPart } from '../../../platform/smpp-codec/reassembly.js';
 
 const part = (peer: string, ref: number, seq: number, bytes = 10): InboundPart => ({
   peer,

@@ -4,9 +4,9 @@ import {
   ReassemblyError,
   type CompletedMessage,
   type InboundPart,
-} from '../../../smpp-gateway/codec/reassembly.js';
-import { segmentText } from '../../../smpp-gateway/codec/segment.js';
-import { decodeUserData } from '../../../smpp-gateway/codec/user-data.js';
+} from '../../../platform/smpp-codec/reassembly.js';
+import { segmentText } from '../../../platform/smpp-codec/segment.js';
+import { decodeUserData } from '../../../platform/smpp-codec/user-data.js';
 
 const base = { source: '+15557654321', destination: '+15551230000', ref: 42, total: 3 };
 const part = (seq: number, text: string, receivedAt = 1000): InboundPart => ({ ...base, seq, text, receivedAt });

@@ -4,7 +4,7 @@ import {
   parseReceipt,
   receiptIdKeys,
   receiptIdsMatch,
-} from '../../../smpp-gateway/codec/receipt.js';
+} from '../../../platform/smpp-codec/receipt.js';
 
 describe('parseReceipt: text formats', () => {
   it('SMPP 3.4 Appendix B, as most SMSCs send it', () => {

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { decodeShortMessage } from '../../../smpp-gateway/codec/data-coding.js';
-import { countSegments, segmentText, SegmentError, type OutboundPart } from '../../../smpp-gateway/codec/segment.js';
-import { parseUdh } from '../../../smpp-gateway/codec/udh.js';
+import { decodeShortMessage } from '../../../platform/smpp-codec/data-coding.js';
+import { countSegments, segmentText, SegmentError, type OutboundPart } from '../../../platform/smpp-codec/segment.js';
+import { parseUdh } from '../../../platform/smpp-codec/udh.js';
 
 // The smpp package ships no types; these tests only hand its PDU class our bytes.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -8,7 +8,7 @@ import {
   STATUS,
   statusInfo,
   statusName,
-} from '../../../smpp-gateway/codec/status.js';
+} from '../../../platform/smpp-codec/status.js';
 
 const { errors } = createRequire(import.meta.url)('smpp/lib/defs.js') as { errors: Record<string, number> };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildConcatUdh, buildUdh, hasUdhi, parseUdh, splitUdh } from '../../../smpp-gateway/codec/udh.js';
+import { buildConcatUdh, buildUdh, hasUdhi, parseUdh, splitUdh } from '../../../platform/smpp-codec/udh.js';
 
 const fromHex = (h: string) => Buffer.from(h, 'hex');
 

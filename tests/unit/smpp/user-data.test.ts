@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUserData } from '../../../smpp-gateway/codec/user-data.js';
+import { decodeUserData } from '../../../platform/smpp-codec/user-data.js';
 
 const fromHex = (h: string) => Buffer.from(h, 'hex');
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { defaultPayloadConverter } from '@temporalio/common';
-import { AesGcmCodec, ENCRYPTED_ENCODING } from '../../../worker/temporal/codec.js';
+import { AesGcmCodec, ENCRYPTED_ENCODING } from '../../../platform/temporal/codec.js';
 
 // AES-256-GCM payload codec: the key id travels in the payload, so a key can be rotated (new one
 // first, old ones still decrypt); altered data or an unknown key is refused, never misread.

@@ -1,5 +1,5 @@
-import type { AgentView, ConversationState, Ingress, Message, NumberType, Offer } from './domain/types.js';
-import type { AgentEventKind, ConversationEventKind } from './conversation/model.js';
+import type { AgentView, ConversationState, Ingress, Message, NumberType, Offer } from '../domain/types.js';
+import type { AgentEventKind, ConversationEventKind } from '../conversation/model.js';
 
 /** A conversation without its transcript: events stay small however long the conversation gets. */
 export type ConversationSummary = Omit<ConversationState, 'messages'> & { messageCount: number };

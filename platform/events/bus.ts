@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { AgentEventPayload, ConversationEventPayload, EventBatch } from '../../workflows/events.js';
+import type { AgentEventPayload, ConversationEventPayload, EventBatch } from '../../workflows/contract/events.js';
 
 /**
  * Channels: `agent:<id>` (an agent's own stream), `conversation:<id>` (one conversation),

@@ -1,6 +1,6 @@
 import type { Connection } from '@temporalio/client';
 import proto from '@temporalio/proto';
-import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes.js';
+import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/contract/search-attributes.js';
 
 /**
  * On a cluster the search attributes must be registered once per namespace. Self-hosted clusters

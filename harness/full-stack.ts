@@ -2,16 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
-import type { BindConfig, SwitchboardConfig } from '../../config/schema.js';
-import { createApi, type Api } from '../../api/create-api.js';
-import { startGateway, type Gateway } from '../../smpp-gateway/service/gateway.js';
-import { SimulatorPhone } from '../../smpp-gateway/service/simulator-phone.js';
-import type { CarrierSimulator } from '../../smpp-gateway/simulator/carrier-simulator.js';
-import { simulatorFromConfig } from '../../smpp-gateway/simulator/from-config.js';
-import { MemoryEventBus } from '../../worker/events/bus.js';
-import { ensureRouter, startWorker, type RunningWorker } from '../../worker/run-worker.js';
-import { connectClient } from '../../worker/temporal/connection.js';
-import { ensureWebBuild } from '../../scripts/parts.js';
+import type { BindConfig, SwitchboardConfig } from '../config/schema.js';
+import { createApi, type Api } from '../api/create-api.js';
+import { startGateway, type Gateway } from '../smpp-gateway/service/gateway.js';
+import { SimulatorPhone } from '../smpp-gateway/service/simulator-phone.js';
+import type { CarrierSimulator } from '../smpp-gateway/simulator/carrier-simulator.js';
+import { simulatorFromConfig } from '../smpp-gateway/simulator/from-config.js';
+import { MemoryEventBus } from '../platform/events/bus.js';
+import { ensureRouter, startWorker, type RunningWorker } from '../worker/run-worker.js';
+import { connectClient } from '../platform/temporal/connection.js';
+import { ensureWebBuild } from '../stack/parts.js';
 import { testConfig, type TestConfigOptions } from './test-config.js';
 
 export interface FullStackOptions extends TestConfigOptions {

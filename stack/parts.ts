@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
 import type { SwitchboardConfig } from '../config/schema.js';
-import type { EventBus } from '../worker/events/bus.js';
+import type { EventBus } from '../platform/events/bus.js';
 import { createApi } from '../api/create-api.js';
 import { startGateway } from '../smpp-gateway/service/gateway.js';
 import { SimulatorPhone } from '../smpp-gateway/service/simulator-phone.js';

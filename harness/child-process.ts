@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import type { SwitchboardConfig } from '../../config/schema.js';
+import type { SwitchboardConfig } from '../config/schema.js';
 
-export const REPO_ROOT = new URL('../..', import.meta.url).pathname;
+export const REPO_ROOT = new URL('..', import.meta.url).pathname;
 
 export function writeConfigFile(config: SwitchboardConfig): string {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-test-'));

@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { SwitchboardConfig } from '../../config/schema.js';
 import { RuleError } from '../../workflows/domain/errors.js';
 import type { InboundMessage } from '../../workflows/domain/types.js';
-import { customerMessageSignal } from '../../workflows/definitions.js';
+import { customerMessageSignal } from '../../workflows/contract/definitions.js';
 import { searchKeysFor, threadIdFor } from '../../config/identifiers.js';
 import { threadWorkflow } from '../../workflows/thread/workflow.js';
 

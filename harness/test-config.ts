@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID, scryptSync } from 'node:crypto';
-import { validateConfig } from '../../config/load.js';
-import type { SwitchboardConfig } from '../../config/schema.js';
+import { validateConfig } from '../config/load.js';
+import type { SwitchboardConfig } from '../config/schema.js';
 
 export interface TestConfigOptions {
   ronaTimeoutSeconds?: number;

@@ -1,4 +1,4 @@
-import { startDevServer } from '../../worker/temporal/dev-server.js';
+import { startDevServer } from '../platform/temporal/dev-server.js';
 
 export interface LocalTemporal {
   address: string;

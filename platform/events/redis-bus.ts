@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { redactText } from '../../config/redact.js';
-import type { EventBatch } from '../../workflows/events.js';
+import type { EventBatch } from '../../workflows/contract/events.js';
 import { channelsOf, MemoryEventBus, type BusPayload, type EventBus } from './bus.js';
 
 /**

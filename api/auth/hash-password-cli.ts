@@ -1,7 +1,7 @@
 // `npm run hash-password`: reads a password from standard input (typed without echo on a
 // terminal, or piped) and prints its passwordHash for the configuration. Never an argument: those
 // end up in shell histories and process lists.
-import { hashPassword } from '../api/auth/passwords.js';
+import { hashPassword } from './passwords.js';
 
 async function readPassword(): Promise<string> {
   const input = process.stdin;

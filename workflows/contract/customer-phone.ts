@@ -1,4 +1,4 @@
-import type { MessageDirection } from '../../workflows/domain/types.js';
+import type { MessageDirection } from '../domain/types.js';
 
 // The demo customer phone (extensions: businessNumbers, phoneMessages, sendAsCustomer,
 // phoneEvents). The SMPP gateway implements it over the carrier simulator, so a demo text takes the

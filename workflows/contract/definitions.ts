@@ -10,13 +10,13 @@ import type {
   NumberType,
   QueueView,
   SearchKeys,
-} from './domain/types.js';
-import type { Directory, RouterEvent } from './router/model.js';
-import type { AgentAction } from './conversation/model.js';
+} from '../domain/types.js';
+import type { Directory, RouterEvent } from '../router/model.js';
+import type { AgentAction } from '../conversation/model.js';
 
 // The names clients use to talk to the workflows. The API and the gateway import these, never strings.
 
-export type { AgentAction } from './conversation/model.js';
+export type { AgentAction } from '../conversation/model.js';
 
 export interface ActionResult {
   conversation: ConversationState;

@@ -1,0 +1,3 @@
+import type { ESLint } from 'eslint';
+export declare const ALLOWED: Record<string, string[]>;
+export declare const roomsPlugin: ESLint.Plugin;
