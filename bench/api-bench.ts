@@ -1,20 +1,20 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the benchmark reads GraphQL answers by shape; a wrong one throws */
 // The API's mutation round trip over real HTTP: acceptConversation and sendMessage, each a
 // GraphQL POST that becomes one Temporal Update (the caller waits for the workflow's answer).
-// Starts its own on-disk dev server, worker, SMS double and API; one agent, sequential calls.
+// Starts its own on-disk dev server, then worker and API through the composition root (stack/),
+// and an SMS double on the gateway's task queue; one agent, sequential calls.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalTemporal } from '../harness/local-temporal.js';
 import { Worker } from '@temporalio/worker';
-import { createApi } from '../api/create-api.js';
-import { MemoryEventBus } from '../platform/events/bus.js';
-import { ensureRouter, startWorker } from '../worker/run-worker.js';
-import { connectClient, connectNative } from '../platform/temporal/connection.js';
+import { connectNative } from '../platform/temporal/connection.js';
 import { submitCustomerText } from '../platform/temporal/inbound.js';
 import { smsTaskQueue } from '../workflows/contract/activities.js';
 import { actUpdate } from '../workflows/contract/definitions.js';
 import { testConfig } from '../harness/test-config.js';
+import { withTemporalAddress } from '../stack/address.js';
+import { startStack } from '../stack/start-stack.js';
 import { latencyRow, type Row } from './stats.js';
 
 const N = Number(process.env.BENCH_API_ROUND_TRIPS ?? 200);
@@ -25,19 +25,20 @@ export async function runApiBench(): Promise<Row[]> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-api-bench-'));
   const env = await startLocalTemporal({ dbFilename: join(dir, 'temporal.db') });
   const base = testConfig({ ronaTimeoutSeconds: 3600, capacity: 50 });
-  const config = { ...base, api: { ...base.api, host: '127.0.0.1', port: 0 }, web: { port: 0 } };
-  const bus = new MemoryEventBus();
-  const worker = await startWorker({ config, bus, address: env.address });
-  const client = await connectClient(config, env.address);
+  const config = withTemporalAddress(
+    { ...base, api: { ...base.api, host: '127.0.0.1', port: 0 }, web: { port: 0 } },
+    env.address,
+  );
   const sms = await Worker.create({
     connection: await connectNative(config, env.address),
     taskQueue: smsTaskQueue(config.temporal.taskQueue),
     activities: { sendSms: async (r: { messageId: string }) => ({ carrierIds: [r.messageId], segments: 1 }) },
   });
   const smsDone = sms.run();
-  await ensureRouter(client, config);
-  const api = createApi({ config, client, bus });
-  const { url } = await api.listen();
+  const stack = await startStack(config, { parts: ['worker', 'api'] });
+  const client = stack.client!;
+  const bus = stack.bus!;
+  const url = stack.api!.url;
   let token = '';
   const post = async (query: string, variables: Record<string, unknown> = {}) => {
     const res = await fetch(`${url}/graphql`, {
@@ -104,11 +105,9 @@ export async function runApiBench(): Promise<Row[]> {
       );
     }
   } finally {
-    await api.close();
+    await stack.stop();
     sms.shutdown();
     await smsDone;
-    await worker.shutdown();
-    await client.connection.close();
     await env.teardown();
     rmSync(dir, { recursive: true, force: true });
   }

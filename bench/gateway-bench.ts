@@ -9,15 +9,16 @@ import { startLocalTemporal } from '../harness/local-temporal.js';
 import { validateConfig } from '../config/load.js';
 import type { SwitchboardConfig } from '../config/schema.js';
 import { encodeGsm7 } from '../platform/smpp-codec/gsm7.js';
-import { startGateway, type Gateway } from '../smpp-gateway/service/gateway.js';
+import type { Gateway } from '../smpp-gateway/service/gateway.js';
 import { silentLog } from '../smpp-gateway/service/log.js';
 import { CarrierSimulator } from '../smpp-gateway/simulator/carrier-simulator.js';
-import { connectClient } from '../platform/temporal/connection.js';
 import { submitCustomerText } from '../platform/temporal/inbound.js';
 import { startProcess, writeConfigFile } from '../harness/child-process.js';
 import { stateQuery, threadQuery } from '../workflows/contract/definitions.js';
 import { threadId } from '../workflows/contract/ids.js';
 import type { Client } from '@temporalio/client';
+import { withTemporalAddress } from '../stack/address.js';
+import { startStack } from '../stack/start-stack.js';
 
 export interface Row {
   name: string;
@@ -147,18 +148,19 @@ export async function runGatewayBench(): Promise<Row[]> {
   // Receipts are left out (10 min away): the MT rows measure the bind, not receipt handling.
   const sim = new CarrierSimulator({ receiptDelayMs: 600_000, windowSize: 200 });
   await sim.start();
-  const config = benchConfig(sim.port);
+  const config = withTemporalAddress(benchConfig(sim.port), env.address);
   // The core worker in its own process, as deployed: the gateway's event loop is its own.
   const worker = await startProcess(
-    'worker/main.ts',
+    'stack/main/worker.ts',
     { SWITCHBOARD_CONFIG: writeConfigFile(config), SWITCHBOARD_TEMPORAL_ADDRESS: env.address },
     /worker ready/,
   );
-  const client = await connectClient(config, env.address);
-  const gateway = await startGateway({ config, client, address: env.address, log: silentLog });
+  // The gateway in this process, through the composition root, so its binds are at hand.
+  const stack = await startStack(config, { parts: ['gateway'], gateway: { log: silentLog, waitForBinds: true } });
+  const client = stack.client!;
+  const gateway = stack.gateway!;
   const rows: Row[] = [];
   try {
-    await gateway.whenBound();
     await moLoad(sim, 100, 100, 50, 'warmup');
 
     const sequential: number[] = [];
@@ -238,9 +240,8 @@ export async function runGatewayBench(): Promise<Row[]> {
       });
     }
   } finally {
-    await gateway.stop();
+    await stack.stop();
     await worker.kill('SIGTERM');
-    await client.connection.close();
     await sim.stop();
     await env.teardown();
   }

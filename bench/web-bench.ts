@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startLocalTemporal } from '../harness/local-temporal.js';
-import { WEB_BUILD, ensureWebBuild } from '../stack/parts.js';
+import { WEB_BUILD, ensureWebBuild } from '../stack/web-build.js';
 import { actUpdate } from '../workflows/contract/definitions.js';
 import { FullStack } from '../harness/full-stack.js';
 import { launchBrowser } from '../harness/chromium.js';

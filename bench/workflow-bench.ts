@@ -59,7 +59,7 @@ export async function runWorkflowBench(): Promise<Row[]> {
   const env = await startLocalTemporal({ dbFilename });
   const config = testConfig({ ronaTimeoutSeconds: 3600, capacity: 50 });
   const worker = await startProcess(
-    'worker/main.ts',
+    'stack/main/worker.ts',
     { SWITCHBOARD_CONFIG: writeConfigFile(config), SWITCHBOARD_TEMPORAL_ADDRESS: env.address },
     /worker ready/,
   );

@@ -33,22 +33,37 @@ export function isEmbedded(config: SwitchboardConfig): boolean {
   return !config.temporal.address || config.temporal.address === 'embedded';
 }
 
+/** The part of the stack that listens on a port (stack/ checks only the parts it starts). */
+export type PortOwner = 'api' | 'temporal' | 'gateway' | 'simulator';
+
 /** Every port `npm start` listens on, named, so that one already taken stops it before anything starts. */
-export function listeningPorts(config: SwitchboardConfig): { what: string; host: string; port: number }[] {
-  const ports = [{ what: 'the GraphQL API (api.port)', host: config.api.host, port: config.api.port }];
+export function listeningPorts(
+  config: SwitchboardConfig,
+): { what: string; host: string; port: number; part: PortOwner }[] {
+  const ports: { what: string; host: string; port: number; part: PortOwner }[] = [
+    { what: 'the GraphQL API (api.port)', host: config.api.host, port: config.api.port, part: 'api' },
+  ];
   if (config.web.port !== config.api.port)
-    ports.push({ what: 'the agent desktop (web.port)', host: config.api.host, port: config.web.port });
+    ports.push({ what: 'the agent desktop (web.port)', host: config.api.host, port: config.web.port, part: 'api' });
   if (isEmbedded(config)) {
-    ports.push({ what: 'the Temporal dev server (temporal.port)', host: '127.0.0.1', port: config.temporal.port });
+    const host = '127.0.0.1';
+    ports.push({ what: 'the Temporal dev server (temporal.port)', host, port: config.temporal.port, part: 'temporal' });
     ports.push({
       what: "the Temporal dev server's Web UI (temporal.uiPort)",
-      host: '127.0.0.1',
+      host,
       port: config.temporal.uiPort,
+      part: 'temporal',
     });
   }
   const { listen, simulator } = config.smpp;
-  if (listen) ports.push({ what: 'the SMPP listener (smpp.listen.port)', host: listen.host, port: listen.port });
+  if (listen)
+    ports.push({ what: 'the SMPP listener (smpp.listen.port)', host: listen.host, port: listen.port, part: 'gateway' });
   if (simulator.enabled)
-    ports.push({ what: 'the carrier simulator (smpp.simulator.port)', host: '127.0.0.1', port: simulator.port });
+    ports.push({
+      what: 'the carrier simulator (smpp.simulator.port)',
+      host: '127.0.0.1',
+      port: simulator.port,
+      part: 'simulator',
+    });
   return ports.filter((p) => p.port > 0);
 }

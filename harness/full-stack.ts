@@ -3,15 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import type { BindConfig, SwitchboardConfig } from '../config/schema.js';
-import { createApi, type Api } from '../api/create-api.js';
-import { startGateway, type Gateway } from '../smpp-gateway/service/gateway.js';
-import { SimulatorPhone } from '../smpp-gateway/service/simulator-phone.js';
 import type { CarrierSimulator } from '../smpp-gateway/simulator/carrier-simulator.js';
-import { simulatorFromConfig } from '../smpp-gateway/simulator/from-config.js';
 import { MemoryEventBus } from '../platform/events/bus.js';
-import { ensureRouter, startWorker, type RunningWorker } from '../worker/run-worker.js';
-import { connectClient } from '../platform/temporal/connection.js';
-import { ensureWebBuild } from '../stack/parts.js';
+import { withTemporalAddress } from '../stack/address.js';
+import { startStack, type Stack } from '../stack/start-stack.js';
 import { testConfig, type TestConfigOptions } from './test-config.js';
 
 export interface FullStackOptions extends TestConfigOptions {
@@ -21,10 +16,11 @@ export interface FullStackOptions extends TestConfigOptions {
 }
 
 /**
- * Everything `npm start` runs beside Temporal, in this process and on ephemeral ports: worker and
- * router, the carrier simulator, the SMPP gateway bound to it, the demo phone over the simulator,
- * and the API serving GraphQL and the built desktop. No test double anywhere: a text from the
- * browser's /phone page goes over SMPP, and an agent's reply comes back the same way.
+ * Everything `npm start` runs beside Temporal, started by the same composition root (stack/), in
+ * this process and on ephemeral ports: the carrier simulator, worker and router, the SMPP gateway
+ * bound to it, the demo phone over the simulator, and the API serving GraphQL and the built
+ * desktop. No test double anywhere: a text from the browser's /phone page goes over SMPP, and an
+ * agent's reply comes back the same way.
  */
 export class FullStack {
   private constructor(
@@ -35,22 +31,14 @@ export class FullStack {
     readonly simulator: CarrierSimulator,
     /** The desktop and /graphql, e.g. http://127.0.0.1:41234 (no trailing slash). */
     readonly url: string,
-    private readonly parts: {
-      worker: RunningWorker;
-      gateway: Gateway;
-      phone: SimulatorPhone;
-      api: Api;
-      log: QuietLog;
-      dataDir: string;
-    },
+    private readonly parts: { stack: Stack; log: QuietLog; dataDir: string },
   ) {}
 
   static async start(options: FullStackOptions): Promise<FullStack> {
-    const webRoot = ensureWebBuild();
     const base = testConfig({ ronaTimeoutSeconds: 4, ...options });
     const dataDir = mkdtempSync(join(tmpdir(), 'sb-e2e-'));
-    // The simulator takes the bind's credentials from the config (as under `npm start`); its port
-    // is only known once it listens, so the bind is pointed at it afterwards.
+    // Port 0 for the simulator and its bind: the stack starts the simulator first and points the
+    // bind at the port it got, as `npm start` would with `smpp.simulator.port: 0`.
     const bind: BindConfig = {
       id: 'carrier-a',
       host: '127.0.0.1',
@@ -66,7 +54,7 @@ export class FullStack {
       segmentation: 'udh8',
       gsmPacked: false,
     };
-    const draft: SwitchboardConfig = {
+    const config: SwitchboardConfig = {
       ...base,
       temporal: { ...base.temporal, dataDir },
       api: { ...base.api, host: '127.0.0.1', port: 0 },
@@ -77,47 +65,31 @@ export class FullStack {
         simulator: { enabled: true, port: 0, receiptDelayMs: options.receiptDelayMs ?? 100 },
       },
     };
-    const simulator = simulatorFromConfig(draft);
-    const port = await simulator.start();
-    const config: SwitchboardConfig = {
-      ...draft,
-      smpp: { ...draft.smpp, binds: [{ ...bind, port }], simulator: { ...draft.smpp.simulator, port } },
-    };
-    // What has started so far is stopped again if a later part fails, so a failed start leaves
-    // no worker polling and no port open behind the failing test.
-    const started: (() => Promise<unknown>)[] = [() => simulator.stop()];
+    const bus = new MemoryEventBus();
+    const log = new QuietLog();
     try {
-      const bus = new MemoryEventBus();
-      const worker = await startWorker({ config, bus, address: options.address });
-      started.push(() => worker.shutdown());
-      const client = await connectClient(config, options.address);
-      started.push(() => client.connection.close());
-      await ensureRouter(client, config);
-      const log = new QuietLog();
-      const gateway = await startGateway({ config, client, address: options.address, log: log.write });
-      started.push(() => gateway.stop());
-      await gateway.whenBound();
-      const phone = new SimulatorPhone(simulator);
-      const api = createApi({ config, client, bus, phone, webRoot });
+      const stack = await startStack(withTemporalAddress(config, options.address), {
+        parts: ['simulator', 'worker', 'gateway', 'api'],
+        web: 'build',
+        bus,
+        gateway: { log: log.write, waitForBinds: true },
+      });
       // With api.port and web.port both 0 the API opens two listeners; the desktop is on either.
-      const { url } = await api.listen();
-      return new FullStack(config, client, bus, simulator, url, { worker, gateway, phone, api, log, dataDir });
+      return new FullStack(stack.config, stack.client!, bus, stack.simulator!, stack.api!.url, {
+        stack,
+        log,
+        dataDir,
+      });
     } catch (error) {
-      for (const stop of started.reverse()) await stop().catch(() => undefined);
       rmSync(dataDir, { recursive: true, force: true });
       throw error;
     }
   }
 
   async stop(): Promise<void> {
-    const { worker, gateway, phone, api, log, dataDir } = this.parts;
+    const { stack, log, dataDir } = this.parts;
     log.stopping = true;
-    phone.close();
-    await api.close();
-    await gateway.stop();
-    await worker.shutdown();
-    await this.client.connection.close();
-    await this.simulator.stop();
+    await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

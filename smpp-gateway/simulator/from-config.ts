@@ -1,7 +1,12 @@
-import type { SwitchboardConfig } from '../../config/schema.js';
+import type { BindConfig, SwitchboardConfig } from '../../config/schema.js';
 import { CarrierSimulator } from './carrier-simulator.js';
 
 const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
+
+/** A bind pointed at the simulator: on loopback, at the simulator's configured port. */
+export function aimsAtSimulator(bind: Pick<BindConfig, 'host' | 'port'>, config: SwitchboardConfig): boolean {
+  return bind.port === config.smpp.simulator.port && LOOPBACK.includes(bind.host);
+}
 
 /**
  * The demo carrier from the configuration: it accepts the credentials of every bind pointed at its
@@ -10,7 +15,7 @@ const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
 export function simulatorFromConfig(config: SwitchboardConfig): CarrierSimulator {
   const { port, receiptDelayMs } = config.smpp.simulator;
   const credentials = config.smpp.binds
-    .filter((b) => b.port === port && LOOPBACK.includes(b.host))
+    .filter((b) => aimsAtSimulator(b, config))
     .map((b) => ({ systemId: b.systemId, password: b.password }));
   return new CarrierSimulator({
     port,

@@ -10,7 +10,7 @@ import { runToExit as run, writeConfigFile } from '../../harness/child-process.j
 // says so; a non-demo file holding the demo's secrets is refused at start, naming the key.
 
 describe('entry points and their configuration', () => {
-  it.each(['api/main.ts', 'worker/main.ts', 'smpp-gateway/main.ts'])(
+  it.each(['stack/main/api.ts', 'stack/main/worker.ts', 'stack/main/gateway.ts'])(
     '%s without SWITCHBOARD_CONFIG says so and exits 1',
     async (entry) => {
       const { code, output } = await run([entry], { SWITCHBOARD_CONFIG: undefined }); // spawn leaves undefined out
@@ -24,7 +24,7 @@ describe('entry points and their configuration', () => {
   it('the demo file without demo: true is refused at start, naming each key', async () => {
     const raw = parse(readFileSync(DEMO_CONFIG_PATH, 'utf8')) as Omit<SwitchboardConfig, 'demo'> & { demo?: boolean };
     delete raw.demo;
-    const { code, output } = await run(['api/main.ts'], {
+    const { code, output } = await run(['stack/main/api.ts'], {
       SWITCHBOARD_CONFIG: writeConfigFile(raw as SwitchboardConfig),
     });
     expect(code).toBe(1);
@@ -40,7 +40,7 @@ describe('entry points and their configuration', () => {
   it('a configuration line holding a secret is never echoed, even when it does not parse', async () => {
     const path = writeConfigFile({} as SwitchboardConfig);
     writeFileSync(path, 'auth:\n  jwtSecret: "kept-out-of-logs-7f3a9\n  apiKeys: [\n');
-    const { code, output } = await run(['api/main.ts'], { SWITCHBOARD_CONFIG: path });
+    const { code, output } = await run(['stack/main/api.ts'], { SWITCHBOARD_CONFIG: path });
     expect(code).toBe(1);
     expect(output).toContain('not valid YAML');
     expect(output).not.toContain('kept-out-of-logs');

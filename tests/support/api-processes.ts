@@ -84,7 +84,7 @@ export async function startRedis(): Promise<{ url: string; stop: () => Promise<v
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * `count` API processes (api/main.ts) from one configuration, each on a port of its own: resolves
+ * `count` API processes (stack/main/api.ts) from one configuration, each on a port of its own: resolves
  * with their base URLs once each has said where it listens.
  */
 export async function startApiProcesses(
@@ -103,7 +103,7 @@ export async function startApiProcesses(
       const port = await freePort();
       const file = join(dir, `api-${i}.yaml`);
       writeFileSync(file, stringify({ ...config, api: { ...config.api, host: '127.0.0.1', port }, web: { port } }));
-      const child = new ChildProcessLines(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'api/main.ts')], {
+      const child = new ChildProcessLines(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'stack/main/api.ts')], {
         ...process.env,
         SWITCHBOARD_CONFIG: file,
       });

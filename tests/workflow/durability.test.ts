@@ -14,7 +14,7 @@ describe('durability: the worker process dies and comes back', () => {
 
   const startWorker = async () => {
     worker = await startProcess(
-      'worker/main.ts',
+      'stack/main/worker.ts',
       {
         SWITCHBOARD_CONFIG: configPath,
         SWITCHBOARD_TEMPORAL_ADDRESS: inject('temporalAddress'),

@@ -5,7 +5,7 @@ import * as doc from '../../support/api-documents.js';
 import { LOGIN } from '../../support/api-stack.js';
 import { WorkflowStack } from '../../support/workflow-stack.js';
 
-// Two API processes (api/main.ts) with one Redis: the sign-in limit is one limit across both,
+// Two API processes (stack/main/api.ts) with one Redis: the sign-in limit is one limit across both,
 // and a logout through one revokes the token on the other, ending its open streams there too.
 
 const FREE = 3;

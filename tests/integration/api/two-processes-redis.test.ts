@@ -8,7 +8,7 @@ import * as doc from '../../support/api-documents.js';
 import { LOGIN } from '../../support/api-stack.js';
 import { WorkflowStack } from '../../support/workflow-stack.js';
 
-// Two API processes (api/main.ts) behind one Redis: what an agent does through one reaches its
+// Two API processes (stack/main/api.ts) behind one Redis: what an agent does through one reaches its
 // subscription on the other, because the worker publishes through Redis and both APIs listen.
 
 const BIZ = '+15551230000';

@@ -5,7 +5,7 @@ import { startProcess, writeConfigFile, type Child } from '../../../harness/chil
 import { RawClient, waitForEvent } from '../smpp/support.js';
 import { BIZ, GatewayHarness } from './support.js';
 
-// Issue 10 as reported: the gateway as its own process (smpp-gateway/main.ts, as `npm start` runs
+// Issue 10 as reported: the gateway as its own process (stack/main/gateway.ts, as `npm start` runs
 // it), and before any bind one 20-byte enquire_link carrying a 2-byte TLV of length 0. It used to
 // throw RangeError out of the socket's data handler and take the process down.
 describe('the gateway process faced with the packet of issue 10', () => {
@@ -16,7 +16,7 @@ describe('the gateway process faced with the packet of issue 10', () => {
     h = await GatewayHarness.start({ gateway: false, listen: true });
     const bound = waitForEvent(h.sim, 'bound', () => true, 60_000);
     gateway = await startProcess(
-      'smpp-gateway/main.ts',
+      'stack/main/gateway.ts',
       { SWITCHBOARD_CONFIG: writeConfigFile(h.config), SWITCHBOARD_TEMPORAL_ADDRESS: h.address },
       /gateway ready: .*listener 127\.0\.0\.1:(\d+)/,
     );

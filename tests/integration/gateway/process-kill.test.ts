@@ -6,7 +6,7 @@ import { waitForEvent } from '../smpp/support.js';
 import { BIZ, GatewayHarness } from './support.js';
 import { TcpProxy } from './tcp-proxy.js';
 
-// The gateway as its own process (smpp-gateway/main.ts), killed between Temporal taking an MO and
+// The gateway as its own process (stack/main/gateway.ts), killed between Temporal taking an MO and
 // the carrier getting its ack: the carrier redelivers and the conversation still shows it once.
 describe('gateway process killed with an MO not yet acknowledged', () => {
   let h: GatewayHarness;
@@ -17,7 +17,7 @@ describe('gateway process killed with an MO not yet acknowledged', () => {
   async function startGatewayProcess(): Promise<Child> {
     const bound = waitForEvent(h.sim, 'bound', () => true, 60_000);
     const child = await startProcess(
-      'smpp-gateway/main.ts',
+      'stack/main/gateway.ts',
       { SWITCHBOARD_CONFIG: configPath, SWITCHBOARD_TEMPORAL_ADDRESS: proxy.address },
       /gateway ready/,
     );

@@ -135,7 +135,7 @@ describe('carrier simulator', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sb-sim-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     writeFileSync(join(dir, 'config.yaml'), stringify(raw));
-    const child = new Child(process.execPath, ['--import', 'tsx', 'smpp-gateway/simulator/main.ts'], {
+    const child = new Child(process.execPath, ['--import', 'tsx', 'stack/main/simulator.ts'], {
       env: { ...process.env, SWITCHBOARD_CONFIG: join(dir, 'config.yaml') },
     });
     cleanups.push(() => child.stop());
