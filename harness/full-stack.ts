@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
-import type { BindConfig, SwitchboardConfig } from '../config/schema.js';
+import type { SwitchboardConfig } from '../config/schema.js';
 import type { CarrierSimulator } from '../smpp-gateway/simulator/carrier-simulator.js';
 import { MemoryEventBus } from '../platform/events/bus.js';
 import { withTemporalAddress } from '../stack/address.js';
 import { startStack, type Stack } from '../stack/start-stack.js';
-import { testConfig, type TestConfigOptions } from './test-config.js';
+import { testBind, testConfig, type TestConfigOptions } from './test-config.js';
 
 export interface FullStackOptions extends TestConfigOptions {
   /** The Temporal frontend: the vitest global setup's dev server, or a benchmark's own. */
@@ -39,21 +39,6 @@ export class FullStack {
     const dataDir = mkdtempSync(join(tmpdir(), 'sb-e2e-'));
     // Port 0 for the simulator and its bind: the stack starts the simulator first and points the
     // bind at the port it got, as `npm start` would with `smpp.simulator.port: 0`.
-    const bind: BindConfig = {
-      id: 'carrier-a',
-      host: '127.0.0.1',
-      port: 0,
-      systemId: 'switchboard',
-      password: 'secret',
-      systemType: '',
-      bindType: 'transceiver',
-      enquireLinkSeconds: 30,
-      responseTimeoutSeconds: 5,
-      windowSize: 10,
-      maxSubmitsPerSecond: 200,
-      segmentation: 'udh8',
-      gsmPacked: false,
-    };
     const config: SwitchboardConfig = {
       ...base,
       temporal: { ...base.temporal, dataDir },
@@ -61,7 +46,7 @@ export class FullStack {
       web: { port: 0 },
       smpp: {
         ...base.smpp,
-        binds: [bind],
+        binds: [testBind()],
         simulator: { enabled: true, port: 0, receiptDelayMs: options.receiptDelayMs ?? 100 },
       },
     };

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID, scryptSync } from 'node:crypto';
 import { validateConfig } from '../config/load.js';
-import type { SwitchboardConfig } from '../config/schema.js';
+import type { BindConfig, SwitchboardConfig } from '../config/schema.js';
 
 export interface TestConfigOptions {
   ronaTimeoutSeconds?: number;
@@ -105,4 +105,26 @@ export function testConfig(options: TestConfigOptions = {}): SwitchboardConfig {
     },
     'test configuration',
   );
+}
+
+/**
+ * One transceiver bind to a carrier on loopback; port 0 aims it at a simulator on port 0 (the
+ * stack points it at the simulator's port once that listens).
+ */
+export function testBind(port = 0): BindConfig {
+  return {
+    id: 'carrier-a',
+    host: '127.0.0.1',
+    port,
+    systemId: 'switchboard',
+    password: 'secret',
+    systemType: '',
+    bindType: 'transceiver',
+    enquireLinkSeconds: 30,
+    responseTimeoutSeconds: 5,
+    windowSize: 10,
+    maxSubmitsPerSecond: 200,
+    segmentation: 'udh8',
+    gsmPacked: false,
+  };
 }
