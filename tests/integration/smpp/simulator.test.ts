@@ -124,7 +124,7 @@ describe('carrier simulator', () => {
     ).resolves.toBeDefined();
   });
 
-  it('main.ts starts from the loaded configuration and accepts exactly the configured bind', async () => {
+  it('stack/main/simulator.ts starts from the loaded configuration and accepts exactly the configured bind', async () => {
     const port = await freePort();
     const raw = parse(readFileSync(DEMO_CONFIG_PATH, 'utf8')) as {
       smpp: { binds: { port: number }[]; simulator: { port: number } };
