@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isBusinessNumber } from '../workflows/domain/phone-numbers.js';
 import { PASSWORD_HASH_FORMAT, parsePasswordHash } from './password-hash.js';
 
 // The keys of ../shared/contract/config.example.yaml are the contract; everything else here is an
@@ -239,7 +240,7 @@ export const configSchema = z
       .array(
         z
           .object({
-            number: z.string().regex(/^(\+[1-9]\d{6,14}|\d{3,8})$/, 'E.164 (+15551230000) or a 3-8 digit short code'),
+            number: z.string().refine(isBusinessNumber, 'E.164 (+15551230000) or a 3-8 digit short code'),
             type: z.enum(['LONGCODE', 'SHORTCODE', 'TOLL_FREE']),
             queue: id,
             /** The bind an MT for this number leaves on when the conversation did not come in on one. */

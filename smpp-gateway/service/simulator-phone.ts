@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CustomerPhone, CustomerTextInput, PhoneMessage } from '../../workflows/contract/customer-phone.js';
 import { RuleError } from '../../workflows/domain/errors.js';
-import { STATUS } from '../session/errors.js';
+import { STATUS } from '../../platform/smpp-codec/status.js';
 import type { CarrierSimulator } from '../simulator/carrier-simulator.js';
 import type { RecordedMt } from '../simulator/mt-recorder.js';
 
