@@ -3,7 +3,7 @@ import { decodeShortMessage } from '../../../platform/smpp-codec/data-coding.js'
 import { countSegments, planSegments, type SegmentMode } from '../../../platform/smpp-codec/segment-plan.js';
 import { segmentText, type OutboundPart } from '../../../platform/smpp-codec/segment.js';
 import { parseUdh } from '../../../platform/smpp-codec/udh.js';
-import { SEGMENT_TEXTS } from './segment-texts.js';
+import { SEGMENT_TEXTS } from '../../support/segment-texts.js';
 
 // The composer counts with planSegments (no Buffer, runs in the browser) and the gateway sends
 // what segmentText encodes from the same plan: on every text the two must agree, part by part.
