@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isBusinessNumber } from '../workflows/domain/phone-numbers.js';
+import { isBusinessNumber, isNumberPrefix } from '../workflows/domain/phone-numbers.js';
 import { PASSWORD_HASH_FORMAT, parsePasswordHash } from './password-hash.js';
 
 // The keys of ../shared/contract/config.example.yaml are the contract; everything else here is an
@@ -61,10 +61,7 @@ const account = z
       .min(1, 'an empty password lets anyone bind')
       .max(8, 'password is at most 8 characters (SMPP 3.4)'),
     /** Scoping (each optional, unrestricted when absent): customer number prefixes (E.164, "+1555"). */
-    sourcePrefixes: z
-      .array(z.string().regex(/^\+?\d{1,15}$/, 'digits, optionally after +'))
-      .min(1)
-      .optional(),
+    sourcePrefixes: z.array(z.string().refine(isNumberPrefix, 'digits, optionally after +')).min(1).optional(),
     /** The business numbers (numbers[].number) this account may submit for. */
     numbers: z.array(z.string().min(1)).min(1).optional(),
     /** Peer addresses it may bind from: IPv4/IPv6 addresses, or IPv4 CIDR blocks ("10.0.0.0/8"). */

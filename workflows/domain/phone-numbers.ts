@@ -16,6 +16,9 @@ const E164_DIGITS = /^[1-9]\d{6,14}$/;
  */
 const TYPED_NUMBER = /^\+?\d{3,15}$/;
 
+/** The start of a number, for scoping by prefix ("+1555"): 1 to 15 digits, optionally after '+'. */
+const NUMBER_PREFIX = /^\+?\d{1,15}$/;
+
 export const TYPED_NUMBER_RULE = '3 to 15 digits with an optional leading +';
 
 export function isShortCode(number: string): boolean {
@@ -53,6 +56,10 @@ export function fitsNumberType(number: string, type: NumberType): boolean {
 /** The customer-number rule for what people type (the API's arguments, the demo phone). */
 export function isTypedNumber(number: string): boolean {
   return TYPED_NUMBER.test(number);
+}
+
+export function isNumberPrefix(prefix: string): boolean {
+  return NUMBER_PREFIX.test(prefix);
 }
 
 /** A typed number with the separators people add ("+1 (555) 123-0000") taken out. */

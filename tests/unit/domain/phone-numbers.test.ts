@@ -5,6 +5,7 @@ import {
   isBusinessNumber,
   isE164,
   isE164Digits,
+  isNumberPrefix,
   isShortCode,
   isTypedNumber,
   numberTypeByForm,
@@ -60,6 +61,21 @@ describe('number types', () => {
     expect(numberTypeByForm('+15551230000')).toBe('LONGCODE');
     expect(numberTypeByForm('+18005550100')).toBe('LONGCODE');
   });
+});
+
+describe('number prefixes', () => {
+  const cases: [string, boolean][] = [
+    ['+1', true],
+    ['+1555', true],
+    ['1555', true],
+    ['+123456789012345', true],
+    ['+1234567890123456', false],
+    ['+', false],
+    ['', false],
+    ['+1-555', false],
+  ];
+  for (const [prefix, ok] of cases)
+    it(`${JSON.stringify(prefix)}: ${ok}`, () => expect(isNumberPrefix(prefix)).toBe(ok));
 });
 
 describe('typed numbers', () => {
