@@ -1,6 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+import type { Config } from '@sveltejs/kit';
+
+// The desktop's $domain and $codec aliases, from the one place that defines them (relative to web/).
+// Imported by path: the root project does not type-check the desktop's JavaScript config.
+const svelteConfigFile = new URL('./web/svelte.config.js', import.meta.url).href;
+const { default: svelteConfig } = (await import(svelteConfigFile)) as { default: Config };
+const webAliases = Object.fromEntries(
+  Object.entries(svelteConfig.kit?.alias ?? {}).map(([name, path]) => [
+    name,
+    fileURLToPath(new URL(path, new URL('./web/', import.meta.url))),
+  ]),
+);
 
 // One runner, four layers. Only `unit` is free of real services; every other project talks to a
 // real Temporal dev server (started once by tests/support/global-setup.ts), real TCP or a browser.
@@ -20,7 +32,7 @@ export default defineConfig({
         plugins: [svelte({ configFile: false, compilerOptions: { dev: true } })],
         resolve: {
           conditions: ['browser'],
-          alias: { $lib: fileURLToPath(new URL('./web/src/lib', import.meta.url)) },
+          alias: { $lib: fileURLToPath(new URL('./web/src/lib', import.meta.url)), ...webAliases },
         },
         test: {
           name: 'web',

@@ -1,3 +1,4 @@
+import { fitsNumberType } from '../workflows/domain/phone-numbers.js';
 import type { SwitchboardConfig } from './schema.js';
 
 function duplicates(values: string[]): string[] {
@@ -55,8 +56,7 @@ export function crossCheck(config: SwitchboardConfig): string[] {
   config.numbers.forEach((n, i) => {
     if (!queueIds.has(n.queue)) problems.push(`numbers[${i}].queue: unknown queue '${n.queue}'`);
     if (n.bind && !bindIds.has(n.bind)) problems.push(`numbers[${i}].bind: unknown bind '${n.bind}'`);
-    const shortCode = /^\d{3,8}$/.test(n.number);
-    if (shortCode !== (n.type === 'SHORTCODE')) {
+    if (!fitsNumberType(n.number, n.type)) {
       problems.push(
         `numbers[${i}].number: '${n.number}' does not look like a ${n.type} (short codes are 3-8 digits, others E.164)`,
       );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isBusinessNumber, isNumberPrefix } from '../workflows/domain/phone-numbers.js';
 import { PASSWORD_HASH_FORMAT, parsePasswordHash } from './password-hash.js';
 
 // The keys of ../shared/contract/config.example.yaml are the contract; everything else here is an
@@ -60,10 +61,7 @@ const account = z
       .min(1, 'an empty password lets anyone bind')
       .max(8, 'password is at most 8 characters (SMPP 3.4)'),
     /** Scoping (each optional, unrestricted when absent): customer number prefixes (E.164, "+1555"). */
-    sourcePrefixes: z
-      .array(z.string().regex(/^\+?\d{1,15}$/, 'digits, optionally after +'))
-      .min(1)
-      .optional(),
+    sourcePrefixes: z.array(z.string().refine(isNumberPrefix, 'digits, optionally after +')).min(1).optional(),
     /** The business numbers (numbers[].number) this account may submit for. */
     numbers: z.array(z.string().min(1)).min(1).optional(),
     /** Peer addresses it may bind from: IPv4/IPv6 addresses, or IPv4 CIDR blocks ("10.0.0.0/8"). */
@@ -239,7 +237,7 @@ export const configSchema = z
       .array(
         z
           .object({
-            number: z.string().regex(/^(\+[1-9]\d{6,14}|\d{3,8})$/, 'E.164 (+15551230000) or a 3-8 digit short code'),
+            number: z.string().refine(isBusinessNumber, 'E.164 (+15551230000) or a 3-8 digit short code'),
             type: z.enum(['LONGCODE', 'SHORTCODE', 'TOLL_FREE']),
             queue: id,
             /** The bind an MT for this number leaves on when the conversation did not come in on one. */

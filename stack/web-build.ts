@@ -6,8 +6,15 @@ import { fileURLToPath } from 'node:url';
 const WEB_DIR = fileURLToPath(new URL('../web/', import.meta.url));
 export const WEB_BUILD = fileURLToPath(new URL('../web/build/', import.meta.url));
 
+/** The desktop's sources, and the two folders it imports through $domain and $codec (svelte.config.js). */
+const SOURCE_DIRS = [
+  join(WEB_DIR, 'src'),
+  join(WEB_DIR, '../workflows/domain'),
+  join(WEB_DIR, '../platform/smpp-codec'),
+];
+
 function newestSource(): number {
-  const sources = readdirSync(join(WEB_DIR, 'src'), { recursive: true, withFileTypes: true })
+  const sources = SOURCE_DIRS.flatMap((dir) => readdirSync(dir, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name));
   sources.push(join(WEB_DIR, 'svelte.config.js'), join(WEB_DIR, 'vite.config.ts'));

@@ -11,5 +11,8 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: 'http://127.0.0.1:4000', changeOrigin: false, ws: false },
     },
+    // The dev server serves the desktop, its packages and the two folders the $domain and $codec
+    // aliases (svelte.config.js) point to; nothing else of the repository (config, secrets).
+    fs: { allow: ['.', '../node_modules', '../workflows/domain', '../platform/smpp-codec'] },
   },
 });

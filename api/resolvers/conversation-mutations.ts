@@ -1,9 +1,9 @@
 import type { AgentAction } from '../../workflows/contract/definitions.js';
-import { MAX_MESSAGE_LENGTH } from '../../workflows/domain/types.js';
+import { MAX_MESSAGE_LENGTH, textLength, tooLongMessage } from '../../workflows/domain/limits.js';
 import type { ApiContext } from '../context.js';
 import type { MutationResolvers } from '../generated/resolvers-types.js';
 import { requireAgent } from '../auth/caller.js';
-import { rejected, type Result } from '../services/result.js';
+import { rejected, type Result } from '../../workflows/domain/result.js';
 import type { ActionResult } from '../../workflows/contract/definitions.js';
 
 // Every agent action is one workflow Update on the conversation: the caller gets the new state or
@@ -26,14 +26,8 @@ async function act(ctx: ApiContext, conversationId: string, build: Build) {
 
 function textProblem(text: string): Result<never> | undefined {
   if (text.trim() === '') return rejected('INVALID_INPUT', 'The message is empty.', 'text');
-  const length = [...text].length;
-  if (length > MAX_MESSAGE_LENGTH) {
-    return rejected(
-      'INVALID_INPUT',
-      `A message is at most ${MAX_MESSAGE_LENGTH} characters (this one has ${length}).`,
-      'text',
-    );
-  }
+  const length = textLength(text);
+  if (length > MAX_MESSAGE_LENGTH) return rejected('INVALID_INPUT', tooLongMessage(length), 'text');
   return undefined;
 }
 

@@ -5,7 +5,7 @@ import type {
   ParticipantResolvers,
   WrapUpResolvers,
 } from '../generated/resolvers-types.js';
-import { readableUntil } from '../services/access.js';
+import { readableUntil } from '../../workflows/domain/roles.js';
 import { agentRef, isFull } from '../services/parents.js';
 
 // Conversation and what hangs off it. The parent is the workflow's state (or an event's summary,

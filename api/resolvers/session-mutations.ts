@@ -2,7 +2,7 @@ import type { MutationResolvers } from '../generated/resolvers-types.js';
 import { requireAgent } from '../auth/caller.js';
 import { rateLimited } from '../auth/errors.js';
 import { agentRef } from '../services/parents.js';
-import type { UserError } from '../services/result.js';
+import type { UserError } from '../../workflows/domain/result.js';
 
 // Login, logout and the agent's own status. Passwords and tokens are never logged or echoed.
 

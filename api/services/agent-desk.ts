@@ -1,7 +1,7 @@
 import type { ConversationState } from '../../workflows/domain/types.js';
 import type { Loaders } from './loaders.js';
 import type { OfferParent } from './parents.js';
-import { isCurrentFor } from './access.js';
+import { isCurrentFor } from '../../workflows/domain/roles.js';
 
 // An agent's desk: its open offers and its conversations. The router says which conversations
 // hold one of the agent's slots; each conversation's own state (strongly consistent) decides.

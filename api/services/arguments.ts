@@ -1,3 +1,4 @@
+import { isTypedNumber, TYPED_NUMBER_RULE } from '../../workflows/domain/phone-numbers.js';
 import { badInput } from '../auth/errors.js';
 import { decodeCursor } from './conversation-list.js';
 
@@ -10,7 +11,6 @@ type Check = (value: unknown) => string | undefined;
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const ID = /^[a-z0-9][a-z0-9_-]{0,62}$/i; // config/schema.ts: queues, agents, reasons, idle codes
-const NUMBER = /^\+?\d{3,15}$/;
 
 const string =
   (max: number, pattern?: RegExp, what = `at most ${max} characters`): Check =>
@@ -26,7 +26,12 @@ const conversationId: Check = (v) =>
   (typeof v === 'string' && (v.length === 0 || CONTROL.test(v)) ? 'must be a conversation id' : undefined);
 
 const configId = string(63, ID, 'a configured id (letters, digits, - and _, at most 63)');
-const phone = string(16, NUMBER, 'a phone number: 3 to 15 digits with an optional leading +');
+const phone: Check = (v) =>
+  typeof v !== 'string'
+    ? 'must be a string'
+    : isTypedNumber(v)
+      ? undefined
+      : `must be a phone number: ${TYPED_NUMBER_RULE}`;
 
 const RULES: Record<string, Check> = {
   id: conversationId,

@@ -10,8 +10,9 @@ import {
 import type { ConversationState } from '../../workflows/domain/types.js';
 import { conversationIdFor } from '../../workflows/contract/ids.js';
 import { threadIdFor } from '../../config/identifiers.js';
-import { attempt, rejected, type Result } from './result.js';
-import { involvement } from './access.js';
+import { rejected, type Result } from '../../workflows/domain/result.js';
+import { attempt } from './result.js';
+import { involvement } from '../../workflows/domain/roles.js';
 
 /** One conversation: its state (a query, strongly consistent, closed ones too) and its Update. */
 export class ConversationService {

@@ -1,26 +1,11 @@
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { isErrorCode, RuleError } from '../../workflows/domain/errors.js';
-import type { ErrorCode } from '../../workflows/domain/types.js';
+import { ok, type Result, type UserError } from '../../workflows/domain/result.js';
 
 // Expected failures travel as values (they end up in `userErrors`); anything else is a fault and
-// is thrown, to be masked by Yoga in production.
-
-export interface UserError {
-  code: ErrorCode;
-  message: string;
-  field: string | null;
-}
-
-export type Result<T> = { ok: true; value: T } | { ok: false; error: UserError };
-
-export function ok<T>(value: T): Result<T> {
-  return { ok: true, value };
-}
-
-export function rejected<T = never>(code: ErrorCode, message: string, field: string | null = null): Result<T> {
-  return { ok: false, error: { code, message, field } };
-}
+// is thrown, to be masked by Yoga in production. The Result shape is the domain's, shared with the
+// desktop; what is Temporal-specific (reading a failure) stays here.
 
 /** The typed rejection inside an error from Temporal or the rules, or undefined for a fault. */
 export function userErrorOf(error: unknown): UserError | undefined {

@@ -3,7 +3,8 @@ import type { SwitchboardConfig } from '../../config/schema.js';
 import { agentsQuery, queuesQuery, setStatusUpdate, type StatusChange } from '../../workflows/contract/definitions.js';
 import type { AgentView, QueueView } from '../../workflows/domain/types.js';
 import { routerId } from '../../workflows/contract/ids.js';
-import { attempt, type Result } from './result.js';
+import type { Result } from '../../workflows/domain/result.js';
+import { attempt } from './result.js';
 
 /** Presence and queues: the router workflow of this instance (queries and one Update). */
 export class RouterService {

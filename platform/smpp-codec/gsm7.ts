@@ -1,32 +1,9 @@
-// GSM 03.38 (3GPP TS 23.038) default alphabet and its extension table, pure and allocation-light.
-// SMPP carries GSM text "unpacked" (one septet per octet) unless a carrier says otherwise, so the
+// GSM 03.38 (3GPP TS 23.038) text to and from bytes, pure and allocation-light (the alphabet
+// itself is gsm7-alphabet.ts, which the browser can use). SMPP carries GSM text "unpacked" (one septet per octet) unless a carrier says otherwise, so the
 // encode/decode pair works on unpacked bytes and packing is a separate, explicit step.
+import { BASIC, decodeExtension, GSM7_ESCAPE, septetsForChar } from './gsm7-alphabet.js';
 
-/** Index = septet value. 0x1B is the escape to the extension table, never a character of its own. */
-const BASIC =
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\u001bÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' +
-  '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
-
-/** Extension table (after 0x1B). Form feed is the page break some phones render as a new line. */
-const EXTENSION: ReadonlyArray<readonly [number, string]> = [
-  [0x0a, '\f'],
-  [0x14, '^'],
-  [0x28, '{'],
-  [0x29, '}'],
-  [0x2f, '\\'],
-  [0x3c, '['],
-  [0x3d, '~'],
-  [0x3e, ']'],
-  [0x40, '|'],
-  [0x65, '€'],
-];
-
-export const GSM7_ESCAPE = 0x1b;
-
-const encodeBasic = new Map<string, number>();
-for (let i = 0; i < BASIC.length; i++) if (i !== GSM7_ESCAPE) encodeBasic.set(BASIC[i]!, i);
-const encodeExt = new Map<string, number>(EXTENSION.map(([code, ch]) => [ch, code]));
-const decodeExt = new Map<number, string>(EXTENSION);
+export { fitsGsm7, GSM7_ESCAPE, septetsForChar } from './gsm7-alphabet.js';
 
 /** Thrown by encodeGsm7 for a character outside both tables; callers should ask fitsGsm7 first. */
 export class Gsm7EncodeError extends Error {
@@ -39,19 +16,6 @@ export class Gsm7EncodeError extends Error {
       `character U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at ${index} is not in GSM 03.38`,
     );
   }
-}
-
-/** The septets for one character (one code point): [s] or [0x1B, s]; undefined if not GSM. */
-export function septetsForChar(ch: string): number[] | undefined {
-  const basic = encodeBasic.get(ch);
-  if (basic !== undefined) return [basic];
-  const ext = encodeExt.get(ch);
-  return ext === undefined ? undefined : [GSM7_ESCAPE, ext];
-}
-
-export function fitsGsm7(text: string): boolean {
-  for (const ch of text) if (septetsForChar(ch) === undefined) return false;
-  return true;
 }
 
 /** Length in septets; extension characters cost two. Throws for non-GSM text. */
@@ -95,7 +59,7 @@ export function decodeGsm7(bytes: Buffer): string {
       out += '\ufffd';
       continue;
     }
-    out += decodeExt.get(next) ?? (next === GSM7_ESCAPE ? ' ' : BASIC[next]);
+    out += decodeExtension(next) ?? (next === GSM7_ESCAPE ? ' ' : BASIC[next]);
   }
   return out;
 }

@@ -1,5 +1,7 @@
 // Addresses between SMPP (addr + TON + NPI) and the form the rest of Switchboard keys on: E.164
-// "+<digits>" for phone numbers, bare digits for short codes.
+// "+<digits>" for phone numbers, bare digits for short codes (the forms of workflows/domain/phone-numbers.ts).
+import { isE164Digits, isShortCode } from '../../workflows/domain/phone-numbers.js';
+import type { NumberType } from '../../workflows/domain/types.js';
 
 export const TON = {
   UNKNOWN: 0,
@@ -32,12 +34,6 @@ export interface SmppAddress {
   npi: number;
 }
 
-export type NumberType = 'LONGCODE' | 'SHORTCODE' | 'TOLL_FREE';
-
-// E.164 allows up to 15 digits; fewer than 7 cannot hold a country code and a subscriber number.
-const E164_DIGITS = /^[1-9]\d{6,14}$/;
-const SHORT_CODE = /^\d{3,8}$/;
-
 /** Digits with separators people and some carriers add ("+1 (555) 123-0000") taken out. */
 function digitsOf(addr: string): { plus: boolean; digits: string } {
   const compact = addr.replace(/[\s\-().]/g, '');
@@ -49,7 +45,7 @@ function digitsOf(addr: string): { plus: boolean; digits: string } {
 }
 
 function e164(digits: string, original: string): string {
-  if (!E164_DIGITS.test(digits))
+  if (!isE164Digits(digits))
     throw new AddressError('NOT_E164', original, 'not an E.164 number (7 to 15 digits, no leading 0)');
   return `+${digits}`;
 }
@@ -82,12 +78,11 @@ export function normaliseAddress(
       return e164(digits, addr);
     case TON.NETWORK_SPECIFIC:
     case TON.ABBREVIATED:
-      if (!SHORT_CODE.test(digits))
-        throw new AddressError('NOT_SHORT_CODE', addr, 'short code must have 3 to 8 digits');
+      if (!isShortCode(digits)) throw new AddressError('NOT_SHORT_CODE', addr, 'short code must have 3 to 8 digits');
       return digits;
     case TON.UNKNOWN:
       if (plus) return e164(digits, addr);
-      if (SHORT_CODE.test(digits)) return digits;
+      if (isShortCode(digits)) return digits;
       // A trunk prefix gives a national number away even when the TON does not.
       if (digits.startsWith('0') && opts.defaultCountryCode) return national(digits, opts.defaultCountryCode, addr);
       return e164(digits, addr);
@@ -105,7 +100,7 @@ export function normaliseAddress(
 export function sourceAddressFor(number: string, type: NumberType): SmppAddress {
   const { plus, digits } = digitsOf(number.trim());
   if (type === 'SHORTCODE') {
-    if (plus || !SHORT_CODE.test(digits))
+    if (plus || !isShortCode(digits))
       throw new AddressError('NOT_SHORT_CODE', number, 'short code must be 3 to 8 digits');
     return { addr: digits, ton: TON.NETWORK_SPECIFIC, npi: NPI.UNKNOWN };
   }

@@ -1,10 +1,12 @@
 // Splits an outbound text into the parts we hand to the smpp package as Buffers with an explicit
 // data_coding (given a string, the package labels GSM text as IA5 and may re-encode it).
-import { encodeGsm7, fitsGsm7, septetsForChar } from './gsm7.js';
-import { encodeUcs2, ucs2Atoms } from './ucs2.js';
+// Where the text is cut is segment-plan.ts (Buffer-free, shared with the composer's count).
+import { encodeGsm7, fitsGsm7 } from './gsm7.js';
+import { encodeUcs2 } from './ucs2.js';
 import { buildConcatUdh, ESM_UDHI } from './udh.js';
+import { planSegments, type SegmentMode } from './segment-plan.js';
 
-export type SegmentMode = 'udh8' | 'udh16' | 'sar' | 'payload';
+export { countSegments, type SegmentMode } from './segment-plan.js';
 
 export interface OutboundPart {
   shortMessage: Buffer;
@@ -23,48 +25,12 @@ export class SegmentError extends Error {
   override readonly name = 'SegmentError';
 }
 
-// A part holds at most 140 octets on the air. Single: 160 septets / 70 units. With the 6-octet
-// UDH (8-bit ref): 153 / 67; the 7-octet UDH (16-bit ref) costs one more septet or unit.
-const SINGLE = { gsm: 160, ucs2: 70 };
-const MULTI_8 = { gsm: 153, ucs2: 67 };
-const MULTI_16 = { gsm: 152, ucs2: 66 };
 const MAX_PARTS = 255;
 
-/** Text as atoms that must stay in one part (an escape pair, a surrogate pair), each encoded. */
-function encodedAtoms(text: string): { dataCoding: 0 | 8; atoms: Buffer[] } {
-  if (fitsGsm7(text)) {
-    return { dataCoding: 0, atoms: Array.from(text, (ch) => Buffer.from(septetsForChar(ch)!)) };
-  }
-  return { dataCoding: 8, atoms: ucs2Atoms(text).map(encodeUcs2) };
-}
-
-function unitsOf(atom: Buffer, dataCoding: number): number {
-  return dataCoding === 8 ? atom.length / 2 : atom.length;
-}
-
-function pack(atoms: Buffer[], dataCoding: number, limit: number): Buffer[] {
-  const parts: Buffer[][] = [[]];
-  let used = 0;
-  for (const atom of atoms) {
-    const units = unitsOf(atom, dataCoding);
-    if (used + units > limit) {
-      parts.push([]);
-      used = 0;
-    }
-    parts[parts.length - 1]!.push(atom);
-    used += units;
-  }
-  return parts.map((p) => Buffer.concat(p));
-}
-
+/** Each planned part encoded under the plan's data_coding. */
 function chunks(text: string, mode: SegmentMode): { dataCoding: 0 | 8; bodies: Buffer[] } {
-  const { dataCoding, atoms } = encodedAtoms(text);
-  const key = dataCoding === 0 ? 'gsm' : 'ucs2';
-  const total = atoms.reduce((n, a) => n + unitsOf(a, dataCoding), 0);
-  if (total <= SINGLE[key]) return { dataCoding, bodies: [Buffer.concat(atoms)] };
-  // sar_msg_ref_num is 16 bits, so the SMSC may build a 16-bit UDH from it: budget for that.
-  const limit = (mode === 'udh8' ? MULTI_8 : MULTI_16)[key];
-  return { dataCoding, bodies: pack(atoms, dataCoding, limit) };
+  const { dataCoding, parts } = planSegments(text, mode);
+  return { dataCoding, bodies: parts.map((p) => (dataCoding === 0 ? encodeGsm7(p) : encodeUcs2(p))) };
 }
 
 export function segmentText(text: string, opts: SegmentOptions): OutboundPart[] {
@@ -74,7 +40,7 @@ export function segmentText(text: string, opts: SegmentOptions): OutboundPart[] 
     // One submit; the SMSC segments. Short texts still go in short_message, which every SMSC takes.
     const dataCoding = fitsGsm7(text) ? 0 : 8;
     const body = dataCoding === 0 ? encodeGsm7(text) : encodeUcs2(text);
-    if (chunks(text, mode).bodies.length === 1) return [{ shortMessage: body, dataCoding, esmClass: 0, tlvs: {} }];
+    if (planSegments(text, mode).parts.length === 1) return [{ shortMessage: body, dataCoding, esmClass: 0, tlvs: {} }];
     return [{ shortMessage: Buffer.alloc(0), dataCoding, esmClass: 0, tlvs: { message_payload: body } }];
   }
   const { dataCoding, bodies } = chunks(text, mode);
@@ -91,9 +57,4 @@ export function segmentText(text: string, opts: SegmentOptions): OutboundPart[] 
       mode === 'udh8' ? buildConcatUdh(ref & 0xff, total, seq, 8) : buildConcatUdh(ref & 0xffff, total, seq, 16);
     return { shortMessage: Buffer.concat([udh, body]), dataCoding, esmClass: ESM_UDHI, tlvs: {} };
   });
-}
-
-/** Parts the customer's phone will count, for the agent's composer (8-bit reference budget). */
-export function countSegments(text: string, mode: SegmentMode = 'udh8'): number {
-  return chunks(text, mode === 'payload' ? 'udh8' : mode).bodies.length;
 }

@@ -14,7 +14,7 @@ export interface StatusInfo {
 const T = 'temporary' as const;
 const P = 'permanent' as const;
 
-const ROWS: ReadonlyArray<readonly [string, number, string, StatusClass]> = [
+const ROWS = [
   ['ESME_ROK', 0x00, 'No error', 'ok'],
   ['ESME_RINVMSGLEN', 0x01, 'Message length is invalid', P],
   ['ESME_RINVCMDLEN', 0x02, 'Command length is invalid', P],
@@ -65,26 +65,31 @@ const ROWS: ReadonlyArray<readonly [string, number, string, StatusClass]> = [
   ['ESME_RINVOPTPARAMVAL', 0xc4, 'Invalid optional parameter value', P],
   ['ESME_RDELIVERYFAILURE', 0xfe, 'Delivery failure (data_sm_resp)', P],
   ['ESME_RUNKNOWNERR', 0xff, 'Unknown error', T],
-];
+] as const satisfies ReadonlyArray<readonly [string, number, string, StatusClass]>;
 
 export const COMMAND_STATUS: ReadonlyMap<number, StatusInfo> = new Map(
   ROWS.map(([name, code, description, retry]) => [code, { name, code, description, retry }]),
 );
 
 // The smpp package (and SMPP 5.0) name the 0xC0-0xC4 codes after TLVs; accept both spellings.
-const ALIASES: ReadonlyArray<readonly [string, number]> = [
+const ALIASES = [
   ['ESME_RINVTLVSTREAM', 0xc0],
   ['ESME_RTLVNOTALLWD', 0xc1],
   ['ESME_RINVTLVLEN', 0xc2],
   ['ESME_RMISSINGTLV', 0xc3],
   ['ESME_RINVTLVVAL', 0xc4],
-];
+] as const satisfies ReadonlyArray<readonly [string, number]>;
 
-/** By name, e.g. STATUS.ESME_RTHROTTLED === 0x58, for code that answers PDUs. */
-export const STATUS: Readonly<Record<string, number>> = Object.fromEntries([
+export type StatusName = (typeof ROWS)[number][0] | (typeof ALIASES)[number][0];
+
+/**
+ * By name, e.g. STATUS.ESME_RTHROTTLED === 0x58, for code that answers PDUs: the one table of
+ * command_status values in the project (the gateway's sessions and the simulator use it too).
+ */
+export const STATUS = Object.fromEntries([
   ...ROWS.map(([name, code]) => [name, code] as const),
   ...ALIASES,
-]);
+]) as Readonly<Record<StatusName, number>> & Readonly<Record<string, number>>;
 
 export function statusInfo(code: number): StatusInfo | undefined {
   return COMMAND_STATUS.get(code >>> 0);

@@ -1,18 +1,7 @@
 // UCS-2 as SMPP carriers really use it: UTF-16BE. Handsets send emoji as surrogate pairs under
 // data_coding 8, so we never reject or split a pair; strict UCS-2 (BMP only) would lose them.
 
-export function isHighSurrogate(unit: number): boolean {
-  return unit >= 0xd800 && unit <= 0xdbff;
-}
-
-export function isLowSurrogate(unit: number): boolean {
-  return unit >= 0xdc00 && unit <= 0xdfff;
-}
-
-/** Length in 16-bit units, what the 70/67 limits count (an emoji costs two). */
-export function ucs2Length(text: string): number {
-  return text.length;
-}
+export { isHighSurrogate, isLowSurrogate, ucs2Atoms, ucs2Length } from './ucs2-units.js';
 
 /** UTF-16BE. JavaScript strings already hold UTF-16 units, so pairs pass through unchanged. */
 export function encodeUcs2(text: string): Buffer {
@@ -36,23 +25,4 @@ export function decodeUcs2(bytes: Buffer): string {
     out += String.fromCharCode(...chunk);
   }
   return out;
-}
-
-/**
- * The text as atoms of 16-bit units that must stay together: one unit, or a surrogate pair.
- * Segmentation cuts only between atoms.
- */
-export function ucs2Atoms(text: string): string[] {
-  const atoms: string[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    const next = text.charCodeAt(i + 1);
-    if (isHighSurrogate(unit) && isLowSurrogate(next)) {
-      atoms.push(text.slice(i, i + 2));
-      i++;
-    } else {
-      atoms.push(text[i]!);
-    }
-  }
-  return atoms;
 }

@@ -1,12 +1,12 @@
 import type { Client } from '@temporalio/client';
 import type { SwitchboardConfig } from '../../config/schema.js';
 import { submitCustomerText } from '../../platform/temporal/inbound.js';
-import type { InboundMessage, Keyword } from '../../workflows/domain/types.js';
-import { classifyKeyword } from '../../platform/smpp-codec/keywords.js';
+import type { InboundMessage } from '../../workflows/domain/types.js';
+import { classifyKeyword, type Keyword } from '../../workflows/domain/keywords.js';
 import { normaliseAddress } from '../../platform/smpp-codec/numbers.js';
 import { groupKey, ReassemblyFullError, type CompletedMessage } from '../../platform/smpp-codec/reassembly.js';
 import { decodeUserData } from '../../platform/smpp-codec/user-data.js';
-import { STATUS } from '../session/errors.js';
+import { STATUS } from '../../platform/smpp-codec/status.js';
 import type { ShortMessage } from '../session/messages.js';
 import type { Limiter } from './limiter.js';
 import { statusError, type GatewayLog } from './log.js';

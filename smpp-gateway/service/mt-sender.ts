@@ -3,6 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { BindConfig, SwitchboardConfig } from '../../config/schema.js';
 import type { SendSmsRequest, SendSmsResult } from '../../workflows/contract/events.js';
 import type { Ingress, NumberType } from '../../workflows/domain/types.js';
+import { numberTypeByForm } from '../../workflows/domain/phone-numbers.js';
 import { destinationAddressFor, sourceAddressFor } from '../../platform/smpp-codec/numbers.js';
 import { segmentText, type OutboundPart } from '../../platform/smpp-codec/segment.js';
 import type { EsmeSession } from '../session/esme-session.js';
@@ -174,9 +175,6 @@ export class MtSender {
   }
 
   private numberType(business: string): NumberType {
-    return (
-      this.deps.config.numbers.find((n) => n.number === business)?.type ??
-      (/^\d{3,8}$/.test(business) ? 'SHORTCODE' : 'LONGCODE')
-    );
+    return this.deps.config.numbers.find((n) => n.number === business)?.type ?? numberTypeByForm(business);
   }
 }

@@ -1,6 +1,6 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { parseReceipt } from '../../platform/smpp-codec/receipt.js';
-import { STATUS } from '../session/errors.js';
+import { STATUS } from '../../platform/smpp-codec/status.js';
 import type { ShortMessage } from '../session/messages.js';
 import { deliverySignal } from '../../workflows/contract/definitions.js';
 import { statusError, type GatewayLog } from './log.js';

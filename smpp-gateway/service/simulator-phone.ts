@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { CustomerPhone, CustomerTextInput, PhoneMessage } from '../../workflows/contract/customer-phone.js';
 import { RuleError } from '../../workflows/domain/errors.js';
-import { STATUS } from '../session/errors.js';
+import { STATUS } from '../../platform/smpp-codec/status.js';
 import type { CarrierSimulator } from '../simulator/carrier-simulator.js';
+import { isShortCode } from '../../workflows/domain/phone-numbers.js';
 import type { RecordedMt } from '../simulator/mt-recorder.js';
 
 /**
@@ -15,7 +16,7 @@ export class SimulatorPhone implements CustomerPhone {
   private readonly listeners = new Map<string, Set<(m: PhoneMessage) => void>>();
   private readonly onMt = (mt: RecordedMt): void => {
     // The simulator records addresses as sent (no '+'): business short codes stay bare.
-    const businessNumber = /^\d{3,8}$/.test(mt.source) ? mt.source : `+${mt.source}`;
+    const businessNumber = isShortCode(mt.source) ? mt.source : `+${mt.source}`;
     this.record({
       id: mt.messageIds[0] ?? randomUUID(),
       direction: 'OUTBOUND',

@@ -1,4 +1,3 @@
-import { smppLib } from './pdu.js';
 import { isTemporaryStatus, statusName } from '../../platform/smpp-codec/status.js';
 
 /** The peer answered with a non-zero command_status. `temporary` means retrying later may succeed. */
@@ -56,20 +55,3 @@ export class SmppClosedError extends Error {
     super(`${command}: session closed`);
   }
 }
-
-export const STATUS = smppLib.errors as Readonly<Record<string, number>> & {
-  ESME_ROK: number;
-  ESME_RINVCMDLEN: number;
-  ESME_RINVCMDID: number;
-  ESME_RINVBNDSTS: number;
-  ESME_RALYBND: number;
-  ESME_RSYSERR: number;
-  ESME_RINVPASWD: number;
-  ESME_RINVSYSID: number;
-  ESME_RMSGQFUL: number;
-  ESME_RTHROTTLED: number;
-  ESME_RX_T_APPN: number;
-  ESME_RX_P_APPN: number;
-  ESME_RBINDFAIL: number;
-  ESME_RINVDSTADR: number;
-};

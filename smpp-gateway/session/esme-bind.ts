@@ -1,6 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import type { BindConfig } from '../../config/schema.js';
-import { SmppCommandError, SmppTimeoutError, STATUS } from './errors.js';
+import { SmppCommandError, SmppTimeoutError } from './errors.js';
+import { STATUS } from '../../platform/smpp-codec/status.js';
 import { statusOfRejection, toShortMessage, type ShortMessage } from './messages.js';
 import type { Pdu } from './pdu.js';
 import { PduConnection } from './pdu-connection.js';

@@ -1,4 +1,5 @@
-import { SmppClosedError, SmppCommandError, SmppConnectionLostError, STATUS } from './errors.js';
+import { SmppClosedError, SmppCommandError, SmppConnectionLostError } from './errors.js';
+import { STATUS } from '../../platform/smpp-codec/status.js';
 import {
   backoffDelay,
   delay,

@@ -3,7 +3,8 @@ import { createServer, type AddressInfo, type Server, type Socket } from 'node:n
 import type { z } from 'zod';
 import { listenSchema } from '../../config/schema.js';
 import { BindThrottle } from './bind-throttle.js';
-import { SmppClosedError, STATUS } from './errors.js';
+import { SmppClosedError } from './errors.js';
+import { STATUS } from '../../platform/smpp-codec/status.js';
 import { addressAllowed, authenticate, normaliseIp, type ListenerAccount } from './listener-auth.js';
 import type { ShortMessage, SubmitMessage } from './messages.js';
 import type { Pdu } from './pdu.js';

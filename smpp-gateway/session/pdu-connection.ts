@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
 import { encodeGenericNack, MAX_COMMAND_LENGTH } from '../../platform/smpp-codec/frame.js';
 import { FrameReader } from '../../platform/smpp-codec/frame-reader.js';
-import { STATUS } from './errors.js';
+import { STATUS } from '../../platform/smpp-codec/status.js';
 import { decodePdu, encodePdu, isResponseId, PduDecodeError, smppLib, type Pdu } from './pdu.js';
 import { RequestWindow, type RequestOptions } from './request-window.js';
 

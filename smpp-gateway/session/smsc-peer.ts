@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
-import { SmppCommandError, STATUS } from './errors.js';
+import { SmppCommandError } from './errors.js';
+import { STATUS } from '../../platform/smpp-codec/status.js';
 import {
   shortMessageFields,
   statusOfRejection,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { segmentText, type SegmentMode } from '../../platform/smpp-codec/segment.js';
+import { isShortCode } from '../../workflows/domain/phone-numbers.js';
 import { delay } from '../session/flow-control.js';
 import { destinationAddressFor, sourceAddressFor, type SmppAddress } from '../../platform/smpp-codec/numbers.js';
 import { shortMessageFields, type ShortMessage, type SubmitPart } from '../session/messages.js';
@@ -172,5 +173,5 @@ export class CarrierSimulator extends EventEmitter {
 /** MO addresses as a carrier sends them: E.164 as international, a short code as network-specific. */
 function moAddress(number: string): SmppAddress {
   if (number.startsWith('+')) return destinationAddressFor(number);
-  return /^\d{3,8}$/.test(number) ? sourceAddressFor(number, 'SHORTCODE') : { addr: number, ton: 1, npi: 1 };
+  return isShortCode(number) ? sourceAddressFor(number, 'SHORTCODE') : { addr: number, ton: 1, npi: 1 };
 }

@@ -1,4 +1,4 @@
-import { STATUS } from '../session/errors.js';
+import { STATUS } from '../../platform/smpp-codec/status.js';
 import type { ReceiptStat } from './receipts.js';
 
 export interface BindAttempt {

@@ -16,7 +16,16 @@ describe('ComposeBox', () => {
     expect(screen.getByText(/0\/1000/)).toBeTruthy();
     await fireEvent.input(box, { target: { value: 'Hello' } });
     expect(screen.getByText(/5\/1000/)).toBeTruthy();
-    expect(box.maxLength).toBe(1000);
+    // maxlength counts UTF-16 units: 1000 characters (code points, as the server counts) may be
+    // up to 2000 of them, so it is only a hard stop; the exact cut is the box's own.
+    expect(box.maxLength).toBe(2000);
+  });
+
+  it('counts an emoji as one character, as the server does', async () => {
+    const { box } = setup();
+    await fireEvent.input(box, { target: { value: '😀'.repeat(1001) } });
+    expect(box.value).toBe('😀'.repeat(1000));
+    expect(screen.getByText(/1000\/1000/)).toBeTruthy();
   });
 
   it('trims text over 1000 characters (a paste) to the limit', async () => {

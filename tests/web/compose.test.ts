@@ -7,6 +7,8 @@ import {
   estimateSegments,
   isSendKey,
 } from '../../web/src/lib/compose.js';
+import { countSegments } from '../../platform/smpp-codec/segment-plan.js';
+import { SEGMENT_TEXTS } from '../support/segment-texts.js';
 
 describe('compose rules', () => {
   it('allows 1..1000 characters of something other than whitespace', () => {
@@ -18,6 +20,12 @@ describe('compose rules', () => {
     expect(canSend('x'.repeat(1001))).toBe(false);
   });
 
+  it('counts code points, as the workflow and the API do', () => {
+    expect(canSend('😀'.repeat(1000))).toBe(true);
+    expect(canSend('😀'.repeat(1001))).toBe(false);
+    expect(counterText('😀👍')).toBe('2/1000');
+  });
+
   it('shows a counter', () => {
     expect(counterText('')).toBe('0/1000');
     expect(counterText('hello')).toBe('5/1000');
@@ -25,8 +33,10 @@ describe('compose rules', () => {
 
   it('clamps to the limit without splitting an emoji', () => {
     expect(clampMessage('x'.repeat(1200))).toHaveLength(1000);
-    const clamped = clampMessage('x'.repeat(999) + '😀');
-    expect(clamped).toBe('x'.repeat(999));
+    // 999 + one emoji is 1000 characters (code points): within the limit, as the server counts.
+    expect(clampMessage('x'.repeat(999) + '😀')).toBe('x'.repeat(999) + '😀');
+    expect(clampMessage('x'.repeat(1000) + '😀')).toBe('x'.repeat(1000));
+    expect(clampMessage('😀'.repeat(1200))).toBe('😀'.repeat(1000));
   });
 
   it('sends on Enter, not on Shift+Enter, not while an IME composes', () => {
@@ -45,5 +55,10 @@ describe('compose rules', () => {
     expect(estimateSegments('é'.repeat(160))).toBe(1);
     expect(estimateSegments('ж'.repeat(70))).toBe(1);
     expect(estimateSegments('ж'.repeat(71))).toBe(2);
+  });
+
+  it("shows the codec's own count: what the gateway will send", () => {
+    for (const { text } of SEGMENT_TEXTS) if (text) expect(estimateSegments(text)).toBe(countSegments(text));
+    for (const { text, udh8 } of SEGMENT_TEXTS) if (text) expect(estimateSegments(text)).toBe(udh8);
   });
 });

@@ -22,5 +22,8 @@ describe('customer phone helpers', () => {
     expect(normalisePhone(' +1 (555) 765-4321 ')).toBe('+15557654321');
     expect(isPhoneNumber('+1 555 765 4321')).toBe(true);
     expect(isPhoneNumber('12')).toBe(false);
+    // The API's rule: a customer may text from a short code of 3 digits; E.164 ends at 15.
+    expect(isPhoneNumber('123')).toBe(true);
+    expect(isPhoneNumber('+1234567890123456')).toBe(false);
   });
 });

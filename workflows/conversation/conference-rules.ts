@@ -1,3 +1,4 @@
+import { isActiveConferee, isOfferedTo, isOwner, tookPart } from '../domain/roles.js';
 import { type Draft, fail } from './model.js';
 import { requireOpenOffer } from './offer-rules.js';
 import { requireOwner } from './transfer-rules.js';
@@ -65,11 +66,10 @@ export function endConference(d: Draft, agentId: string): void {
 }
 
 export function exitConference(d: Draft, agentId: string): void {
-  const p = conferenced(d);
-  if (!p || p.agentId !== agentId) {
-    if (d.s.ownerId === agentId) fail('NOT_ALLOWED', 'The owner ends the conference with End Conference.');
+  if (!isActiveConferee(d.s, agentId)) {
+    if (isOwner(d.s, agentId)) fail('NOT_ALLOWED', 'The owner ends the conference with End Conference.');
     // Only someone who took part may learn that the conference is over; others just get "not yours".
-    const involved = d.s.participants.some((x) => x.agentId === agentId) || d.s.offer?.agentId === agentId;
+    const involved = tookPart(d.s, agentId) || isOfferedTo(d.s, agentId);
     fail(involved ? 'INVALID_STATE' : 'NOT_ALLOWED', 'You are not in a conference on this conversation.');
   }
   closeConference(d, agentId);

@@ -1,3 +1,4 @@
+import * as roles from '../domain/roles.js';
 import { type Draft, fail } from './model.js';
 import { closeConference } from './conference-rules.js';
 import { owesWrapUp, requireOwner } from './transfer-rules.js';
@@ -16,8 +17,8 @@ export function end(d: Draft, agentId: string): void {
 
 export function wrapUp(d: Draft, agentId: string, reasonId: string, auto = false): void {
   const s = d.s;
-  if (!s.wrapUpOwedBy.includes(agentId)) {
-    const involved = s.participants.some((p) => p.agentId === agentId) || s.wrapUps.some((w) => w.agentId === agentId);
+  if (!roles.owesWrapUp(s, agentId)) {
+    const involved = roles.tookPart(s, agentId);
     fail(
       involved ? 'INVALID_STATE' : 'NOT_ALLOWED',
       involved ? 'You do not owe a wrap-up for this conversation.' : 'This conversation is not yours to wrap up.',
@@ -42,6 +43,6 @@ export function wrapUp(d: Draft, agentId: string, reasonId: string, auto = false
 }
 
 export function autoWrapUpTimeout(d: Draft, agentId: string): void {
-  if (!d.s.wrapUpOwedBy.includes(agentId)) return; // submitted by hand in the meantime
+  if (!roles.owesWrapUp(d.s, agentId)) return; // submitted by hand in the meantime
   wrapUp(d, agentId, d.settings.defaultReasonId, true);
 }

@@ -1,4 +1,6 @@
-import { MAX_MESSAGE_LENGTH, type DeliveryStatus, type InboundMessage, type Message } from '../domain/types.js';
+import type { DeliveryStatus, InboundMessage, Message } from '../domain/types.js';
+import { MAX_MESSAGE_LENGTH, textLength, tooLongMessage } from '../domain/limits.js';
+import { isLive, isOfferedTo, mayReply } from '../domain/roles.js';
 import { type Draft, fail } from './model.js';
 
 export function inbound(d: Draft, m: InboundMessage): void {
@@ -29,10 +31,6 @@ export function inbound(d: Draft, m: InboundMessage): void {
   d.touchAgents();
 }
 
-export function textLength(text: string): number {
-  return [...text].length; // code points, as a person counts characters
-}
-
 export function send(
   d: Draft,
   e: { agentId: string; text: string; clientMessageId?: string; messageId: string; segments?: number },
@@ -45,17 +43,14 @@ export function send(
       return;
     }
   }
-  if (s.offer?.agentId === e.agentId) fail('INVALID_STATE', 'Accept the request before you reply.');
-  const conferenced = s.participants.some((p) => p.agentId === e.agentId && p.role === 'CONFERENCE' && !p.leftAt);
-  if (s.ownerId !== e.agentId && !conferenced) fail('NOT_ALLOWED', 'Only the agents in this conversation can reply.');
-  if (!['ACTIVE', 'CONFERENCE_REQUESTED', 'CONFERENCE'].includes(s.status)) {
+  if (isOfferedTo(s, e.agentId)) fail('INVALID_STATE', 'Accept the request before you reply.');
+  if (!mayReply(s, e.agentId)) fail('NOT_ALLOWED', 'Only the agents in this conversation can reply.');
+  if (!isLive(s.status)) {
     fail('INVALID_STATE', `Replies are not possible while the conversation is ${s.status}.`);
   }
   if (e.text.trim() === '') fail('INVALID_INPUT', 'The message is empty.', 'text');
   const length = textLength(e.text);
-  if (length > MAX_MESSAGE_LENGTH) {
-    fail('INVALID_INPUT', `A message is at most ${MAX_MESSAGE_LENGTH} characters (this one has ${length}).`, 'text');
-  }
+  if (length > MAX_MESSAGE_LENGTH) fail('INVALID_INPUT', tooLongMessage(length), 'text');
   if (s.optedOut) fail('NOT_ALLOWED', 'The customer opted out (STOP) of messages from this number.');
   const message: Message = {
     id: e.messageId,

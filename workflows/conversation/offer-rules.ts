@@ -1,3 +1,4 @@
+import { isOfferedTo } from '../domain/roles.js';
 import { type Draft, fail } from './model.js';
 
 // Offers: the router assigns an agent, the agent accepts, or the RONA timer takes the offer back.
@@ -22,7 +23,7 @@ export function requireOpenOffer(d: Draft, agentId: string, conference: boolean)
   if (!offer || (offer.kind === 'CONFERENCE') !== conference) {
     fail('INVALID_STATE', conference ? 'There is no open conference request.' : 'There is no open request to accept.');
   }
-  if (offer.agentId !== agentId) fail('NOT_ALLOWED', 'This request was offered to another agent.');
+  if (!isOfferedTo(d.s, agentId)) fail('NOT_ALLOWED', 'This request was offered to another agent.');
   if (Date.parse(d.now) >= Date.parse(offer.expiresAt)) fail('INVALID_STATE', 'The request has lapsed.');
   return offer;
 }

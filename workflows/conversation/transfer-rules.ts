@@ -1,15 +1,16 @@
+import { isEnded, isOfferedTo, isOwner, tookPart } from '../domain/roles.js';
 import { type Draft, fail } from './model.js';
 
 /** Transfer, Conference and End need an accepted conversation that the caller owns. */
 export function requireOwner(d: Draft, agentId: string, action: string): void {
   const s = d.s;
-  if (s.offer?.agentId === agentId && s.offer.kind !== 'CONFERENCE') {
+  if (isOfferedTo(s, agentId) && s.offer?.kind !== 'CONFERENCE') {
     fail('INVALID_STATE', `Accept the request before you ${action}.`);
   }
-  const ended = s.status === 'WRAP_UP' || s.status === 'CLOSED';
-  if (s.ownerId !== agentId || ended) {
+  const ended = isEnded(s.status);
+  if (!isOwner(s, agentId) || ended) {
     // Only an agent who took part learns that it has ended; to anyone else it is simply not theirs.
-    const involved = s.participants.some((p) => p.agentId === agentId);
+    const involved = tookPart(s, agentId);
     if (ended && involved) fail('INVALID_STATE', `The conversation has ended; you cannot ${action}.`);
     fail('NOT_ALLOWED', `Only the agent who owns the conversation can ${action}.`);
   }

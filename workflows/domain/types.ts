@@ -1,5 +1,6 @@
 // Domain types shared by the workflows, the worker, the API, the gateway and the tests. They are
 // plain data (JSON through Temporal), times as ISO-8601 strings so workflow state is serialisable.
+import type { Keyword } from './keywords.js';
 
 export type AgentStatus = 'AVAILABLE' | 'IDLE' | 'RONA' | 'LOGGED_OUT';
 export type ConversationStatus =
@@ -10,9 +11,6 @@ export type DeliveryStatus = 'PENDING' | 'SUBMITTED' | 'DELIVERED' | 'FAILED';
 export type OfferKind = 'NEW' | 'TRANSFER' | 'CONFERENCE';
 export type ParticipantRole = 'OWNER' | 'CONFERENCE';
 export type ErrorCode = 'NOT_FOUND' | 'NOT_ALLOWED' | 'INVALID_STATE' | 'INVALID_INPUT' | 'NOT_AVAILABLE';
-export type Keyword = 'STOP' | 'START' | 'HELP';
-
-export const MAX_MESSAGE_LENGTH = 1000;
 
 export interface QueueInfo {
   id: string;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STATUS } from '../../../smpp-gateway/session/errors.js';
+import { STATUS } from '../../../platform/smpp-codec/status.js';
 import { BIZ, GatewayHarness } from './support.js';
 
 describe('gateway end to end: MO to conversation, reply to carrier, receipt to conversation', () => {

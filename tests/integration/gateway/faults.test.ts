@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { segmentText } from '../../../platform/smpp-codec/segment.js';
-import { STATUS } from '../../../smpp-gateway/session/errors.js';
+import { STATUS } from '../../../platform/smpp-codec/status.js';
 import { encodePdu } from '../../../smpp-gateway/session/pdu.js';
 import { until, waitForEvent } from '../smpp/support.js';
 import { BIZ, GatewayHarness } from './support.js';

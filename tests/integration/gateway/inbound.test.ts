@@ -3,7 +3,7 @@ import { encodeGsm7 } from '../../../platform/smpp-codec/gsm7.js';
 import { decodeShortMessage } from '../../../platform/smpp-codec/data-coding.js';
 import { segmentText } from '../../../platform/smpp-codec/segment.js';
 import { EsmeSession } from '../../../smpp-gateway/session/esme-session.js';
-import { STATUS } from '../../../smpp-gateway/session/errors.js';
+import { STATUS } from '../../../platform/smpp-codec/status.js';
 import type { ShortMessage } from '../../../smpp-gateway/session/messages.js';
 import { rejection } from '../../support/failures.js';
 import { bindConfig, FAST_BACKOFF, until } from '../smpp/support.js';

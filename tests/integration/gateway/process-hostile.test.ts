@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STATUS } from '../../../smpp-gateway/session/errors.js';
+import { STATUS } from '../../../platform/smpp-codec/status.js';
 import { decodePdu, encodePdu } from '../../../smpp-gateway/session/pdu.js';
 import { startProcess, writeConfigFile, type Child } from '../../../harness/child-process.js';
 import { RawClient, waitForEvent } from '../smpp/support.js';

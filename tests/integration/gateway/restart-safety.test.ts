@@ -4,7 +4,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { segmentText } from '../../../platform/smpp-codec/segment.js';
-import { STATUS } from '../../../smpp-gateway/session/errors.js';
+import { STATUS } from '../../../platform/smpp-codec/status.js';
 import { BIZ, GatewayHarness } from './support.js';
 import { TcpProxy } from './tcp-proxy.js';
 

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EsmeSession } from '../../../smpp-gateway/session/esme-session.js';
-import { STATUS } from '../../../smpp-gateway/session/errors.js';
+import { STATUS } from '../../../platform/smpp-codec/status.js';
 import { decodePdu, encodePdu } from '../../../smpp-gateway/session/pdu.js';
 import { answerTo, textPdu } from './hand-made-pdus.js';
 import { bindConfig, FAST_BACKOFF, RawClient, until, waitForEvent } from './support.js';

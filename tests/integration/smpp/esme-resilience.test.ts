@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BindConfig } from '../../../config/schema.js';
 import { EsmeSession, type EsmeSessionOptions } from '../../../smpp-gateway/session/esme-session.js';
-import { SmppClosedError, SmppConnectionLostError, STATUS } from '../../../smpp-gateway/session/errors.js';
+import { SmppClosedError, SmppConnectionLostError } from '../../../smpp-gateway/session/errors.js';
+import { STATUS } from '../../../platform/smpp-codec/status.js';
 import type { ShortMessage } from '../../../smpp-gateway/session/messages.js';
 import { encodePdu, type Pdu } from '../../../smpp-gateway/session/pdu.js';
 import { CarrierSimulator } from '../../../smpp-gateway/simulator/carrier-simulator.js';

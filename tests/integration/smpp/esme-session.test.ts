@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeShortMessage } from '../../../platform/smpp-codec/data-coding.js';
 import { EsmeSession, type EsmeSessionOptions } from '../../../smpp-gateway/session/esme-session.js';
-import { SmppCommandError, SmppTimeoutError, STATUS } from '../../../smpp-gateway/session/errors.js';
+import { SmppCommandError, SmppTimeoutError } from '../../../smpp-gateway/session/errors.js';
+import { STATUS } from '../../../platform/smpp-codec/status.js';
 import type { ShortMessage } from '../../../smpp-gateway/session/messages.js';
 import type { Pdu } from '../../../smpp-gateway/session/pdu.js';
 import { CarrierSimulator } from '../../../smpp-gateway/simulator/carrier-simulator.js';

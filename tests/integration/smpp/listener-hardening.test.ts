@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { STATUS } from '../../../smpp-gateway/session/errors.js';
+import { STATUS } from '../../../platform/smpp-codec/status.js';
 import { SmscListener, type ListenConfig, type SmscListenerOptions } from '../../../smpp-gateway/session/listener.js';
 import { decodePdu, encodePdu } from '../../../smpp-gateway/session/pdu.js';
 import { bindPdu, textPdu } from './hand-made-pdus.js';

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeShortMessage } from '../../../platform/smpp-codec/data-coding.js';
 import { EsmeSession } from '../../../smpp-gateway/session/esme-session.js';
-import { SmppClosedError, SmppTimeoutError, STATUS } from '../../../smpp-gateway/session/errors.js';
+import { SmppClosedError, SmppTimeoutError } from '../../../smpp-gateway/session/errors.js';
+import { STATUS } from '../../../platform/smpp-codec/status.js';
 import { SmscListener, type SmscListenerOptions } from '../../../smpp-gateway/session/listener.js';
 import type { ShortMessage } from '../../../smpp-gateway/session/messages.js';
 import { decodePdu, encodePdu } from '../../../smpp-gateway/session/pdu.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ErrorCode, InboundMessage, Keyword } from '../../../workflows/domain/types.js';
+import type { ErrorCode, InboundMessage } from '../../../workflows/domain/types.js';
+import type { Keyword } from '../../../workflows/domain/keywords.js';
 import { decide, type ConversationEvent } from '../../../workflows/conversation/rules.js';
 import {
   ACTIVE,

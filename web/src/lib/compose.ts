@@ -1,20 +1,20 @@
-// Compose box rules. The seed's compose box accepts at most 1000 characters; Enter sends and
-// Shift+Enter starts a new line. While an input method editor is composing (Japanese, Chinese,
-// Korean...), Enter confirms the composition and must not send.
+// Compose box rules. A reply is 1 to MAX_MESSAGE_LENGTH characters counted as the workflow and the
+// API count them (code points: an emoji is one), by the same functions ($domain/limits); Enter
+// sends and Shift+Enter starts a new line. While an input method editor is composing (Japanese,
+// Chinese, Korean...), Enter confirms the composition and must not send.
+import { clampText, isSendableText, MAX_MESSAGE_LENGTH, textLength } from '$domain/limits.js';
+import { countSegments } from '$codec/segment-plan.js';
 
-export const MAX_MESSAGE_LENGTH = 1000;
+export { MAX_MESSAGE_LENGTH, MAX_MESSAGE_UTF16_UNITS } from '$domain/limits.js';
 
-/** Length in UTF-16 units, as the textarea's maxlength and a JavaScript server both count it:
- * stricter than code points for emoji, so what the counter allows the API never refuses. */
+/** Length in code points, as the counter shows it and the server checks it. */
 export function messageLength(text: string): number {
-  return text.length;
+  return textLength(text);
 }
 
 /** Cut to the limit without leaving half of a surrogate pair (a broken emoji) at the end. */
 export function clampMessage(text: string): string {
-  if (text.length <= MAX_MESSAGE_LENGTH) return text;
-  const cut = text.slice(0, MAX_MESSAGE_LENGTH);
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+  return clampText(text);
 }
 
 export function counterText(text: string): string {
@@ -23,8 +23,7 @@ export function counterText(text: string): string {
 
 /** Sendable: something other than whitespace, and not over the limit. */
 export function canSend(text: string): boolean {
-  const length = messageLength(text);
-  return text.trim().length > 0 && length <= MAX_MESSAGE_LENGTH;
+  return isSendableText(text);
 }
 
 export interface KeyLike {
@@ -42,19 +41,7 @@ export function isSendKey(event: KeyLike): boolean {
   return true;
 }
 
-/** Segments a GSM-7 or UCS-2 text takes, for the hint under the compose box. */
+/** The SMS parts the reply will go out as: the codec's own count (none for an empty box). */
 export function estimateSegments(text: string): number {
-  if (!text) return 0;
-  const ucs2 = /[^\n\r !"#$%&'()*+,\-./0-9:;<=>?@A-Z_a-z£¥èéùìòÇØøÅåΔΦΓΛΩΠΨΣΘΞÆæßÉ¤¡ÄÖÑÜ§¿äöñüà^{}\\[~\]|€]/u.test(
-    text,
-  );
-  const units = ucs2 ? [...text].reduce((n, c) => n + (c.codePointAt(0)! > 0xffff ? 2 : 1), 0) : gsmUnits(text);
-  const single = ucs2 ? 70 : 160;
-  const multi = ucs2 ? 67 : 153;
-  return units <= single ? 1 : Math.ceil(units / multi);
-}
-
-function gsmUnits(text: string): number {
-  // Characters from the GSM extension table take two septets.
-  return [...text].reduce((n, c) => n + ('^{}\\[~]|€'.includes(c) ? 2 : 1), 0);
+  return text ? countSegments(text) : 0;
 }

@@ -1,28 +1,26 @@
+import { actingRole, owesWrapUp, type Membership } from '$domain/roles.js';
 import type { Conversation, ConversationStatus, Message } from './types.js';
 
 // What one agent sees of a conversation: its role in it, the status the interaction pane shows
 // and which controls make sense. The workflow enforces every rule; these only avoid offering
-// buttons that would certainly be refused.
+// buttons that would certainly be refused, and read the roles by the same rules ($domain/roles).
 
 export type Role = 'owner' | 'conference' | 'wrap-up' | null;
 
-export function activeConferee(conversation: Conversation, agentId: string): boolean {
-  return conversation.participants.some((p) => p.agent.id === agentId && p.role === 'CONFERENCE' && !p.leftAt);
+/** The desktop's copy of a conversation as the facts the role rules read. */
+export function membershipOf(conversation: Conversation): Membership {
+  return {
+    status: conversation.status,
+    ownerId: conversation.owner?.id ?? null,
+    participants: conversation.participants.map((p) => ({ agentId: p.agent.id, role: p.role, leftAt: p.leftAt })),
+    wrapUpOwedBy: conversation.wrapUpOwedBy.map((a) => a.id),
+  };
 }
-
-export function owesWrapUp(conversation: Conversation, agentId: string): boolean {
-  return conversation.wrapUpOwedBy.some((a) => a.id === agentId);
-}
-
-const LIVE: ConversationStatus[] = ['ACTIVE', 'CONFERENCE_REQUESTED', 'CONFERENCE'];
 
 /** A live part wins over a wrap-up still owed from earlier (a conversation transferred back). */
 export function roleOf(conversation: Conversation, agentId: string): Role {
-  const live = LIVE.includes(conversation.status);
-  if (live && conversation.owner?.id === agentId) return 'owner';
-  if (live && activeConferee(conversation, agentId)) return 'conference';
-  if (owesWrapUp(conversation, agentId)) return 'wrap-up';
-  return null;
+  const role = actingRole(membershipOf(conversation), agentId);
+  return role === 'wrapUp' ? 'wrap-up' : (role ?? null);
 }
 
 /** Whether the conversation belongs in this agent's list at all. */
@@ -67,7 +65,7 @@ export function controlsFor(conversation: Conversation, agentId: string): Contro
     end: owner,
     endConference: owner && conversation.status === 'CONFERENCE',
     exitConference: role === 'conference' && conversation.status === 'CONFERENCE',
-    wrapUp: owesWrapUp(conversation, agentId),
+    wrapUp: owesWrapUp(membershipOf(conversation), agentId),
   };
 }
 

@@ -1,14 +1,13 @@
+import { fromPayload, type Result } from '$domain/result.js';
 import { gql } from './graphql.js';
 import * as op from './operations.js';
 import type { Agent, AgentStatus, Conversation, Message, Named, Offer, Queue, UserError } from './types.js';
 
 // One typed function per operation the desktop uses. Pages call these and feed the results to
-// the reducer; expected failures are returned as `userErrors` for showing next to the control.
+// the reducer. A mutation's payload (`{ conversation, userErrors }` on the wire) comes back as the
+// domain's Result, the shape the API builds it from: a value, or the error to show by the control.
 
-export interface Result<T> {
-  value: T | null;
-  userErrors: UserError[];
-}
+export type { Result } from '$domain/result.js';
 
 export async function login(username: string, password: string) {
   const data = await gql<{ login: { token: string | null; agent: Agent | null; userErrors: UserError[] } }>(op.LOGIN, {
@@ -20,7 +19,7 @@ export async function login(username: string, password: string) {
 
 export async function logout(): Promise<Result<Agent>> {
   const data = await gql<{ logout: { agent: Agent | null; userErrors: UserError[] } }>(op.LOGOUT);
-  return { value: data.logout.agent, userErrors: data.logout.userErrors };
+  return fromPayload(data.logout.agent, data.logout.userErrors);
 }
 
 export interface Snapshot {
@@ -42,13 +41,13 @@ export async function setStatus(status: AgentStatus, idleCodeId?: string): Promi
     status,
     idleCodeId: idleCodeId ?? null,
   });
-  return { value: data.setAgentStatus.agent, userErrors: data.setAgentStatus.userErrors };
+  return fromPayload(data.setAgentStatus.agent, data.setAgentStatus.userErrors);
 }
 
 type ConversationResult = { result: { conversation: Conversation | null; userErrors: UserError[] } };
 
 function conversationResult(data: ConversationResult): Result<Conversation> {
-  return { value: data.result.conversation, userErrors: data.result.userErrors };
+  return fromPayload(data.result.conversation, data.result.userErrors);
 }
 
 export async function act(action: op.ConversationAction, conversationId: string): Promise<Result<Conversation>> {
@@ -80,7 +79,7 @@ export async function sendMessage(
     text,
     clientMessageId,
   });
-  return { value: data.sendMessage.message, userErrors: data.sendMessage.userErrors };
+  return fromPayload(data.sendMessage.message, data.sendMessage.userErrors);
 }
 
 export function transferTargets(): Promise<{ queues: Queue[]; agents: Named[] }> {

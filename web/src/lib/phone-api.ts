@@ -1,3 +1,4 @@
+import { compactTypedNumber, isTypedNumber } from '$domain/phone-numbers.js';
 import { gql } from './graphql.js';
 import type { BusinessNumber, PhoneMessage, UserError } from './types.js';
 
@@ -5,9 +6,6 @@ import type { BusinessNumber, PhoneMessage, UserError } from './types.js';
 // the carrier simulator is enabled, and the messages go through the real SMPP path.
 
 const PHONE_MESSAGE = 'id direction phoneNumber businessNumber text at';
-
-/** sendAsCustomer refuses longer texts, so the handset stops typing there. */
-export const MAX_CUSTOMER_TEXT = 1000;
 
 export const PHONE_EVENTS = `subscription PhoneEvents($phoneNumber: String!) {
   phoneEvents(phoneNumber: $phoneNumber) { ${PHONE_MESSAGE} }
@@ -49,11 +47,10 @@ export function mergePhoneMessages(
 
 /** A phone number as the simulator expects it: digits with an optional leading +. */
 export function normalisePhone(input: string): string {
-  const trimmed = input.trim();
-  const digits = trimmed.replace(/[^\d]/g, '');
-  return trimmed.startsWith('+') ? `+${digits}` : digits;
+  return compactTypedNumber(input);
 }
 
+/** The API's rule for a typed number ($domain/phone-numbers), after the separators are out. */
 export function isPhoneNumber(input: string): boolean {
-  return /^\+?\d{5,15}$/.test(normalisePhone(input));
+  return isTypedNumber(normalisePhone(input));
 }

@@ -63,11 +63,11 @@ export class ConversationDialogs {
   private async commit(key: string, work: () => Promise<api.Result<Conversation>>): Promise<Conversation | null> {
     const result = await this.session.run(key, work);
     if (!result) return null;
-    if (result.value) this.session.dispatch({ type: 'conversation', conversation: result.value });
-    if (result.userErrors.length) {
-      this.session.errors[key] = api.firstError(result.userErrors);
+    if (!result.ok) {
+      this.session.errors[key] = result.error.message;
       return null;
     }
+    this.session.dispatch({ type: 'conversation', conversation: result.value });
     return result.value;
   }
 

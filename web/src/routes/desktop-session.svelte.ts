@@ -127,20 +127,20 @@ export class DesktopSession {
 
   async setStatus(status: AgentStatus, idleCodeId?: string): Promise<void> {
     const result = await this.run('status', () => api.setStatus(status, idleCodeId));
-    if (result?.value) this.dispatch({ type: 'me', agent: result.value });
-    if (result?.userErrors.length) this.errors.status = api.firstError(result.userErrors);
+    if (result?.ok) this.dispatch({ type: 'me', agent: result.value });
+    else if (result) this.errors.status = result.error.message;
   }
 
   async accept(offer: Offer): Promise<void> {
     const id = offer.conversation.id;
     const action = offer.kind === 'CONFERENCE' ? 'acceptConference' : 'acceptConversation';
     const result = await this.run(`offer:${id}`, () => api.act(action, id));
-    if (result?.value) {
+    if (result?.ok) {
       this.dispatch({ type: 'conversation', conversation: result.value });
       this.dispatch({ type: 'offerGone', conversationId: id });
       this.select(id);
-    } else if (result?.userErrors.length) {
-      this.errors[`offer:${id}`] = api.firstError(result.userErrors);
+    } else if (result) {
+      this.errors[`offer:${id}`] = result.error.message;
       void this.resync(); // the offer may have lapsed or been withdrawn meanwhile
     }
   }

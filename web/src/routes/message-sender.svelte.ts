@@ -28,12 +28,12 @@ export class MessageSender {
     let error: string;
     try {
       const result = await api.sendMessage(entry.conversationId, entry.text, clientMessageId);
-      if (result.value) {
+      if (result.ok) {
         this.session.dispatch({ type: 'message', conversationId: entry.conversationId, message: result.value });
         this.session.dispatch({ type: 'outbox', outbox: dropEntry(this.outbox, clientMessageId) });
         return;
       }
-      error = api.firstError(result.userErrors) ?? 'The message was not accepted.';
+      error = result.error.message;
     } catch (e) {
       if (e instanceof GraphQLRequestError && e.unauthenticated) return this.session.fail(e, 'send');
       error = errorText(e);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyKeyword, isOptIn, isOptOut } from '../../../platform/smpp-codec/keywords.js';
+import { classifyKeyword, isOptIn, isOptOut } from '../../../workflows/domain/keywords.js';
 
 describe('classifyKeyword', () => {
   it('knows every opt-out word', () => {

@@ -1,5 +1,6 @@
 // Carrier compliance keywords (CTIA handbook and US carrier practice). A keyword counts only when
-// it is the whole message: "stop by the store" must reach an agent, "Stop." must opt out.
+// it is the whole message: "stop by the store" must reach an agent, "Stop." must opt out. The
+// gateway classifies an MO with these; the workflow acts on the classification.
 
 export type Keyword = 'STOP' | 'START' | 'HELP';
 
