@@ -1,3 +1,4 @@
+import type { ResultOf } from '@graphql-typed-document-node/core';
 import { gql } from './graphql.js';
 import * as conversationOp from './conversation-operations.js';
 import * as op from './operations.js';
@@ -8,7 +9,6 @@ import type {
   ConversationPayload,
   Message,
   Named,
-  Offer,
   Queue,
   UserError,
 } from './types.js';
@@ -31,11 +31,7 @@ export async function logout(): Promise<Result<Agent>> {
   return { value: data.logout.agent, userErrors: data.logout.userErrors };
 }
 
-export interface Snapshot {
-  me: Agent;
-  myOffers: Offer[];
-  myConversations: Conversation[];
-}
+export type Snapshot = ResultOf<typeof op.SNAPSHOT>;
 
 export function snapshot(): Promise<Snapshot> {
   return gql(op.SNAPSHOT);
