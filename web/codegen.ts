@@ -3,7 +3,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 // The desktop's operation and fragment types, from the same schema files the API serves
 // (api/schema: the contract plus our extensions). The documents are the `graphql(...)` calls in
 // web/src/lib; `npm run codegen` regenerates this and the API's resolver types, and
-// tests/unit/codegen-current.test.ts fails when the committed output is stale.
+// tests/unit/codegen fails when the committed output is stale.
 const config: CodegenConfig = {
   schema: ['api/schema/schema.graphql', 'api/schema/extensions.graphql'],
   documents: ['web/src/lib/**/*.ts', '!web/src/lib/gql/**'],
