@@ -12,6 +12,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/**',
       'api/generated/**',
+      'web/src/lib/gql/**',
       '.switchboard/**',
       'test-results/**',
       '**/*.js',

@@ -1,9 +1,9 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 // Resolver types from the project's own schema (api/schema: the contract plus our extensions).
-// Run from the repository root:
-//   npx graphql-codegen --config api/codegen.ts
-// The output is committed so that type-checking needs no generation step.
+// `npm run codegen` runs this and web/codegen.ts (the desktop's documents). The output is
+// committed so that type-checking needs no generation step; tests/unit/codegen fails when it is
+// stale.
 const config: CodegenConfig = {
   schema: ['api/schema/schema.graphql', 'api/schema/extensions.graphql'],
   generates: {

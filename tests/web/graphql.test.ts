@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GraphQLRequestError, gql } from '../../web/src/lib/graphql.js';
+import { CONVERSATION_ACTIONS } from '../../web/src/lib/conversation-operations.js';
+import { SNAPSHOT } from '../../web/src/lib/operations.js';
 import { clearToken, setToken } from '../../web/src/lib/session.js';
 import { retryDelay } from '../../web/src/lib/subscriptions.js';
 
@@ -21,6 +23,19 @@ describe('GraphQL client', () => {
     expect(init?.method).toBe('POST');
     expect((init?.headers as Record<string, string>).Authorization).toBe('Bearer tok-1');
     expect(JSON.parse(String(init?.body))).toEqual({ query: 'query { me { id } }', variables: { a: 1 } });
+  });
+
+  it('posts a generated document as its text, with the fragments it spreads', async () => {
+    const fetchFn = reply(200, { data: { result: { conversation: null, userErrors: [] } } });
+    await gql(CONVERSATION_ACTIONS.endConversation, { conversationId: 'c1' }, fetchFn);
+    await gql(SNAPSHOT, undefined, fetchFn);
+    const [act, snapshot] = vi.mocked(fetchFn).mock.calls.map(([, init]) => JSON.parse(String(init?.body)));
+    expect(act.variables).toEqual({ conversationId: 'c1' });
+    expect(act.query).toMatch(/^\s*mutation EndConversation\(/);
+    for (const fragment of ['ConversationPayloadFields', 'ConversationFields', 'MessageFields', 'UserErrorFields']) {
+      expect(act.query).toContain(`fragment ${fragment} on`);
+    }
+    expect(snapshot).toMatchObject({ query: expect.stringContaining('fragment OfferFields on Offer'), variables: {} });
   });
 
   it('sends no Authorization header before login', async () => {

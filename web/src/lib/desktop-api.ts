@@ -1,7 +1,18 @@
+import type { ResultOf } from '@graphql-typed-document-node/core';
 import { fromPayload, type Result } from '$domain/result.js';
 import { gql } from './graphql.js';
+import * as conversationOp from './conversation-operations.js';
 import * as op from './operations.js';
-import type { Agent, AgentStatus, Conversation, Message, Named, Offer, Queue, UserError } from './types.js';
+import type {
+  Agent,
+  AgentStatus,
+  Conversation,
+  ConversationPayload,
+  Message,
+  Named,
+  Queue,
+  UserError,
+} from './types.js';
 
 // One typed function per operation the desktop uses. Pages call these and feed the results to
 // the reducer. A mutation's payload (`{ conversation, userErrors }` on the wire) comes back as the
@@ -10,63 +21,53 @@ import type { Agent, AgentStatus, Conversation, Message, Named, Offer, Queue, Us
 export type { Result } from '$domain/result.js';
 
 export async function login(username: string, password: string) {
-  const data = await gql<{ login: { token: string | null; agent: Agent | null; userErrors: UserError[] } }>(op.LOGIN, {
-    username,
-    password,
-  });
-  return data.login;
+  return (await gql(op.LOGIN, { username, password })).login;
 }
 
 export async function logout(): Promise<Result<Agent>> {
-  const data = await gql<{ logout: { agent: Agent | null; userErrors: UserError[] } }>(op.LOGOUT);
+  const data = await gql(op.LOGOUT);
   return fromPayload(data.logout.agent, data.logout.userErrors);
 }
 
-export interface Snapshot {
-  me: Agent;
-  myOffers: Offer[];
-  myConversations: Conversation[];
-}
+export type Snapshot = ResultOf<typeof op.SNAPSHOT>;
 
 export function snapshot(): Promise<Snapshot> {
-  return gql<Snapshot>(op.SNAPSHOT);
+  return gql(op.SNAPSHOT);
 }
 
 export async function idleCodes(): Promise<Named[]> {
-  return (await gql<{ idleCodes: Named[] }>(op.IDLE_CODES)).idleCodes;
+  return (await gql(op.IDLE_CODES)).idleCodes;
 }
 
 export async function setStatus(status: AgentStatus, idleCodeId?: string): Promise<Result<Agent>> {
-  const data = await gql<{ setAgentStatus: { agent: Agent | null; userErrors: UserError[] } }>(op.SET_STATUS, {
-    status,
-    idleCodeId: idleCodeId ?? null,
-  });
+  const data = await gql(op.SET_STATUS, { status, idleCodeId: idleCodeId ?? null });
   return fromPayload(data.setAgentStatus.agent, data.setAgentStatus.userErrors);
 }
 
-type ConversationResult = { result: { conversation: Conversation | null; userErrors: UserError[] } };
-
-function conversationResult(data: ConversationResult): Result<Conversation> {
+function conversationResult(data: { result: ConversationPayload }): Result<Conversation> {
   return fromPayload(data.result.conversation, data.result.userErrors);
 }
 
-export async function act(action: op.ConversationAction, conversationId: string): Promise<Result<Conversation>> {
-  return conversationResult(await gql<ConversationResult>(op.conversationAction(action), { conversationId }));
+export async function act(
+  action: conversationOp.ConversationAction,
+  conversationId: string,
+): Promise<Result<Conversation>> {
+  return conversationResult(await gql(conversationOp.CONVERSATION_ACTIONS[action], { conversationId }));
 }
 
 export async function transfer(
   conversationId: string,
   target: { queueId: string } | { agentId: string },
 ): Promise<Result<Conversation>> {
-  return conversationResult(await gql<ConversationResult>(op.TRANSFER, { conversationId, ...target }));
+  return conversationResult(await gql(conversationOp.TRANSFER, { conversationId, ...target }));
 }
 
 export async function requestConference(conversationId: string, agentId: string): Promise<Result<Conversation>> {
-  return conversationResult(await gql<ConversationResult>(op.REQUEST_CONFERENCE, { conversationId, agentId }));
+  return conversationResult(await gql(conversationOp.REQUEST_CONFERENCE, { conversationId, agentId }));
 }
 
 export async function submitWrapUp(conversationId: string, reasonId: string): Promise<Result<Conversation>> {
-  return conversationResult(await gql<ConversationResult>(op.SUBMIT_WRAP_UP, { conversationId, reasonId }));
+  return conversationResult(await gql(conversationOp.SUBMIT_WRAP_UP, { conversationId, reasonId }));
 }
 
 export async function sendMessage(
@@ -74,11 +75,7 @@ export async function sendMessage(
   text: string,
   clientMessageId: string,
 ): Promise<Result<Message>> {
-  const data = await gql<{ sendMessage: { message: Message | null; userErrors: UserError[] } }>(op.SEND_MESSAGE, {
-    conversationId,
-    text,
-    clientMessageId,
-  });
+  const data = await gql(conversationOp.SEND_MESSAGE, { conversationId, text, clientMessageId });
   return fromPayload(data.sendMessage.message, data.sendMessage.userErrors);
 }
 
@@ -87,15 +84,15 @@ export function transferTargets(): Promise<{ queues: Queue[]; agents: Named[] }>
 }
 
 export async function conferenceTargets(): Promise<Named[]> {
-  return (await gql<{ agents: Named[] }>(op.CONFERENCE_TARGETS)).agents;
+  return (await gql(op.CONFERENCE_TARGETS)).agents;
 }
 
 export async function wrapUpReasons(): Promise<Named[]> {
-  return (await gql<{ wrapUpReasons: Named[] }>(op.WRAP_UP_REASONS)).wrapUpReasons;
+  return (await gql(op.WRAP_UP_REASONS)).wrapUpReasons;
 }
 
 export async function customerHistory(conversationId: string): Promise<Conversation[]> {
-  return (await gql<{ customerHistory: Conversation[] }>(op.CUSTOMER_HISTORY, { conversationId })).customerHistory;
+  return (await gql(op.CUSTOMER_HISTORY, { conversationId })).customerHistory;
 }
 
 /** The first user error's message, for one line next to the control that failed. */

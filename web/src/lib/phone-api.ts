@@ -1,38 +1,23 @@
 import { compactTypedNumber, isTypedNumber } from '$domain/phone-numbers.js';
 import { gql } from './graphql.js';
-import type { BusinessNumber, PhoneMessage, UserError } from './types.js';
+import { BUSINESS_NUMBERS, PHONE_MESSAGES, SEND_AS_CUSTOMER } from './phone-operations.js';
+import type { BusinessNumber, PhoneMessage } from './types.js';
 
 // The customer-phone demo page. These operations need no login; the API allows them only while
 // the carrier simulator is enabled, and the messages go through the real SMPP path.
 
-const PHONE_MESSAGE = 'id direction phoneNumber businessNumber text at';
-
-export const PHONE_EVENTS = `subscription PhoneEvents($phoneNumber: String!) {
-  phoneEvents(phoneNumber: $phoneNumber) { ${PHONE_MESSAGE} }
-}`;
+export { PHONE_EVENTS } from './phone-operations.js';
 
 export async function businessNumbers(): Promise<BusinessNumber[]> {
-  const query = 'query Numbers { businessNumbers { number type queue { id name } } }';
-  return (await gql<{ businessNumbers: BusinessNumber[] }>(query)).businessNumbers;
+  return (await gql(BUSINESS_NUMBERS)).businessNumbers;
 }
 
 export async function phoneMessages(phoneNumber: string): Promise<PhoneMessage[]> {
-  const query = `query Phone($phoneNumber: String!) { phoneMessages(phoneNumber: $phoneNumber) { ${PHONE_MESSAGE} } }`;
-  return (await gql<{ phoneMessages: PhoneMessage[] }>(query, { phoneNumber })).phoneMessages;
+  return (await gql(PHONE_MESSAGES, { phoneNumber })).phoneMessages;
 }
 
 export async function sendAsCustomer(phoneNumber: string, businessNumber: string, text: string) {
-  const query = `mutation Text($phoneNumber: String!, $businessNumber: String!, $text: String!) {
-    sendAsCustomer(phoneNumber: $phoneNumber, businessNumber: $businessNumber, text: $text) {
-      message { ${PHONE_MESSAGE} } userErrors { code message field }
-    }
-  }`;
-  const data = await gql<{ sendAsCustomer: { message: PhoneMessage | null; userErrors: UserError[] } }>(query, {
-    phoneNumber,
-    businessNumber,
-    text,
-  });
-  return data.sendAsCustomer;
+  return (await gql(SEND_AS_CUSTOMER, { phoneNumber, businessNumber, text })).sendAsCustomer;
 }
 
 /** Union by id, oldest first: the list query and the event stream overlap after a reconnect. */

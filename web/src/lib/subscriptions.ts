@@ -1,5 +1,5 @@
 import { createClient, type Client } from 'graphql-sse';
-import { GRAPHQL_URL } from './graphql.js';
+import { GRAPHQL_URL, type TypedDocument } from './graphql.js';
 import { authHeaders } from './session.js';
 
 // GraphQL over SSE in distinct-connections mode (graphql-yoga's default): one HTTP stream per
@@ -41,13 +41,14 @@ function makeClient(withAuth: boolean, fetchFn?: typeof fetch): Client {
  * that closes cleanly), the subscription is opened again after a short pause, unless it ended it
  * because the caller may no longer read it (FORBIDDEN, UNAUTHENTICATED).
  */
-export function subscribe<T>(
-  query: string,
-  variables: Record<string, unknown>,
+export function subscribe<T, TVariables>(
+  document: TypedDocument<T, TVariables>,
+  variables: NoInfer<TVariables>,
   handlers: SubscriptionHandlers<T>,
   options: { auth?: boolean; fetchFn?: typeof fetch } = {},
 ): () => void {
   const client = makeClient(options.auth ?? true, options.fetchFn);
+  const query = document.toString();
   let disposed = false;
   let stop: (() => void) | null = null;
   let reopen: ReturnType<typeof setTimeout> | null = null;
@@ -56,7 +57,7 @@ export function subscribe<T>(
 
   const open = (): void => {
     stop = client.subscribe<T>(
-      { query, variables },
+      { query, variables: variables as Record<string, unknown> },
       {
         next: (result) => {
           if (result.errors?.length) {

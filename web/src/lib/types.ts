@@ -1,113 +1,43 @@
-// The slice of the GraphQL schema (api/schema/schema.graphql plus api/schema/extensions.graphql)
-// that the desktop selects. Written by hand because the desktop asks for a small subset and the
-// API's codegen output lives on the server side.
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import type {
+  AGENT,
+  CONVERSATION,
+  CONVERSATION_PAYLOAD,
+  MESSAGE,
+  OFFER,
+  PHONE_MESSAGE,
+  USER_ERROR,
+} from './fragments.js';
+import type { AGENT_EVENTS, CONVERSATION_EVENTS, TRANSFER_TARGETS } from './operations.js';
+import type { BUSINESS_NUMBERS } from './phone-operations.js';
 
-export type AgentStatus = 'AVAILABLE' | 'IDLE' | 'RONA' | 'LOGGED_OUT';
-export type ConversationStatus =
-  'QUEUED' | 'OFFERED' | 'ACTIVE' | 'CONFERENCE_REQUESTED' | 'CONFERENCE' | 'WRAP_UP' | 'CLOSED';
-export type MessageDirection = 'INBOUND' | 'OUTBOUND' | 'SYSTEM';
-export type DeliveryStatus = 'PENDING' | 'SUBMITTED' | 'DELIVERED' | 'FAILED';
-export type OfferKind = 'NEW' | 'TRANSFER' | 'CONFERENCE';
-export type ErrorCode = 'NOT_FOUND' | 'NOT_ALLOWED' | 'INVALID_STATE' | 'INVALID_INPUT' | 'NOT_AVAILABLE';
+// The shapes the desktop works with, each the generated type of a fragment or of an operation's
+// result, so a field is added or changed once, in its document, and `npm run codegen` carries it
+// here. Nothing in this file restates the schema.
 
-export interface UserError {
-  code: ErrorCode;
-  message: string;
-  field?: string | null;
-}
+export type {
+  AgentStatus,
+  ConversationStatus,
+  DeliveryStatus,
+  ErrorCode,
+  MessageDirection,
+  OfferKind,
+} from './gql/graphql.js';
 
+export type UserError = ResultOf<typeof USER_ERROR>;
+export type Agent = ResultOf<typeof AGENT>;
+export type Conversation = ResultOf<typeof CONVERSATION>;
+export type ConversationPayload = ResultOf<typeof CONVERSATION_PAYLOAD>;
+export type Message = ResultOf<typeof MESSAGE>;
+export type Offer = ResultOf<typeof OFFER>;
+export type Queue = ResultOf<typeof TRANSFER_TARGETS>['queues'][number];
+export type AgentEvent = ResultOf<typeof AGENT_EVENTS>['agentEvents'];
+export type ConversationEvent = ResultOf<typeof CONVERSATION_EVENTS>['conversationEvents'];
+export type BusinessNumber = ResultOf<typeof BUSINESS_NUMBERS>['businessNumbers'][number];
+export type PhoneMessage = ResultOf<typeof PHONE_MESSAGE>;
+
+/** Anything the desktop lists by name: idle codes, wrap-up reasons, agents to transfer to. */
 export interface Named {
   id: string;
   name: string;
-}
-
-export interface Queue extends Named {
-  waiting: number;
-  availableAgents: number;
-}
-
-export type AgentRef = Named;
-
-export interface Agent extends Named {
-  status: AgentStatus;
-  idleCode: Named | null;
-  statusReason: string | null;
-  statusChangedAt: string | null;
-  capacity: number;
-  activeConversations: number;
-}
-
-export interface Message {
-  id: string;
-  direction: MessageDirection;
-  text: string;
-  at: string;
-  author: AgentRef | null;
-  deliveryStatus: DeliveryStatus | null;
-  segments: number | null;
-  clientMessageId: string | null;
-  detail: string | null;
-}
-
-export interface Participant {
-  agent: AgentRef;
-  role: 'OWNER' | 'CONFERENCE';
-  joinedAt: string;
-  leftAt: string | null;
-}
-
-export interface Conversation {
-  id: string;
-  status: ConversationStatus;
-  queue: { id: string; name: string };
-  customerNumber: string;
-  businessNumber: { number: string; type: string };
-  createdAt: string;
-  owner: AgentRef | null;
-  participants: Participant[];
-  messages: Message[];
-  wrapUpOwedBy: AgentRef[];
-  autoWrapUpAt: string | null;
-  optedOut: boolean;
-}
-
-export interface Offer {
-  conversation: { id: string };
-  kind: OfferKind;
-  queueName: string;
-  phoneNumber: string;
-  sourceNumber: string;
-  receivedAt: string;
-  expiresAt: string;
-  from: AgentRef | null;
-}
-
-export interface AgentEvent {
-  kind: 'OFFERED' | 'OFFER_WITHDRAWN' | 'STATUS_CHANGED' | 'CONVERSATION_UPDATED';
-  at: string;
-  agent: Agent;
-  offer: Offer | null;
-  conversation: Conversation | null;
-}
-
-export interface ConversationEvent {
-  kind: string;
-  at: string;
-  conversation: Conversation;
-  message: Message | null;
-}
-
-export interface BusinessNumber {
-  number: string;
-  type: string;
-  queue: { id: string; name: string };
-}
-
-export interface PhoneMessage {
-  id: string;
-  direction: MessageDirection;
-  phoneNumber: string;
-  businessNumber: string;
-  text: string;
-  at: string;
 }

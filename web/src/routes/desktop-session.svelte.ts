@@ -4,7 +4,7 @@ import { initialState, reduce, type Action, type DesktopState } from '$lib/deskt
 import { AGENT_EVENTS, CONVERSATION_EVENTS } from '$lib/operations';
 import { clearToken } from '$lib/session';
 import { subscribe } from '$lib/subscriptions';
-import type { AgentEvent, AgentStatus, ConversationEvent, Named, Offer } from '$lib/types';
+import type { AgentStatus, Named, Offer } from '$lib/types';
 
 // The desktop page's I/O: the agent event stream, resynchronisation after every (re)connect, and
 // the agent's actions. All state changes go through the pure reducer in $lib/desktop-state.ts;
@@ -31,7 +31,7 @@ export class DesktopSession {
 
   start(): void {
     this.stops.push(
-      subscribe<{ agentEvents: AgentEvent }>(
+      subscribe(
         AGENT_EVENTS,
         {},
         {
@@ -85,7 +85,7 @@ export class DesktopSession {
 
   /** Message-level events for the open conversation (the agent stream carries the rest). */
   watch(conversationId: string): () => void {
-    return subscribe<{ conversationEvents: ConversationEvent }>(
+    return subscribe(
       CONVERSATION_EVENTS,
       { conversationId },
       {
