@@ -11,12 +11,11 @@ import type {
   QueueView,
   SearchKeys,
 } from '../domain/types.js';
-import type { Directory, RouterEvent } from '../router/model.js';
-import type { AgentAction } from '../conversation/model.js';
+import type { AgentAction, Directory, RouterEvent } from './inputs.js';
 
 // The names clients use to talk to the workflows. The API and the gateway import these, never strings.
 
-export type { AgentAction } from '../conversation/model.js';
+export type { AgentAction } from './inputs.js';
 
 export interface ActionResult {
   conversation: ConversationState;

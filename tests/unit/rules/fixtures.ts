@@ -8,7 +8,14 @@ import {
   type ConversationEvent,
   type Transition,
 } from '../../../workflows/conversation/rules.js';
-import { emptyRouter, reduce, type Directory, type RouterState } from '../../../workflows/router/rules.js';
+import {
+  emptyRouter,
+  reduce,
+  type Directory,
+  type RouterCommand,
+  type RouterEvent,
+  type RouterState,
+} from '../../../workflows/router/rules.js';
 
 // A fixed clock: `at(s)` is s seconds after the customer's first message, so expected times
 // (RONA expiry, priorityAt, auto wrap-up) can be written as plain arithmetic.
@@ -92,9 +99,6 @@ export function summary(commands: ConversationCommand[]): string[] {
         return `release:${c.agentId}${c.rona ? ':rona' : ''}`;
       case 'accepted':
         return `accepted:${c.agentId}`;
-      case 'startTimer':
-      case 'cancelTimer':
-        return `${c.type}:${c.timer}`;
       case 'route':
         return `route:${c.queueId}`;
       default:
@@ -139,10 +143,21 @@ export const DIRECTORY: Directory = {
   idleCodeIds: ['lunch', 'training'],
 };
 
+/** Feeds router events the way the workflow does: each new state replaces the last; commands come back. */
+export class RouterRun {
+  constructor(public state: RouterState) {}
+
+  step(event: RouterEvent, now: string): RouterCommand[] {
+    const t = reduce(this.state, event, now);
+    this.state = t.state;
+    return t.commands;
+  }
+}
+
 /** A synced router, with the listed agents made AVAILABLE one second apart (first listed = longest idle). */
-export function router(available: string[] = []): RouterState {
-  const s = emptyRouter();
-  reduce(s, { type: 'sync', directory: structuredClone(DIRECTORY) }, at(0));
-  available.forEach((agentId, i) => reduce(s, { type: 'setStatus', agentId, status: 'AVAILABLE' }, at(i + 1)));
-  return s;
+export function router(available: string[] = []): RouterRun {
+  const r = new RouterRun(emptyRouter());
+  r.step({ type: 'sync', directory: structuredClone(DIRECTORY) }, at(0));
+  available.forEach((agentId, i) => r.step({ type: 'setStatus', agentId, status: 'AVAILABLE' }, at(i + 1)));
+  return r;
 }
