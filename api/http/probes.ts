@@ -1,18 +1,11 @@
 import type { Client } from '@temporalio/client';
 import type { EventBus } from '../../platform/events/bus.js';
+import { withTimeout } from '../../platform/with-timeout.js';
 
 // /health: the process is up. /ready: it can do its job: Temporal answers (and Redis, where the
 // bus uses it). A load balancer sends traffic only to ready processes.
 
 const PROBE_TIMEOUT_MS = 2000;
-
-function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 interface Pingable {
   ping(): Promise<boolean>;
@@ -42,7 +35,7 @@ export async function readiness(client: Client, bus: EventBus): Promise<Readines
   await Promise.all(
     probes.map(async ([name, probe]) => {
       try {
-        await withTimeout(probe(), name);
+        await withTimeout(probe(), PROBE_TIMEOUT_MS, name);
         checks[name] = 'ok';
       } catch {
         checks[name] = 'failed';
