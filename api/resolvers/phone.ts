@@ -9,12 +9,12 @@ const MAX_CUSTOMER_TEXT = 1000;
 const PHONE = /^\+?\d{3,15}$/;
 
 export const phoneQueries: QueryResolvers = {
-  phoneMessages: (_p, { phoneNumber }, ctx) => requirePhoneAccess(ctx).messages(phoneNumber),
+  phoneMessages: (_p, { phoneNumber }, ctx) => requirePhoneAccess(ctx.services.phone).messages(phoneNumber),
 };
 
 export const phoneMutations: MutationResolvers = {
   async sendAsCustomer(_p, { phoneNumber, businessNumber, text }, ctx) {
-    const phone = requirePhoneAccess(ctx);
+    const phone = requirePhoneAccess(ctx.services.phone);
     const problem = !PHONE.test(phoneNumber)
       ? rejected('INVALID_INPUT', 'A phone number is digits with an optional leading +.', 'phoneNumber')
       : !ctx.services.directory.number(businessNumber)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localImports, sourceFiles } from '../../support/imports.js';
+import { importCycles, localImports, sourceFiles } from '../../support/imports.js';
 
 // What lint/rooms.js cannot see, because it looks at top-level folders only: the shape of the
 // imports inside a room.
@@ -11,5 +11,11 @@ describe('the import graph', () => {
         .map((target) => `${file} -> ${target}`),
     );
     expect(outside).toEqual([]);
+  });
+
+  // A cycle (context -> services -> access -> auth -> context, say) means no file can be read or
+  // tested without all the others; auth helpers take a Caller so that auth sits below the rest.
+  it.each(['api', 'workflows'])('%s/ has no import cycle', (folder) => {
+    expect(importCycles(sourceFiles(folder)).map((cycle) => cycle.join(' -> '))).toEqual([]);
   });
 });
