@@ -33,7 +33,7 @@ export interface ApiOptions {
   loginLimits?: Partial<LoginPolicy>;
 }
 
-export interface ServerContext {
+interface ServerContext {
   req?: IncomingMessage;
   res?: ServerResponse;
 }

@@ -18,16 +18,7 @@ import { startProcess, writeConfigFile } from '../harness/child-process.js';
 import { stateQuery, threadQuery } from '../workflows/contract/definitions.js';
 import { threadId } from '../workflows/contract/ids.js';
 import type { Client } from '@temporalio/client';
-
-export interface Row {
-  name: string;
-  p50?: number;
-  p95?: number;
-  p99?: number;
-  rate?: number;
-  unit: string;
-  note?: string;
-}
+import type { Row } from './stats.js';
 
 const BIZ = '+15551230000';
 /** A carrier's submit_sm round trip; without one the window is never the limit on loopback. */

@@ -14,7 +14,7 @@ import { connectClient } from '../platform/temporal/connection.js';
 import { ensureWebBuild } from '../stack/parts.js';
 import { testConfig, type TestConfigOptions } from './test-config.js';
 
-export interface FullStackOptions extends TestConfigOptions {
+interface FullStackOptions extends TestConfigOptions {
   /** The Temporal frontend: the vitest global setup's dev server, or a benchmark's own. */
   address: string;
   receiptDelayMs?: number;

@@ -15,7 +15,7 @@ export interface Part {
   stop(): Promise<void>;
 }
 
-export interface PartDeps {
+interface PartDeps {
   config: SwitchboardConfig;
   client: Client;
   bus: EventBus;

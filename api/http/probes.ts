@@ -15,13 +15,13 @@ function hasPing(bus: EventBus): bus is EventBus & Pingable {
   return typeof (bus as Partial<Pingable>).ping === 'function';
 }
 
-export interface Readiness {
+interface Readiness {
   ready: boolean;
   /** ok or failed: never why, which could name an internal address (the process log has it). */
   checks: Record<string, 'ok' | 'failed'>;
 }
 
-export async function readiness(client: Client, bus: EventBus): Promise<Readiness> {
+async function readiness(client: Client, bus: EventBus): Promise<Readiness> {
   const checks: Record<string, 'ok' | 'failed'> = {};
   const probes: [string, () => Promise<unknown>][] = [['temporal', () => client.workflowService.getSystemInfo({})]];
   if (hasPing(bus)) {

@@ -1,11 +1,11 @@
 // UCS-2 as SMPP carriers really use it: UTF-16BE. Handsets send emoji as surrogate pairs under
 // data_coding 8, so we never reject or split a pair; strict UCS-2 (BMP only) would lose them.
 
-export function isHighSurrogate(unit: number): boolean {
+function isHighSurrogate(unit: number): boolean {
   return unit >= 0xd800 && unit <= 0xdbff;
 }
 
-export function isLowSurrogate(unit: number): boolean {
+function isLowSurrogate(unit: number): boolean {
   return unit >= 0xdc00 && unit <= 0xdfff;
 }
 

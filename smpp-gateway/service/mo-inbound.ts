@@ -28,7 +28,7 @@ export interface MoSource {
   scope?: AccountScope;
 }
 
-export interface MoInboundDeps {
+interface MoInboundDeps {
   config: SwitchboardConfig;
   client: Client;
   ledger: MoLedger;

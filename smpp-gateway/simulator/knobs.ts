@@ -1,7 +1,7 @@
 import { STATUS } from '../session/errors.js';
 import type { ReceiptStat } from './receipts.js';
 
-export interface BindAttempt {
+interface BindAttempt {
   at: number;
   systemId: string;
   status: number;

@@ -46,7 +46,7 @@ export const deliverySignal = defineSignal<[DeliveryUpdate]>('delivery');
 export const stateQuery = defineQuery<ConversationState>('state');
 
 // Thread: one per (business number, customer number), the entry point of every MO.
-export interface CustomerMessage {
+interface CustomerMessage {
   message: InboundMessage;
   businessNumber: string;
   customerNumber: string;
@@ -55,7 +55,7 @@ export interface CustomerMessage {
   /** Only with payload encryption on: search attributes carry these instead of the numbers. */
   searchKeys?: SearchKeys;
 }
-export interface ThreadView {
+interface ThreadView {
   current?: string;
   conversations: string[];
   optedOut: boolean;

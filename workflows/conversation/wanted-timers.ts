@@ -1,7 +1,7 @@
 import type { ConversationState } from '../domain/types.js';
 import type { ConversationEvent, TimerName } from './model.js';
 
-export interface WantedTimer {
+interface WantedTimer {
   at: string;
   /** What the timer feeds back into `decide` when it fires. */
   event: ConversationEvent;

@@ -19,7 +19,7 @@ import {
 
 // A fixed clock: `at(s)` is s seconds after the customer's first message, so expected times
 // (RONA expiry, priorityAt, auto wrap-up) can be written as plain arithmetic.
-export const T0 = Date.parse('2025-03-01T09:00:00.000Z');
+const T0 = Date.parse('2025-03-01T09:00:00.000Z');
 export const at = (seconds: number): string => new Date(T0 + seconds * 1000).toISOString();
 
 // Sales answers within 30 s, Support within 60 s: the RONA expiry shows which queue's timeout applied.
@@ -59,7 +59,7 @@ export function newConversation(settings = SETTINGS): ConversationState {
 /** An event plus the second it happens at; without `at` it happens one second after the previous step. */
 export type Step = ConversationEvent & { at?: number };
 
-export interface Driven {
+interface Driven {
   state: ConversationState;
   /** The transition of the last step (its commands and message). */
   last: Transition;
