@@ -7,7 +7,7 @@ import type { EventBus } from '../platform/events/bus.js';
 import { clientAddress, resolveCaller } from './auth/caller.js';
 import type { LoginPolicy } from './auth/login-limiter.js';
 import type { ApiContext } from './context.js';
-import { useCsrfPrevention } from './http/csrf.js';
+import { csrfPrevention } from './http/csrf.js';
 import { payloadCodec } from '../platform/temporal/connection.js';
 import { codecServer } from './http/codec-server.js';
 import { useInputErrorCodes } from './http/input-errors.js';
@@ -33,7 +33,7 @@ export interface ApiOptions {
   loginLimits?: Partial<LoginPolicy>;
 }
 
-export interface ServerContext {
+interface ServerContext {
   req?: IncomingMessage;
   res?: ServerResponse;
 }
@@ -66,7 +66,7 @@ export function createApi(options: ApiOptions): Api {
     landingPage: false,
     cors: false, // the desktop is same-origin; integrators call server to server
     logging: quietLogger,
-    plugins: [useCsrfPrevention(), ...armorPlugins(), useOperationLimits({ demo: config.demo }), useInputErrorCodes()],
+    plugins: [csrfPrevention(), ...armorPlugins(), useOperationLimits({ demo: config.demo }), useInputErrorCodes()],
     context: async ({ request, req }) => ({
       caller: await resolveCaller(request.headers.get('authorization'), services.tokens),
       services,

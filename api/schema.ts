@@ -6,7 +6,7 @@ import { resolvers } from './resolvers/index.js';
 
 // Schema-first, and all of it in the repository: the contract as it is agreed (schema.graphql)
 // plus our additions (extensions.graphql). Codegen reads the same files.
-export const SCHEMA_FILES = ['schema.graphql', 'extensions.graphql'].map((name) =>
+const SCHEMA_FILES = ['schema.graphql', 'extensions.graphql'].map((name) =>
   fileURLToPath(new URL(`./schema/${name}`, import.meta.url)),
 );
 

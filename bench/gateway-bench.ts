@@ -19,16 +19,7 @@ import { threadId } from '../workflows/contract/ids.js';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { withTemporalAddress } from '../stack/address.js';
 import { startStack } from '../stack/start-stack.js';
-
-export interface Row {
-  name: string;
-  p50?: number;
-  p95?: number;
-  p99?: number;
-  rate?: number;
-  unit: string;
-  note?: string;
-}
+import type { Row } from './stats.js';
 
 const BIZ = '+15551230000';
 /** A carrier's submit_sm round trip; without one the window is never the limit on loopback. */

@@ -1,5 +1,5 @@
 import type { ConversationSettings } from '../workflows/domain/types.js';
-import type { Directory } from '../workflows/router/model.js';
+import type { Directory } from '../workflows/contract/inputs.js';
 import type { SwitchboardConfig } from './schema.js';
 
 /** What a new conversation runs with: read by a local activity, so config changes reach new conversations. */

@@ -17,10 +17,10 @@ export const SHIPPED_SECRETS: ReadonlySet<string> = new Set([
   'test-integrator-key',
 ]);
 
-export const MIN_JWT_SECRET_BYTES = 32;
-export const MIN_API_KEY_LENGTH = 16;
+const MIN_JWT_SECRET_BYTES = 32;
+const MIN_API_KEY_LENGTH = 16;
 
-export function isLoopback(host: string): boolean {
+function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 

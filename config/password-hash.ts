@@ -14,7 +14,7 @@ export interface ScryptHash {
 
 /** New hashes (OWASP's first scrypt setting): N=2^17, r=8, p=1, 128 MiB and ~0.3 s per check. */
 export const DEFAULT_SCRYPT = { ln: 17, r: 8, p: 1 } as const;
-export const LEGACY_SCRYPT = { ln: 14, r: 8, p: 1 } as const;
+const LEGACY_SCRYPT = { ln: 14, r: 8, p: 1 } as const;
 
 const B64 = /^[A-Za-z0-9+/]+={0,2}$/;
 const LIMITS = { ln: [10, 20], r: [1, 32], p: [1, 16] } as const;

@@ -282,7 +282,6 @@ export const configSchema = z
   .strict();
 
 export type SwitchboardConfig = z.infer<typeof configSchema>;
-export type QueueConfig = SwitchboardConfig['queues'][number];
 export type AgentConfig = SwitchboardConfig['agents'][number];
 export type NumberConfig = SwitchboardConfig['numbers'][number];
 export type BindConfig = SwitchboardConfig['smpp']['binds'][number];

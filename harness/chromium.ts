@@ -7,10 +7,10 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 // use it too. The flags keep Chromium off the network it would otherwise probe (updates,
 // sync, QUIC), which this machine's closed network turns into a flood of failing connections.
 
-export const SHOTS_DIR = fileURLToPath(new URL('../test-results/e2e/', import.meta.url));
+const SHOTS_DIR = fileURLToPath(new URL('../test-results/e2e/', import.meta.url));
 const AXE = fileURLToPath(new URL('../node_modules/axe-core/axe.min.js', import.meta.url));
 
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -46,7 +46,7 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS_DIR}${name}.png`, fullPage: true });
 }
 
-export interface AxeViolation {
+interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;

@@ -9,7 +9,7 @@ import { withTemporalAddress } from '../stack/address.js';
 import { startStack, type Stack } from '../stack/start-stack.js';
 import { testBind, testConfig, type TestConfigOptions } from './test-config.js';
 
-export interface FullStackOptions extends TestConfigOptions {
+interface FullStackOptions extends TestConfigOptions {
   /** The Temporal frontend: the vitest global setup's dev server, or a benchmark's own. */
   address: string;
   receiptDelayMs?: number;

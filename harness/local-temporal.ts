@@ -1,6 +1,6 @@
 import { startDevServer } from '../platform/temporal/dev-server.js';
 
-export interface LocalTemporal {
+interface LocalTemporal {
   address: string;
   teardown(): Promise<void>;
 }

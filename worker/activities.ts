@@ -3,7 +3,7 @@ import type { SwitchboardConfig } from '../config/schema.js';
 import { conversationSettings, directory } from '../config/derive.js';
 import type { EventBus } from '../platform/events/bus.js';
 
-export interface ActivityDeps {
+interface ActivityDeps {
   config: SwitchboardConfig;
   bus: EventBus;
 }

@@ -11,7 +11,7 @@ import type { EventBus } from '../platform/events/bus.js';
 import { dataConverterOptions } from '../platform/temporal/codec.js';
 import { connectNative } from '../platform/temporal/connection.js';
 
-export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
 const bundles = new Map<string, Promise<WorkflowBundleWithSourceMap>>();
 /**

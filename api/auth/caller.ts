@@ -1,4 +1,4 @@
-import type { ApiContext } from '../context.js';
+import type { CustomerPhone } from '../../workflows/contract/customer-phone.js';
 import type { TokenService } from './tokens.js';
 import { forbidden, unauthenticated } from './errors.js';
 
@@ -24,9 +24,10 @@ export async function resolveCaller(header: string | null | undefined, tokens: T
   return { kind: 'agent', agentId: agent.agentId, expiresAt: agent.expiresAt, issuedAt: agent.issuedAt };
 }
 
+// The checks take the caller, not the whole context: auth depends on nothing of the API above it.
+
 /** The calling agent's id; integrators have no desk to act from. */
-export function requireAgent(ctx: ApiContext): string {
-  const c = ctx.caller;
+export function requireAgent(c: Caller): string {
   if (c.kind === 'agent') {
     if (Date.now() >= c.expiresAt) throw unauthenticated('The token has expired; log in again.');
     return c.agentId;
@@ -35,23 +36,21 @@ export function requireAgent(ctx: ApiContext): string {
   throw unauthenticated();
 }
 
-export function requireIntegrator(ctx: ApiContext): void {
-  const c = ctx.caller;
+export function requireIntegrator(c: Caller): void {
   if (c.kind === 'integrator') return;
   if (c.kind === 'agent') throw forbidden('An integrator API key is needed for this.');
   throw unauthenticated('An integrator API key is needed: Authorization: Bearer <key>.');
 }
 
 /** Any authenticated caller, agent or integrator. */
-export function requireCaller(ctx: ApiContext): Exclude<Caller, { kind: 'anonymous' }> {
-  if (ctx.caller.kind === 'anonymous') throw unauthenticated();
-  if (ctx.caller.kind === 'agent') requireAgent(ctx);
-  return ctx.caller;
+export function requireCaller(c: Caller): Exclude<Caller, { kind: 'anonymous' }> {
+  if (c.kind === 'anonymous') throw unauthenticated();
+  if (c.kind === 'agent') requireAgent(c);
+  return c;
 }
 
 /** The demo phone: open to anyone while the carrier simulator is on (a phone is injected). */
-export function requirePhoneAccess(ctx: ApiContext) {
-  const phone = ctx.services.phone;
+export function requirePhoneAccess(phone: CustomerPhone | undefined): CustomerPhone {
   if (!phone) throw forbidden('The demo customer phone is not enabled (a demo with smpp.simulator.enabled).');
   return phone;
 }

@@ -21,7 +21,7 @@ export function limiterKeys(username: string, address: string): [pair: string, a
 }
 
 /** When the next attempt may come after the `n`th counted one (ms since the epoch; 0 = now). */
-export function nextAllowedAt(n: number, free: number, policy: LoginPolicy, now: number): number {
+function nextAllowedAt(n: number, free: number, policy: LoginPolicy, now: number): number {
   if (n < free) return 0;
   return now + Math.min(policy.maxDelaySeconds * 1000, policy.baseDelaySeconds * 1000 * 2 ** Math.min(n - free, 30));
 }

@@ -9,7 +9,7 @@ import type { Revocations } from './revocations.js';
 
 const ISSUER = 'switchboard';
 
-export interface AgentToken {
+interface AgentToken {
   agentId: string;
   /** Milliseconds since the epoch. */
   expiresAt: number;

@@ -17,7 +17,7 @@ import type { Plugin } from 'graphql-yoga';
 // Introspection: outside a demo, only a caller with a token or API key may introspect (the schema
 // file is in the repository for integrators anyway).
 
-export const FAN_OUT_COSTS: Readonly<Record<string, number>> = {
+const FAN_OUT_COSTS: Readonly<Record<string, number>> = {
   customerHistory: 21,
   conversations: 50, // a page of up to 100 states: two per operation at most
   myConversations: 10,
@@ -27,7 +27,7 @@ export const FAN_OUT_COSTS: Readonly<Record<string, number>> = {
   conversation: 1,
   queues: 1,
 };
-export const MAX_FAN_OUT = 100;
+const MAX_FAN_OUT = 100;
 
 function rootCost(set: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>, seen: Set<string>): number {
   let cost = 0;
@@ -45,7 +45,7 @@ function rootCost(set: SelectionSetNode, fragments: Record<string, FragmentDefin
   return cost;
 }
 
-export function fanOutRule(context: ValidationContext): ASTVisitor {
+function fanOutRule(context: ValidationContext): ASTVisitor {
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const d of context.getDocument().definitions)
     if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;

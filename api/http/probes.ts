@@ -1,18 +1,11 @@
 import type { Client } from '@temporalio/client';
 import type { EventBus } from '../../platform/events/bus.js';
+import { withTimeout } from '../../platform/with-timeout.js';
 
 // /health: the process is up. /ready: it can do its job: Temporal answers (and Redis, where the
 // bus uses it). A load balancer sends traffic only to ready processes.
 
 const PROBE_TIMEOUT_MS = 2000;
-
-function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 interface Pingable {
   ping(): Promise<boolean>;
@@ -22,13 +15,13 @@ function hasPing(bus: EventBus): bus is EventBus & Pingable {
   return typeof (bus as Partial<Pingable>).ping === 'function';
 }
 
-export interface Readiness {
+interface Readiness {
   ready: boolean;
   /** ok or failed: never why, which could name an internal address (the process log has it). */
   checks: Record<string, 'ok' | 'failed'>;
 }
 
-export async function readiness(client: Client, bus: EventBus): Promise<Readiness> {
+async function readiness(client: Client, bus: EventBus): Promise<Readiness> {
   const checks: Record<string, 'ok' | 'failed'> = {};
   const probes: [string, () => Promise<unknown>][] = [['temporal', () => client.workflowService.getSystemInfo({})]];
   if (hasPing(bus)) {
@@ -42,7 +35,7 @@ export async function readiness(client: Client, bus: EventBus): Promise<Readines
   await Promise.all(
     probes.map(async ([name, probe]) => {
       try {
-        await withTimeout(probe(), name);
+        await withTimeout(probe(), PROBE_TIMEOUT_MS, name);
         checks[name] = 'ok';
       } catch {
         checks[name] = 'failed';

@@ -4,7 +4,7 @@ import { redactArgs } from '../../config/redact.js';
 
 // Query limits (GraphQL Armor). Sized for the desktop's largest document (the snapshot and the
 // agent event subscription, which select whole conversations) with room to spare.
-export const QUERY_LIMITS = {
+const QUERY_LIMITS = {
   maxDepth: 12,
   maxCost: 5000,
   maxAliases: 15,

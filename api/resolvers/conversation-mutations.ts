@@ -13,7 +13,7 @@ import type { ActionResult } from '../../workflows/contract/definitions.js';
 type Build = (agentId: string) => AgentAction;
 
 async function run(ctx: ApiContext, conversationId: string, build: Build): Promise<Result<ActionResult>> {
-  const agentId = requireAgent(ctx);
+  const agentId = requireAgent(ctx.caller);
   return ctx.services.conversations.act(conversationId, build(agentId));
 }
 
@@ -36,7 +36,7 @@ export const conversationMutations: MutationResolvers = {
     act(ctx, conversationId, (agentId) => ({ type: 'accept', agentId })),
 
   async sendMessage(_p, { conversationId, text, clientMessageId }, ctx) {
-    requireAgent(ctx);
+    requireAgent(ctx.caller);
     const problem =
       textProblem(text) ??
       (clientMessageId && clientMessageId.length > 128
@@ -55,7 +55,7 @@ export const conversationMutations: MutationResolvers = {
   },
 
   async transferConversation(_p, { conversationId, queueId, agentId: targetId }, ctx) {
-    requireAgent(ctx);
+    requireAgent(ctx.caller);
     if (Boolean(queueId) === Boolean(targetId)) {
       return {
         conversation: null,

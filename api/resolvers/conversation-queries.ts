@@ -14,7 +14,7 @@ const MAX_PAGE = 100;
 
 /** The conversation if it exists and the caller may read it; null if unknown; FORBIDDEN if not theirs. */
 async function readable(ctx: ApiContext, id: string): Promise<ConversationState | null> {
-  const caller = requireCaller(ctx);
+  const caller = requireCaller(ctx.caller);
   const state = await ctx.loaders.state(id);
   if (!state) return null;
   if (!canRead(caller, state)) throw forbidden('This conversation is not yours.');
@@ -25,11 +25,11 @@ export const conversationQueries: QueryResolvers = {
   conversation: (_p, { id }, ctx) => readable(ctx, id),
 
   myConversations(_p, _a, ctx) {
-    return currentConversations(ctx.loaders, requireAgent(ctx));
+    return currentConversations(ctx.loaders, requireAgent(ctx.caller));
   },
 
   myOffers(_p, _a, ctx) {
-    return openOffers(ctx.loaders, requireAgent(ctx));
+    return openOffers(ctx.loaders, requireAgent(ctx.caller));
   },
 
   /** Read-only, through the loaders (aliases share one read); whoever may read the conversation reads these whole. */
@@ -40,7 +40,7 @@ export const conversationQueries: QueryResolvers = {
   },
 
   async conversations(_p, { status, queueId, customerNumber, first, after }, ctx) {
-    requireIntegrator(ctx);
+    requireIntegrator(ctx.caller);
     const size = first ?? 20;
     if (size < 0 || size > MAX_PAGE) {
       throw badInput(`Argument first must be an integer from 0 to ${MAX_PAGE}.`, 'first');

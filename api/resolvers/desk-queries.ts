@@ -7,12 +7,12 @@ import { agentRef } from '../services/parents.js';
 
 export const deskQueries: QueryResolvers = {
   async me(_p, _a, ctx) {
-    const id = requireAgent(ctx);
+    const id = requireAgent(ctx.caller);
     return agentRef(id, await ctx.loaders.agent(id));
   },
 
   async agents(_p, { search, availableOnly }, ctx) {
-    requireCaller(ctx);
+    requireCaller(ctx.caller);
     const wanted = new Set(ctx.services.directory.agentIds(search));
     const views = await ctx.loaders.agents();
     return views
@@ -22,24 +22,24 @@ export const deskQueries: QueryResolvers = {
   },
 
   queues(_p, _a, ctx) {
-    requireCaller(ctx);
+    requireCaller(ctx.caller);
     return ctx.services.directory.queueIds().map((id) => ({ id }));
   },
 
   wrapUpReasons(_p, { search }, ctx) {
-    requireCaller(ctx);
+    requireCaller(ctx.caller);
     return ctx.services.directory.wrapUpReasons(search);
   },
 
   idleCodes(_p, _a, ctx) {
-    requireCaller(ctx);
+    requireCaller(ctx.caller);
     return ctx.services.directory.idleCodes();
   },
 
   /** Agents and integrators; the demo phone page too, without a token, while the simulator is on. */
   businessNumbers(_p, _a, ctx) {
     if (ctx.caller.kind === 'anonymous' && !ctx.services.phone) throw unauthenticated();
-    if (ctx.caller.kind !== 'anonymous') requireCaller(ctx);
+    if (ctx.caller.kind !== 'anonymous') requireCaller(ctx.caller);
     return ctx.services.directory.numbers();
   },
 };

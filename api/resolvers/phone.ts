@@ -9,12 +9,12 @@ import { userErrorOf } from '../services/result.js';
 // while the carrier simulator is on. Texts go through the phone, never straight to a workflow.
 
 export const phoneQueries: QueryResolvers = {
-  phoneMessages: (_p, { phoneNumber }, ctx) => requirePhoneAccess(ctx).messages(phoneNumber),
+  phoneMessages: (_p, { phoneNumber }, ctx) => requirePhoneAccess(ctx.services.phone).messages(phoneNumber),
 };
 
 export const phoneMutations: MutationResolvers = {
   async sendAsCustomer(_p, { phoneNumber, businessNumber, text }, ctx) {
-    const phone = requirePhoneAccess(ctx);
+    const phone = requirePhoneAccess(ctx.services.phone);
     const problem = !isTypedNumber(phoneNumber)
       ? rejected('INVALID_INPUT', 'A phone number is digits with an optional leading +.', 'phoneNumber')
       : !ctx.services.directory.number(businessNumber)

@@ -30,7 +30,7 @@ export const sessionMutations: MutationResolvers = {
 
   /** Revokes the token, and every other token of the agent issued before it, on every API process. */
   async logout(_p, _a, ctx) {
-    const agentId = requireAgent(ctx);
+    const agentId = requireAgent(ctx.caller);
     await ctx.services.revocations.revoke(agentId);
     const result = await ctx.services.router.setStatus({ agentId, status: 'LOGGED_OUT', logout: true });
     return result.ok
@@ -39,7 +39,7 @@ export const sessionMutations: MutationResolvers = {
   },
 
   async setAgentStatus(_p, { status, idleCodeId }, ctx) {
-    const agentId = requireAgent(ctx);
+    const agentId = requireAgent(ctx.caller);
     const result = await ctx.services.router.setStatus({
       agentId,
       status,

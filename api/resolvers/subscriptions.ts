@@ -14,7 +14,7 @@ const identity = <T>(payload: T) => payload;
 export const Subscription: SubscriptionResolvers = {
   agentEvents: {
     subscribe: async (_p, _a, ctx) => {
-      const agentId = requireAgent(ctx);
+      const agentId = requireAgent(ctx.caller);
       return agentStream(ctx, () => openOffers(ctx.loaders, agentId));
     },
     resolve: identity,
@@ -22,7 +22,7 @@ export const Subscription: SubscriptionResolvers = {
 
   conversationEvents: {
     subscribe: async (_p, { conversationId }, ctx) => {
-      const caller = requireCaller(ctx);
+      const caller = requireCaller(ctx.caller);
       const state = await ctx.loaders.state(conversationId);
       // Unknown and not-yours look the same from outside.
       if (!state || !canRead(caller, state)) throw forbidden('This conversation is not yours, or does not exist.');
@@ -33,14 +33,14 @@ export const Subscription: SubscriptionResolvers = {
 
   conversationUpdates: {
     subscribe: (_p, { queueId }, ctx) => {
-      requireIntegrator(ctx);
+      requireIntegrator(ctx.caller);
       return allConversationsStream(ctx, queueId);
     },
     resolve: identity,
   },
 
   phoneEvents: {
-    subscribe: (_p, { phoneNumber }, ctx) => phoneStream(ctx, requirePhoneAccess(ctx), phoneNumber),
+    subscribe: (_p, { phoneNumber }, ctx) => phoneStream(ctx, requirePhoneAccess(ctx.services.phone), phoneNumber),
     resolve: identity,
   },
 };

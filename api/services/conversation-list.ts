@@ -12,13 +12,13 @@ import { customerSearchValue } from '../../config/identifiers.js';
 // the cursor carries both, and a page is cut only after every execution of its last item's
 // millisecond has been read (the server's order within a millisecond is not ours).
 
-export interface ListFilter {
+interface ListFilter {
   status?: ConversationStatus[] | null;
   queueId?: string | null;
   customerNumber?: string | null;
 }
 
-export interface Listed {
+interface Listed {
   id: string;
   /** Nanoseconds since the epoch, as visibility keeps it. */
   startedAt: bigint;
@@ -65,7 +65,7 @@ export function decodeCursor(cursor: string): Listed | undefined {
 const msOf = (item: Listed): bigint => item.startedAt / 1_000_000n;
 
 /** Newest first; ties by id, descending, so the order is total and a cursor is exact. */
-export function newer(a: Listed, b: Listed): number {
+function newer(a: Listed, b: Listed): number {
   if (a.startedAt !== b.startedAt) return a.startedAt > b.startedAt ? -1 : 1;
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }

@@ -3,7 +3,7 @@ import type { BusinessNumberParent } from './parents.js';
 
 // The configured, static side of the contact center: names, numbers, codes and reasons.
 
-export interface Named {
+interface Named {
   id: string;
   name: string;
 }

@@ -62,10 +62,6 @@ export function agentRef(id: string, view?: AgentView): AgentParent {
   return view ? { id, view } : { id };
 }
 
-export function conversationOf(event: ConversationEventPayload | AgentEventPayload): ConversationParent | undefined {
-  return event.summary;
-}
-
 export function isFull(c: ConversationParent): c is ConversationState {
   return Array.isArray(c.messages);
 }

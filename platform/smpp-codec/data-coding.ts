@@ -4,7 +4,7 @@
 import { decodeGsm7, fitsGsm7, septetCountFor, unpackSeptets } from './gsm7.js';
 import { decodeUcs2 } from './ucs2.js';
 
-export type Alphabet = 'gsm7' | 'ascii' | 'latin1' | 'ucs2' | 'binary' | 'iso-8859-5' | 'iso-8859-8';
+type Alphabet = 'gsm7' | 'ascii' | 'latin1' | 'ucs2' | 'binary' | 'iso-8859-5' | 'iso-8859-8';
 
 export interface DecodeOptions {
   /** Carrier option: data_coding 0 (and GSM DCS groups) arrive as packed septets. */

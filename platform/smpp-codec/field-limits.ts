@@ -1,7 +1,7 @@
 // Maximum sizes of SMPP 3.4 C-Octet String fields (section 5.2, 4.x tables), NUL included, and the
 // status a field over its maximum is answered with. The `smpp` package knows neither.
 
-export interface CStringLimit {
+interface CStringLimit {
   max: number;
   /** The command_status for a value that is too long or unterminated. */
   status: number;

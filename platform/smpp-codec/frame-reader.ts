@@ -5,7 +5,7 @@ import { HEADER_LENGTH, MAX_COMMAND_LENGTH, type FrameError } from './frame.js';
 // copying. Here the frame's buffer is allocated once its command_length is known (at most the
 // configured maximum) and each octet is copied into it once: the cost is linear in the bytes.
 
-export interface PushResult {
+interface PushResult {
   frames: Buffer[];
   /** The stream lost its framing: nothing after this point can be trusted (or is kept). */
   error?: FrameError;

@@ -6,8 +6,8 @@ export const HEADER_LENGTH = 16;
 /** SMPP sets no maximum; 64 KiB covers a full message_payload. The smpp package stops at 16 KiB. */
 export const MAX_COMMAND_LENGTH = 64 * 1024;
 
-export const GENERIC_NACK = 0x80000000;
-export const RESPONSE_BIT = 0x80000000;
+const GENERIC_NACK = 0x80000000;
+const RESPONSE_BIT = 0x80000000;
 
 const COMMAND_NAMES: Record<number, string> = {
   0x01: 'bind_receiver',
@@ -32,14 +32,14 @@ export interface FrameError {
   sequence?: number;
 }
 
-export interface SplitResult {
+interface SplitResult {
   frames: Buffer[];
   /** Bytes to keep for the next chunk; after an error, everything from the bad PDU on. */
   rest: Buffer;
   error?: FrameError;
 }
 
-export interface PduHeader {
+interface PduHeader {
   commandLength: number;
   commandId: number;
   commandStatus: number;

@@ -3,7 +3,7 @@
 import { decodeShortMessage, type DecodeOptions } from './data-coding.js';
 import { groupKey, identityOf, ReassemblyFullError, type ReassemblyLimits } from './reassembly-keys.js';
 
-export { groupKey, identityOf, ReassemblyFullError, type ReassemblyLimits } from './reassembly-keys.js';
+export { groupKey, ReassemblyFullError, type ReassemblyLimits } from './reassembly-keys.js';
 
 export interface InboundPart {
   /** Who sent it (bind id or listener account): groups never mix parts of different peers. */

@@ -1,9 +1,9 @@
 // Delivery receipts: the SMPP 3.4 TLVs (receipted_message_id, message_state) when the carrier
 // sends them, else the Appendix B text, whose field order, case and id base vary by carrier.
 
-export type ReceiptState = 'DELIVERED' | 'FAILED' | 'PENDING';
+type ReceiptState = 'DELIVERED' | 'FAILED' | 'PENDING';
 
-export interface Receipt {
+interface Receipt {
   /** receipted_message_id when present (it is the authoritative one), else the text's id. */
   messageId: string;
   state: ReceiptState;
@@ -16,7 +16,7 @@ export interface Receipt {
   doneDate: string | null;
 }
 
-export interface ReceiptInput {
+interface ReceiptInput {
   /** Pass it: a customer can text "id:1 stat:DELIVRD"; only receipt esm_class types are read. */
   esmClass?: number;
   text?: string;
@@ -70,7 +70,7 @@ export function isReceiptEsmClass(esmClass: number): boolean {
 const KEY = /(?<![a-z0-9_])(id|sub|dlvd|submit[ _]date|done[ _]date|stat|err|text)\s*:/gi;
 
 /** Appendix B fields by lower-cased key. `text:` runs to the end unless known keys follow it. */
-export function parseReceiptText(text: string): Record<string, string> {
+function parseReceiptText(text: string): Record<string, string> {
   const matches = [...text.matchAll(KEY)];
   const fields: Record<string, string> = {};
   matches.forEach((m, i) => {

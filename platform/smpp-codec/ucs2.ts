@@ -1,7 +1,7 @@
 // UCS-2 as SMPP carriers really use it: UTF-16BE. Handsets send emoji as surrogate pairs under
 // data_coding 8, so we never reject or split a pair; strict UCS-2 (BMP only) would lose them.
 
-export { isHighSurrogate, isLowSurrogate, ucs2Atoms, ucs2Length } from './ucs2-units.js';
+export { ucs2Atoms, ucs2Length } from './ucs2-units.js';
 
 /** UTF-16BE. JavaScript strings already hold UTF-16 units, so pairs pass through unchanged. */
 export function encodeUcs2(text: string): Buffer {

@@ -3,15 +3,15 @@
 // and the rest are skipped so that the text behind them is still found.
 
 export const ESM_UDHI = 0x40;
-export const IEI_CONCAT_8 = 0x00;
-export const IEI_CONCAT_16 = 0x08;
+const IEI_CONCAT_8 = 0x00;
+const IEI_CONCAT_16 = 0x08;
 
-export interface InformationElement {
+interface InformationElement {
   iei: number;
   data: Buffer;
 }
 
-export interface UdhSplit {
+interface UdhSplit {
   /** Octets taken by the header, including the UDHL octet itself. */
   headerLength: number;
   elements: InformationElement[];
@@ -27,7 +27,7 @@ export interface ConcatInfo {
   refBits: 8 | 16;
 }
 
-export type ParsedUdh = ConcatInfo & { payload: Buffer; headerLength: number; fillBits: number };
+type ParsedUdh = ConcatInfo & { payload: Buffer; headerLength: number; fillBits: number };
 
 export function hasUdhi(esmClass: number): boolean {
   return (esmClass & ESM_UDHI) !== 0;

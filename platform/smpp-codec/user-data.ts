@@ -4,7 +4,7 @@ import { type DecodeOptions, alphabetFor, decodeShortMessage } from './data-codi
 import { septetCountFor, unpackSeptets } from './gsm7.js';
 import { type ConcatInfo, hasUdhi, parseUdh, splitUdh } from './udh.js';
 
-export interface UserDataInput {
+interface UserDataInput {
   esmClass: number;
   dataCoding: number;
   shortMessage: Buffer;
@@ -15,7 +15,7 @@ export interface UserDataInput {
   sar_segment_seqnum?: number;
 }
 
-export interface DecodedUserData {
+interface DecodedUserData {
   text: string;
   /** User data without UDH, GSM always unpacked: safe to concatenate across parts. */
   bytes: Buffer;

@@ -4,15 +4,15 @@ import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
 // v1.5.1 is the newest release `go install` can build: later ones carry replace directives.
-export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal';
-export const TEMPORAL_CLI_VERSION = 'v1.5.1';
+const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal';
+const TEMPORAL_CLI_VERSION = 'v1.5.1';
 
-export class TemporalCliMissingError extends Error {
+class TemporalCliMissingError extends Error {
   override name = 'TemporalCliMissingError';
 }
 
 /** The cache lives outside the repository so that every clone on the machine shares one build. */
-export function temporalCliCacheDir(): string {
+function temporalCliCacheDir(): string {
   const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
   return join(base, 'switchboard', 'temporal-cli', TEMPORAL_CLI_VERSION);
 }
@@ -33,7 +33,7 @@ function onPath(name: string): string | undefined {
   return undefined;
 }
 
-export interface FindOptions {
+interface FindOptions {
   /** Build with `go install` when nothing is found (default true). */
   install?: boolean;
   log?: (line: string) => void;

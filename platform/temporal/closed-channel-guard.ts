@@ -8,7 +8,7 @@ import { makeGrpcRetryInterceptor, defaultGrpcRetryOptions } from '@temporalio/c
  * guard sits under the retry interceptor and turns that throw into a CANCELLED status, so the
  * waiting caller gets an ordinary rejected promise instead.
  */
-export const closedChannelGuard: Interceptor = (options, nextCall) => {
+const closedChannelGuard: Interceptor = (options, nextCall) => {
   try {
     return new InterceptingCall(nextCall(options));
   } catch (error) {

@@ -20,7 +20,7 @@ const PayloadProto = proto.temporal.api.common.v1.Payload;
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const text = (b: Uint8Array | null | undefined) => (b ? new TextDecoder().decode(b) : undefined);
 
-export class EncryptionError extends Error {
+class EncryptionError extends Error {
   override name = 'EncryptionError';
 }
 
@@ -81,7 +81,7 @@ export function payloadCodec(config: SwitchboardConfig): AesGcmCodec | undefined
 }
 
 /** Failure messages and stack traces encoded as a payload, so the codec encrypts them as well. */
-export const FAILURE_CONVERTER_PATH = fileURLToPath(new URL('../../workflows/failure-converter.ts', import.meta.url));
+const FAILURE_CONVERTER_PATH = fileURLToPath(new URL('../../workflows/failure-converter.ts', import.meta.url));
 
 /** For every Client and Worker: `{ dataConverter }` when encryption is on, else nothing at all. */
 export function dataConverterOptions(config: SwitchboardConfig): { dataConverter?: DataConverter } {

@@ -12,7 +12,7 @@ export { dataConverterOptions, payloadCodec } from './codec.js';
 type Tls = NonNullable<ConnectionOptions['tls']>;
 
 /** TLS and API key for a cluster (Temporal Cloud included); nothing for the embedded server. */
-export function connectionOptions(config: SwitchboardConfig, address = temporalAddress(config)) {
+function connectionOptions(config: SwitchboardConfig, address = temporalAddress(config)) {
   const t = config.temporal;
   let tls: Tls | undefined;
   if (t.tls === true) tls = {};

@@ -12,7 +12,7 @@ import { assertPortFree, freePort } from './ports.js';
  * or power cut can lose the last transactions; in exchange each write is not an fsync, which makes
  * the embedded server several times faster on small machines.
  */
-export const SQLITE_PRAGMAS = ['--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal'];
+const SQLITE_PRAGMAS = ['--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal'];
 
 /**
  * The dev server runs one history shard, so the per-shard queue poll limits (20 a second each, sized
@@ -20,7 +20,7 @@ export const SQLITE_PRAGMAS = ['--sqlite-pragma', 'journal_mode=wal', '--sqlite-
  * workflow task, signal and timer waited about 50 ms for its turn, and MO to OFFERED went from
  * ~95 ms to ~340 ms as soon as conversations came back to back.
  */
-export const DEV_SERVER_TUNING = ['transfer', 'timer', 'visibility'].flatMap((queue) => [
+const DEV_SERVER_TUNING = ['transfer', 'timer', 'visibility'].flatMap((queue) => [
   '--dynamic-config-value',
   `history.${queue}ProcessorMaxPollRPS=1000`,
 ]);

@@ -6,7 +6,7 @@ import { customerMessageSignal } from '../../workflows/contract/definitions.js';
 import { searchKeysFor, threadIdFor } from '../../config/identifiers.js';
 import { threadWorkflow } from '../../workflows/thread/workflow.js';
 
-export interface CustomerText {
+interface CustomerText {
   /** Customer's number, normalised (E.164). */
   from: string;
   /** Business number, normalised (E.164 or short code). */

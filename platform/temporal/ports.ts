@@ -40,7 +40,7 @@ export async function assertPortFree(what: string, port: number, host = '127.0.0
 }
 
 /** Who listens on a TCP port, from /proc (Linux; undefined elsewhere or when we may not look). */
-export function portOwner(port: number): string | undefined {
+function portOwner(port: number): string | undefined {
   try {
     const hex = port.toString(16).toUpperCase().padStart(4, '0');
     const inodes = new Set<string>();

@@ -4,7 +4,7 @@ import { MoPartLedger, type PartRoute } from './mo-parts.js';
 import { MtLedger } from './mt-ledger.js';
 import { StateFile } from './state-file.js';
 
-export interface GatewayState {
+interface GatewayState {
   file: StateFile;
   mo: MoLedger;
   mt: MtLedger;

@@ -21,7 +21,7 @@ interface Waiter {
 }
 
 /** Receives each completed (or timed-out, incomplete) message; its promise decides the parts' acks. */
-export type OnMessage = (message: CompletedMessage) => Promise<string>;
+type OnMessage = (message: CompletedMessage) => Promise<string>;
 
 /** Where early-acknowledged parts are kept until their message reached Temporal. */
 export interface EarlyAckStore {

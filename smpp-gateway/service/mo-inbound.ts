@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { SwitchboardConfig } from '../../config/schema.js';
 import { submitCustomerText } from '../../platform/temporal/inbound.js';
+import { withTimeout } from '../../platform/with-timeout.js';
 import type { InboundMessage } from '../../workflows/domain/types.js';
 import { classifyKeyword, type Keyword } from '../../workflows/domain/keywords.js';
 import { normaliseAddress } from '../../platform/smpp-codec/numbers.js';
@@ -27,7 +28,7 @@ export interface MoSource {
   scope?: AccountScope;
 }
 
-export interface MoInboundDeps {
+interface MoInboundDeps {
   config: SwitchboardConfig;
   client: Client;
   ledger: MoLedger;
@@ -224,10 +225,10 @@ export class MoInbound {
     try {
       await this.deps.limiter.run(this.deps.signalTimeoutMs, () =>
         withTimeout(
-          deadline - Date.now(),
           this.deps.client.withDeadline(deadline, () =>
             submitCustomerText(this.deps.client, this.deps.config, { from: r.from, to: r.to, message }),
           ),
+          deadline - Date.now(),
         ),
       );
     } catch (error) {
@@ -255,20 +256,4 @@ export class MoInbound {
 
 function optional<K extends string>(key: K, value: number | undefined): Partial<Record<K, number>> {
   return value === undefined ? {} : ({ [key]: value } as Record<K, number>);
-}
-
-function withTimeout<T>(ms: number, promise: Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), Math.max(0, ms));
-    promise.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e);
-      },
-    );
-  });
 }

@@ -9,7 +9,7 @@ import type { MoPendingRecord, StateFile, StateRecord } from './state-file.js';
 // same id and the thread shows it once; once it was acked, the same content again is a new message.
 
 /** Carriers retry an unacknowledged MO for hours, rarely longer than two days. */
-export const REDELIVERY_WINDOW_MS = 48 * 3600_000;
+const REDELIVERY_WINDOW_MS = 48 * 3600_000;
 
 /** The content hash of a single-part MO, in the same form as the reassembler's identity. */
 export function singlePartHash(input: {

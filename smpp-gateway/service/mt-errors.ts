@@ -8,7 +8,7 @@ import { SmppClosedError, SmppCommandError, SmppConnectionLostError, SmppTimeout
 // have acted on; a part that was on the wire when the link died (or timed out) may have reached
 // the handset, so it fails visibly instead of risking a second text to the customer.
 
-export const SMS_REJECTED = 'SMS_REJECTED';
+const SMS_REJECTED = 'SMS_REJECTED';
 export const SMS_UNCONFIRMED = 'SMS_UNCONFIRMED';
 export const SMS_TEMPORARY = 'SMS_TEMPORARY';
 

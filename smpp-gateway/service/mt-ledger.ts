@@ -1,7 +1,7 @@
 import { liveRecords, newEntry, routeKey, type FinalState, type MtEntry, type NewEntry } from './mt-entry.js';
 import { ReceiptIndex, type Hit as IndexHit } from './receipt-index.js';
 
-export { routeKey, type FinalState, type MtEntry, type Side } from './mt-entry.js';
+export { routeKey, type MtEntry, type Side } from './mt-entry.js';
 import type { StateFile, StateRecord } from './state-file.js';
 
 // Every MT the gateway submitted, by message id (idempotency) and by (bind, carrier id) for

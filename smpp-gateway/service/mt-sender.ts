@@ -15,7 +15,7 @@ import type { MtEntry, MtLedger } from './mt-ledger.js';
 
 type Route = { side: 'esme'; bindId: string; session: EsmeSession } | { side: 'listener'; bindId: string };
 
-export interface MtSenderDeps {
+interface MtSenderDeps {
   config: SwitchboardConfig;
   sessions: ReadonlyMap<string, EsmeSession>;
   listener: SmscListener | undefined;

@@ -1,7 +1,7 @@
 import type { SmsActivities } from '../../workflows/contract/activities.js';
 import type { MtSender } from './mt-sender.js';
 
-export interface SmsActivityDeps {
+interface SmsActivityDeps {
   sender: MtSender;
 }
 

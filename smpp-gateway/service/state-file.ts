@@ -15,7 +15,7 @@ export type * from './state-records.js';
 const MAX_LINE = 256 * 1024;
 const COMPACT_MIN = 50_000;
 
-export interface StateFileLog {
+interface StateFileLog {
   (level: 'warn', message: string, fields: Record<string, unknown>): void;
 }
 

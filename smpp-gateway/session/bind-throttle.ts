@@ -2,7 +2,7 @@
 // is even looked at (initial, 2x, 4x ... up to max), so guessing passwords costs the guesser
 // time, not us CPU. A success clears the address. Pure: the caller owns the clock.
 
-export interface BindThrottleOptions {
+interface BindThrottleOptions {
   initialMs: number;
   maxMs: number;
   /** Addresses remembered at most; the oldest is forgotten first, so memory stays bounded. */

@@ -8,9 +8,9 @@ import { PduConnection } from './pdu-connection.js';
 
 export { startKeepalive } from './keepalive.js';
 
-export type BindCommand = 'bind_transceiver' | 'bind_transmitter' | 'bind_receiver';
+type BindCommand = 'bind_transceiver' | 'bind_transmitter' | 'bind_receiver';
 
-export function bindCommandsFor(config: BindConfig): BindCommand[] {
+function bindCommandsFor(config: BindConfig): BindCommand[] {
   return config.bindType === 'transceiver' ? ['bind_transceiver'] : ['bind_transmitter', 'bind_receiver'];
 }
 
@@ -38,7 +38,7 @@ function openSocket(host: string, port: number, timeoutMs: number): Promise<Sock
  * SmppCommandError; the connection is closed either way so nothing half-bound is left behind.
  * Inbound requests are held until the caller has its handler in place (see PduConnection.hold).
  */
-export async function openBoundConnection(
+async function openBoundConnection(
   config: BindConfig,
   command: BindCommand,
   timeoutMs: number,

@@ -8,8 +8,7 @@ import type { SubmitMessage } from './messages.js';
 import type { Pdu } from './pdu.js';
 import type { PduConnection } from './pdu-connection.js';
 
-export type EsmeState = 'idle' | 'connecting' | 'bound' | 'backoff' | 'unbinding' | 'closed';
-export type { DeliverHandler };
+type EsmeState = 'idle' | 'connecting' | 'bound' | 'backoff' | 'unbinding' | 'closed';
 
 export interface EsmeSessionOptions {
   /** Resolve to ack with ESME_ROK; reject (optionally with `status`) to have the carrier retry. */

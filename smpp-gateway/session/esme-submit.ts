@@ -10,7 +10,7 @@ import {
 import { shortMessageFields, type SubmitMessage, type SubmitPart } from './messages.js';
 import type { PduConnection } from './pdu-connection.js';
 
-export interface SubmitContext {
+interface SubmitContext {
   bucket: TokenBucket;
   /** The bound transmitter, waiting for a (re)bind if need be. */
   whenBound(): Promise<PduConnection>;
@@ -25,7 +25,7 @@ const THROTTLING = new Set([STATUS.ESME_RTHROTTLED, STATUS.ESME_RMSGQFUL]);
  * One submit_sm, retried in three cases only: a throttling answer (after a backoff), and a PDU that
  * never left because its connection went first (on the next bind). A sent PDU is never resent here.
  */
-export async function submitPart(ctx: SubmitContext, message: SubmitMessage, part: SubmitPart): Promise<string> {
+async function submitPart(ctx: SubmitContext, message: SubmitMessage, part: SubmitPart): Promise<string> {
   for (let attempt = 0; ; attempt++) {
     await ctx.bucket.take();
     if (ctx.signal.aborted) throw new SmppClosedError('submit_sm');

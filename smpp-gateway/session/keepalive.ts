@@ -1,7 +1,7 @@
 import type { PduConnection } from './pdu-connection.js';
 
 /** Unanswered enquire_links in a row after which a link is dead (issue 10: two). */
-export const MAX_MISSED_ENQUIRE_LINKS = 2;
+const MAX_MISSED_ENQUIRE_LINKS = 2;
 
 /**
  * enquire_link every interval once bound (either side: our binds to carriers, peers bound to our

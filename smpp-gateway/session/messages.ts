@@ -1,7 +1,7 @@
 import type { Pdu } from './pdu.js';
 
 /** An SMPP address. A string is shorthand: "+1555..." is international/E.164, anything else unknown/E.164. */
-export type Address = string | { addr: string; ton: number; npi: number };
+type Address = string | { addr: string; ton: number; npi: number };
 
 /** One part as the codec's segmentText returns it (Buffer + explicit data_coding, never a string). */
 export interface SubmitPart {
@@ -20,7 +20,7 @@ export interface SubmitMessage {
   serviceType?: string;
 }
 
-export function resolveAddress(address: Address): { addr: string; ton: number; npi: number } {
+function resolveAddress(address: Address): { addr: string; ton: number; npi: number } {
   if (typeof address !== 'string') return address;
   return address.startsWith('+') ? { addr: address.slice(1), ton: 1, npi: 1 } : { addr: address, ton: 0, npi: 1 };
 }

@@ -6,9 +6,7 @@ import { STATUS } from '../../platform/smpp-codec/status.js';
 import { decodePdu, encodePdu, isResponseId, PduDecodeError, smppLib, type Pdu } from './pdu.js';
 import { RequestWindow, type RequestOptions } from './request-window.js';
 
-export type { RequestOptions };
-
-export interface PduConnectionOptions {
+interface PduConnectionOptions {
   /** Unacknowledged outgoing requests allowed at once; more wait in FIFO order. */
   windowSize: number;
   responseTimeoutMs: number;

@@ -7,7 +7,7 @@ import { CSTRING_LIMITS, DEFAULT_CSTRING_LIMIT, TLV_WIDTHS } from '../../platfor
 
 export type FieldKind = 'int8' | 'int16' | 'int32' | 'cstring' | 'string' | 'buffer' | 'other';
 
-export type ReadResult = { ok: true; value: unknown; next: number } | { ok: false; why: string; status: number };
+type ReadResult = { ok: true; value: unknown; next: number } | { ok: false; why: string; status: number };
 
 const ESME_RINVCMDLEN = 0x02;
 const ESME_RINVTLVLEN = 0xc2;

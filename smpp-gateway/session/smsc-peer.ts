@@ -13,9 +13,9 @@ import type { Pdu } from './pdu.js';
 import { PduConnection } from './pdu-connection.js';
 import { startKeepalive } from './keepalive.js';
 
-export type PeerBindType = 'transmitter' | 'receiver' | 'transceiver';
+type PeerBindType = 'transmitter' | 'receiver' | 'transceiver';
 
-export interface SmscPeerOptions {
+interface SmscPeerOptions {
   windowSize: number;
   responseTimeoutMs: number;
   /** The system_id we answer binds with. */

@@ -22,7 +22,7 @@ export interface CarrierSimulatorOptions {
   responseTimeoutMs?: number;
 }
 
-export interface MoResult {
+interface MoResult {
   status: number;
   statuses: number[];
   ackMs: number;

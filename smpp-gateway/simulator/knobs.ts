@@ -1,7 +1,7 @@
 import { STATUS } from '../../platform/smpp-codec/status.js';
 import type { ReceiptStat } from './receipts.js';
 
-export interface BindAttempt {
+interface BindAttempt {
   at: number;
   systemId: string;
   status: number;

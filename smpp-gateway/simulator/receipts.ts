@@ -4,16 +4,16 @@ import type { RecordedPart } from './mt-recorder.js';
 export type ReceiptStat = 'DELIVRD' | 'UNDELIV' | 'EXPIRED' | 'REJECTD';
 
 /** message_state TLV values (SMPP 3.4, 5.3.2.35) for each stat. */
-export const MESSAGE_STATE: Record<ReceiptStat, number> = { DELIVRD: 2, EXPIRED: 3, UNDELIV: 5, REJECTD: 8 };
+const MESSAGE_STATE: Record<ReceiptStat, number> = { DELIVRD: 2, EXPIRED: 3, UNDELIV: 5, REJECTD: 8 };
 
 /** YYMMDDhhmm, the date format of the SMPP 3.4 appendix B receipt text. */
-export function receiptDate(at: Date): string {
+function receiptDate(at: Date): string {
   const two = (n: number): string => String(n).padStart(2, '0');
   return `${two(at.getUTCFullYear() % 100)}${two(at.getUTCMonth() + 1)}${two(at.getUTCDate())}${two(at.getUTCHours())}${two(at.getUTCMinutes())}`;
 }
 
 /** The de-facto receipt text (SMPP 3.4 appendix B); `text` is the first 20 characters, ASCII only. */
-export function formatReceipt(r: {
+function formatReceipt(r: {
   id: string;
   stat: ReceiptStat;
   err: number;
@@ -26,7 +26,7 @@ export function formatReceipt(r: {
   return `id:${r.id} sub:001 dlvd:${r.stat === 'DELIVRD' ? '001' : '000'} submit date:${receiptDate(r.submittedAt)} done date:${receiptDate(r.doneAt)} stat:${r.stat} err:${err} text:${excerpt}`;
 }
 
-export interface PendingReceipt {
+interface PendingReceipt {
   systemId: string;
   messageId: string;
   stat: ReceiptStat;
@@ -34,7 +34,7 @@ export interface PendingReceipt {
 }
 
 /** The receipt deliver_sm for one accepted part: from the handset back to the sender. */
-export function receiptFor(part: RecordedPart, stat: ReceiptStat): PendingReceipt {
+function receiptFor(part: RecordedPart, stat: ReceiptStat): PendingReceipt {
   const now = new Date();
   const text = formatReceipt({
     id: part.messageId,

@@ -2,7 +2,7 @@
 // A GraphQL client for the tests over any fetch: Yoga's in-process `yoga.fetch` or real HTTP.
 // Subscriptions are read straight off the SSE stream (distinct connections, Yoga's default).
 
-export type FetchFn = (url: string, init: RequestInit) => Promise<Response>;
+type FetchFn = (url: string, init: RequestInit) => Promise<Response>;
 
 export interface GqlResult<T = any> {
   status: number;
@@ -59,7 +59,7 @@ export class ApiClient {
   }
 }
 
-export interface StreamEvent<T> {
+interface StreamEvent<T> {
   data?: T;
   errors?: { message: string; extensions?: { code?: string } }[];
 }

@@ -13,7 +13,7 @@ import { eventually } from './eventually.js';
 export { freePort } from '../../platform/temporal/ports.js';
 
 /** A child process whose output lines can be awaited: readiness by what it says, not by sleeping. */
-export class ChildProcessLines {
+class ChildProcessLines {
   readonly lines: string[] = [];
   readonly proc: ChildProcess;
   exitCode: number | null | undefined;

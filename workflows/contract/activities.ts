@@ -1,6 +1,6 @@
 import type { ConversationSettings } from '../domain/types.js';
 import type { EventBatch, SendSmsRequest, SendSmsResult } from './events.js';
-import type { Directory } from '../router/model.js';
+import type { Directory } from './inputs.js';
 
 // Interfaces only: the worker implements CoreActivities (createActivities in worker/), the SMPP
 // gateway implements SmsActivities on its own task queue, so an MT leaves from a live bind.

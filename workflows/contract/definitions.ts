@@ -11,12 +11,11 @@ import type {
   QueueView,
   SearchKeys,
 } from '../domain/types.js';
-import type { Directory, RouterEvent } from '../router/model.js';
-import type { AgentAction } from '../conversation/model.js';
+import type { AgentAction, Directory, RouterEvent } from './inputs.js';
 
 // The names clients use to talk to the workflows. The API and the gateway import these, never strings.
 
-export type { AgentAction } from '../conversation/model.js';
+export type { AgentAction } from './inputs.js';
 
 export interface ActionResult {
   conversation: ConversationState;
@@ -47,7 +46,7 @@ export const deliverySignal = defineSignal<[DeliveryUpdate]>('delivery');
 export const stateQuery = defineQuery<ConversationState>('state');
 
 // Thread: one per (business number, customer number), the entry point of every MO.
-export interface CustomerMessage {
+interface CustomerMessage {
   message: InboundMessage;
   businessNumber: string;
   customerNumber: string;
@@ -56,7 +55,7 @@ export interface CustomerMessage {
   /** Only with payload encryption on: search attributes carry these instead of the numbers. */
   searchKeys?: SearchKeys;
 }
-export interface ThreadView {
+interface ThreadView {
   current?: string;
   conversations: string[];
   optedOut: boolean;

@@ -1,5 +1,13 @@
 import type { AgentView, ConversationState, Ingress, Message, NumberType, Offer } from '../domain/types.js';
-import type { AgentEventKind, ConversationEventKind } from '../conversation/model.js';
+
+export type ConversationEventKind =
+  | 'MESSAGE_ADDED'
+  | 'DELIVERY_UPDATED'
+  | 'STATUS_CHANGED'
+  | 'PARTICIPANT_JOINED'
+  | 'PARTICIPANT_LEFT'
+  | 'WRAP_UP_SUBMITTED';
+export type AgentEventKind = 'OFFERED' | 'OFFER_WITHDRAWN' | 'CONVERSATION_UPDATED';
 
 /** A conversation without its transcript: events stay small however long the conversation gets. */
 export type ConversationSummary = Omit<ConversationState, 'messages'> & { messageCount: number };

@@ -89,8 +89,8 @@ export class CommandRunner {
             ...(c.kind === 'OFFERED' && s.offer ? { offer: s.offer } : {}),
           });
           break;
-        default:
-          break; // timers are reconciled from state; `close` is read by the workflow
+        case 'close':
+          break; // read by the workflow, which finishes the run
       }
     }
     if (conversation.length > 0 || agent.length > 0) {

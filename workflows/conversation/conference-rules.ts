@@ -1,7 +1,6 @@
 import { isActiveConferee, isOfferedTo, isOwner, tookPart } from '../domain/roles.js';
 import { type Draft, fail } from './model.js';
-import { requireOpenOffer } from './offer-rules.js';
-import { requireOwner } from './transfer-rules.js';
+import { requireOpenOffer, requireOwner } from './guards.js';
 
 export function checkRequestConference(d: Draft, agentId: string, targetId: string): void {
   requireOwner(d, agentId, 'start a conference');
@@ -22,7 +21,6 @@ export function acceptConference(d: Draft, agentId: string): void {
   requireOpenOffer(d, agentId, true);
   const s = d.s;
   delete s.offer;
-  d.emit({ type: 'cancelTimer', timer: 'offer' });
   s.participants.push({ agentId, role: 'CONFERENCE', joinedAt: d.now });
   d.emit({ type: 'accepted', agentId });
   d.emit({ type: 'conversationEvent', kind: 'PARTICIPANT_JOINED' });

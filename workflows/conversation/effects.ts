@@ -1,7 +1,5 @@
 import { proxyLocalActivities, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import { smsTaskQueue, type CoreActivities, type SmsActivities } from '../contract/activities.js';
-import type { ConversationState } from '../domain/types.js';
-import type { ConversationEvent } from './model.js';
 
 // Publishing is best-effort (clients re-read state on reconnect), so a few quick attempts only.
 export const coreActivities = proxyLocalActivities<CoreActivities>({
@@ -23,15 +21,4 @@ export function smsActivities(gateway?: string): SmsActivities {
       nonRetryableErrorTypes: ['SMS_REJECTED'],
     },
   });
-}
-
-/** The durable timers a state calls for: the open offer's RONA, and each auto wrap-up. */
-export function wantedTimers(state: ConversationState): Map<string, { at: string; event: ConversationEvent }> {
-  const wanted = new Map<string, { at: string; event: ConversationEvent }>();
-  if (state.offer)
-    wanted.set('offer', { at: state.offer.expiresAt, event: { type: 'offerTimeout', seq: state.offer.seq } });
-  for (const [agentId, at] of Object.entries(state.autoWrapUpAt)) {
-    wanted.set(`wrapup:${agentId}`, { at, event: { type: 'autoWrapUpTimeout', agentId } });
-  }
-  return wanted;
 }

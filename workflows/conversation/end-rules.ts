@@ -1,7 +1,7 @@
 import * as roles from '../domain/roles.js';
 import { type Draft, fail } from './model.js';
 import { closeConference } from './conference-rules.js';
-import { owesWrapUp, requireOwner } from './transfer-rules.js';
+import { owesWrapUp, requireOwner } from './guards.js';
 
 export function end(d: Draft, agentId: string): void {
   requireOwner(d, agentId, 'end the conversation');
@@ -27,10 +27,7 @@ export function wrapUp(d: Draft, agentId: string, reasonId: string, auto = false
   if (!d.settings.wrapUpReasonIds.includes(reasonId)) fail('NOT_FOUND', `No wrap-up reason '${reasonId}'.`, 'reasonId');
   s.wrapUpOwedBy = s.wrapUpOwedBy.filter((id) => id !== agentId);
   s.wrapUps.push({ agentId, reasonId, at: d.now, auto });
-  if (s.autoWrapUpAt[agentId]) {
-    delete s.autoWrapUpAt[agentId];
-    d.emit({ type: 'cancelTimer', timer: `wrapup:${agentId}` });
-  }
+  delete s.autoWrapUpAt[agentId];
   // The slot stays in use until the wrap-up is in (DESIGN).
   d.emit({ type: 'release', agentId });
   d.emit({ type: 'conversationEvent', kind: 'WRAP_UP_SUBMITTED' });

@@ -1,18 +1,7 @@
 import type { ConversationSettings, ConversationState, InboundMessage, Message, OfferKind } from '../domain/types.js';
 import { RuleError } from '../domain/errors.js';
-
-/** What an agent can do to a conversation (an Update); `agentId` is the authenticated caller. */
-export type AgentAction =
-  | { type: 'accept'; agentId: string }
-  | { type: 'send'; agentId: string; text: string; clientMessageId?: string }
-  | { type: 'transferToQueue'; agentId: string; queueId: string }
-  | { type: 'transferToAgent'; agentId: string; targetId: string }
-  | { type: 'requestConference'; agentId: string; targetId: string }
-  | { type: 'acceptConference'; agentId: string }
-  | { type: 'endConference'; agentId: string }
-  | { type: 'exitConference'; agentId: string }
-  | { type: 'end'; agentId: string }
-  | { type: 'wrapUp'; agentId: string; reasonId: string };
+import type { AgentEventKind, ConversationEventKind } from '../contract/events.js';
+import type { AgentAction } from '../contract/inputs.js';
 
 // Inputs of the conversation state machine: agents' actions, the router's answers, the
 // customer's messages and receipts (signals), and timers. A send carries the id the workflow chose.
@@ -35,22 +24,12 @@ export type ConversationEvent =
 
 export type TimerName = 'offer' | `wrapup:${string}`;
 
-export type ConversationEventKind =
-  | 'MESSAGE_ADDED'
-  | 'DELIVERY_UPDATED'
-  | 'STATUS_CHANGED'
-  | 'PARTICIPANT_JOINED'
-  | 'PARTICIPANT_LEFT'
-  | 'WRAP_UP_SUBMITTED';
-export type AgentEventKind = 'OFFERED' | 'OFFER_WITHDRAWN' | 'CONVERSATION_UPDATED';
-
-// What the interpreter must do after a transition; the rules never do I/O themselves.
+// What the interpreter must do after a transition; the rules never do I/O themselves. Timers are
+// not commands: the workflow derives them from the state after every transition (wanted-timers.ts).
 export type ConversationCommand =
   | { type: 'route'; queueId: string; priorityAt: string }
   | { type: 'accepted'; agentId: string }
   | { type: 'release'; agentId: string; rona?: boolean; reason?: string }
-  | { type: 'startTimer'; timer: TimerName; at: string; seq?: number }
-  | { type: 'cancelTimer'; timer: TimerName }
   | { type: 'sendSms'; messageId: string }
   | { type: 'threadEnded' }
   | { type: 'redirectInbound'; message: InboundMessage }
@@ -139,7 +118,6 @@ export class Draft {
       seq,
       ...(fromAgentId ? { fromAgentId } : {}),
     };
-    this.emit({ type: 'startTimer', timer: 'offer', at: expiresAt, seq });
     this.emit({ type: 'agentEvent', agentId, kind: 'OFFERED' });
   }
 
@@ -147,7 +125,6 @@ export class Draft {
     const offer = this.s.offer;
     if (!offer) return;
     delete this.s.offer;
-    this.emit({ type: 'cancelTimer', timer: 'offer' });
     this.emit({ type: 'agentEvent', agentId: offer.agentId, kind: 'OFFER_WITHDRAWN' });
   }
 }

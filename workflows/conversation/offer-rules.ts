@@ -1,5 +1,5 @@
-import { isOfferedTo } from '../domain/roles.js';
-import { type Draft, fail } from './model.js';
+import type { Draft } from './model.js';
+import { requireOpenOffer } from './guards.js';
 
 // Offers: the router assigns an agent, the agent accepts, or the RONA timer takes the offer back.
 
@@ -17,22 +17,10 @@ export function assigned(d: Draft, agentId: string): void {
   d.setStatus('OFFERED');
 }
 
-/** Shared by Accept and Accept Conference: only the offered agent, only while the offer is open. */
-export function requireOpenOffer(d: Draft, agentId: string, conference: boolean) {
-  const offer = d.s.offer;
-  if (!offer || (offer.kind === 'CONFERENCE') !== conference) {
-    fail('INVALID_STATE', conference ? 'There is no open conference request.' : 'There is no open request to accept.');
-  }
-  if (!isOfferedTo(d.s, agentId)) fail('NOT_ALLOWED', 'This request was offered to another agent.');
-  if (Date.parse(d.now) >= Date.parse(offer.expiresAt)) fail('INVALID_STATE', 'The request has lapsed.');
-  return offer;
-}
-
 export function accept(d: Draft, agentId: string): void {
   const s = d.s;
   const offer = requireOpenOffer(d, agentId, false);
   delete s.offer;
-  d.emit({ type: 'cancelTimer', timer: 'offer' });
   s.ownerId = agentId;
   s.participants.push({ agentId, role: 'OWNER', joinedAt: d.now });
   d.emit({ type: 'accepted', agentId });

@@ -26,7 +26,8 @@ import { TimerSet } from '../runtime/timers.js';
 import { Outbox } from '../runtime/outbox.js';
 import { checkDirected, createConversation, decide, type ConversationEvent, type NewConversation } from './rules.js';
 import { CommandRunner } from './command-runner.js';
-import { coreActivities, wantedTimers } from './effects.js';
+import { coreActivities } from './effects.js';
+import { wantedTimers } from './wanted-timers.js';
 
 export interface ConversationInput {
   conversation: NewConversation;

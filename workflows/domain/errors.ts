@@ -15,7 +15,7 @@ export class RuleError extends Error {
   }
 }
 
-export const ERROR_CODES: readonly ErrorCode[] = [
+const ERROR_CODES: readonly ErrorCode[] = [
   'NOT_FOUND',
   'NOT_ALLOWED',
   'INVALID_STATE',

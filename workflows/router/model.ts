@@ -1,5 +1,7 @@
 import type { AgentInfo, AgentStatus, AgentView, ErrorCode, QueueInfo, QueueView } from '../domain/types.js';
 
+export type { Directory, RouterEvent } from '../contract/inputs.js';
+
 export interface RouterAgent extends AgentInfo {
   status: AgentStatus;
   idleCodeId?: string;
@@ -26,25 +28,16 @@ export interface RouterState {
   seq: number;
 }
 
-export interface Directory {
-  agents: AgentInfo[];
-  queues: QueueInfo[];
-  idleCodeIds: string[];
-}
-
-export type RouterEvent =
-  | { type: 'sync'; directory: Directory }
-  | { type: 'route'; conversationId: string; queueId: string; priorityAt: string }
-  | { type: 'reserve'; conversationId: string; agentId: string; requestId: string }
-  | { type: 'accepted'; conversationId: string; agentId: string }
-  | { type: 'release'; conversationId: string; agentId: string; rona?: boolean; reason?: string }
-  | { type: 'setStatus'; agentId: string; status: AgentStatus; idleCodeId?: string; logout?: boolean };
-
 export type RouterCommand =
   | { type: 'assign'; conversationId: string; agentId: string }
   | { type: 'reserved'; conversationId: string; requestId: string; agentId: string }
   | { type: 'reserveFailed'; conversationId: string; requestId: string; code: ErrorCode; message: string }
   | { type: 'statusChanged'; agentId: string };
+
+export interface RouterTransition {
+  state: RouterState;
+  commands: RouterCommand[];
+}
 
 export function emptyRouter(): RouterState {
   return { agents: {}, queues: [], idleCodeIds: [], waiting: [], seq: 0 };
@@ -76,4 +69,15 @@ export function queueViews(s: RouterState): QueueView[] {
     waiting: s.waiting.filter((w) => w.queueId === q.id).length,
     availableAgents: Object.values(s.agents).filter((a) => a.status === 'AVAILABLE' && a.queues.includes(q.id)).length,
   }));
+}
+
+/**
+ * The working copy `reduce` changes. The rules change agents (status, slots) and the waiting list
+ * in place; queues, idle codes and an agent's queue list are only ever replaced whole by a sync,
+ * so they are shared rather than copied (the router copies its state on every event).
+ */
+export function copyRouter(s: RouterState): RouterState {
+  const agents: Record<string, RouterAgent> = {};
+  for (const [id, a] of Object.entries(s.agents)) agents[id] = { ...a, slots: { ...a.slots } };
+  return { ...s, agents, waiting: s.waiting.map((w) => ({ ...w })) };
 }

@@ -1,12 +1,14 @@
 import { RuleError } from '../domain/errors.js';
 import type { AgentStatus } from '../domain/types.js';
 import {
+  copyRouter,
   hasFreeSlot,
   type Directory,
   type RouterAgent,
   type RouterCommand,
   type RouterEvent,
   type RouterState,
+  type RouterTransition,
 } from './model.js';
 import { dispatch } from './dispatch.js';
 
@@ -63,8 +65,13 @@ export function checkSetStatus(s: RouterState, e: Extract<RouterEvent, { type: '
   }
 }
 
-/** The router's rules: (state, event, now) -> commands, mutating the given (workflow-owned) state. */
-export function reduce(s: RouterState, e: RouterEvent, now: string): RouterCommand[] {
+/**
+ * The router's rules: (state, event, now) -> (state, commands), the same contract as the
+ * conversation's `decide`. Pure: the given state is not touched, and a rejection throws a RuleError
+ * before anything changes.
+ */
+export function reduce(state: RouterState, e: RouterEvent, now: string): RouterTransition {
+  const s = copyRouter(state);
   const out: RouterCommand[] = [];
   switch (e.type) {
     case 'sync':
@@ -115,5 +122,5 @@ export function reduce(s: RouterState, e: RouterEvent, now: string): RouterComma
     }
   }
   dispatch(s, now, out);
-  return out;
+  return { state: s, commands: out };
 }

@@ -49,11 +49,13 @@ const MAX_HISTORY = 4000;
 
 /** Presence and queues for one Switchboard instance: a single long-lived entity workflow. */
 export async function routerWorkflow(input: RouterInput = {}): Promise<void> {
-  const state = input.state ?? emptyRouter();
+  let state = input.state ?? emptyRouter();
   const outbox = new Outbox();
 
   function handle(event: RouterEvent): void {
-    run(reduce(state, event, now()));
+    const t = reduce(state, event, now());
+    state = t.state;
+    run(t.commands);
   }
 
   function run(commands: RouterCommand[]): void {

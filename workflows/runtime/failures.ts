@@ -5,7 +5,7 @@ import { RuleError } from '../domain/errors.js';
  * An expected rejection leaves the workflow as a non-retryable ApplicationFailure whose type is the
  * ErrorCode and whose first detail is the field at fault, so the API can map it to `userErrors`.
  */
-export function toFailure(error: unknown): unknown {
+function toFailure(error: unknown): unknown {
   if (error instanceof RuleError) {
     return ApplicationFailure.create({
       type: error.code,

@@ -22,8 +22,8 @@ export interface Routing {
   searchKeys?: SearchKeys;
 }
 
-export const MAX_SEEN = 2000;
-export const MAX_CONVERSATIONS = 200;
+const MAX_SEEN = 2000;
+const MAX_CONVERSATIONS = 200;
 
 export function emptyThread(): ThreadState {
   return { conversations: [], seen: [], optedOut: false, keywords: [] };

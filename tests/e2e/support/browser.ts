@@ -6,14 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 
 import { shot } from '../../../harness/chromium.js';
 
-export {
-  axeViolations,
-  describeViolations,
-  launchBrowser,
-  newPage,
-  shot,
-  type AxeViolation,
-} from '../../../harness/chromium.js';
+export { axeViolations, describeViolations, launchBrowser, newPage, shot } from '../../../harness/chromium.js';
 
 /**
  * Polls what the page shows until the matcher passes (playwright-core has no web-first expect,

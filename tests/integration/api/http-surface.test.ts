@@ -57,6 +57,13 @@ describe('HTTP surface', () => {
     expect(get.status).toBe(403);
     const json = await stack.http().raw('{ businessNumbers { number } }');
     expect(json.status).toBe(200);
+    // A header a simple request cannot carry makes the browser preflight, so it lets a GET through.
+    for (const header of ['x-graphql-yoga-csrf', 'authorization']) {
+      const marked = await fetch(`${stack.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+        headers: { [header]: header === 'authorization' ? 'Bearer not-a-token' : '1' },
+      });
+      expect(marked.status, header).not.toBe(403);
+    }
   });
 
   it('limits depth, aliases and size (GraphQL Armor)', async () => {

@@ -27,7 +27,7 @@ import { bindConfig, FAST_BACKOFF } from '../smpp/support.js';
 
 export const BIZ = '+15551230000';
 
-export interface HarnessOptions {
+interface HarnessOptions {
   bind?: Partial<BindConfig>;
   /** true: the aggregator-b account on an ephemeral port; an object: that, with these keys over it. */
   listen?: boolean | Partial<ListenConfig>;
@@ -42,7 +42,7 @@ export interface HarnessOptions {
 }
 
 /** Log lines the gateway wrote, for assertions. */
-export class LogCapture {
+class LogCapture {
   readonly lines: { level: string; message: string; fields?: Record<string, unknown> }[] = [];
   readonly log: GatewayLog = (level, message, fields) =>
     void this.lines.push({ level, message, ...(fields ? { fields } : {}) });

@@ -16,9 +16,9 @@ const present = existsSync(`${CONTRACT}schema.graphql`);
 const contractFile = (name: string) => readFileSync(`${CONTRACT}${name}`, 'utf8');
 
 /** The parts of schema-v2.graphql that issues have introduced so far (types, or Type.member). */
-export const V2_INTRODUCED: readonly string[] = [];
+const V2_INTRODUCED: readonly string[] = [];
 /** The top-level keys of config-v2.example.yaml introduced so far. */
-export const V2_CONFIG_INTRODUCED: readonly string[] = [];
+const V2_CONFIG_INTRODUCED: readonly string[] = [];
 
 const project = (): GraphQLSchema => buildSchema(typeDefs().join('\n'));
 

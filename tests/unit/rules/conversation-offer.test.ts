@@ -33,7 +33,6 @@ describe('assigned: QUEUED -> OFFERED', () => {
       expiresAt: at(35),
       seq: 1,
     });
-    expect(last.commands).toContainEqual({ type: 'startTimer', timer: 'offer', at: at(35), seq: 1 });
     expect(summary(last.commands)).toEqual(
       expect.arrayContaining(['agentEvent:alice:OFFERED', 'conversationEvent:STATUS_CHANGED']),
     );
@@ -57,7 +56,6 @@ describe('accept: OFFERED -> ACTIVE', () => {
     });
     expect(state.offer).toBeUndefined();
     expect(summary(last.commands)).toEqual([
-      'cancelTimer:offer',
       'accepted:alice',
       'conversationEvent:PARTICIPANT_JOINED',
       'conversationEvent:STATUS_CHANGED',
@@ -108,9 +106,7 @@ describe('RONA of a NEW or TRANSFER offer', () => {
     it('withdraws the offer and releases the agent to RONA with a reason', () => {
       expect(offered.state.offer).toMatchObject({ kind, agentId: agent, seq });
       expect(timedOut.state.offer).toBeUndefined();
-      expect(summary(timedOut.last.commands)).toEqual(
-        expect.arrayContaining(['cancelTimer:offer', `agentEvent:${agent}:OFFER_WITHDRAWN`]),
-      );
+      expect(summary(timedOut.last.commands)).toEqual(expect.arrayContaining([`agentEvent:${agent}:OFFER_WITHDRAWN`]));
       const release = timedOut.last.commands.find((c) => c.type === 'release');
       expect(release).toEqual({
         type: 'release',

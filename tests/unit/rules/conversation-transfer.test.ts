@@ -78,7 +78,7 @@ describe('transfer to an agent', () => {
       seq: 2,
     });
     expect(summary(transferred.last.commands)).toEqual(
-      expect.arrayContaining(['startTimer:offer', 'agentEvent:bob:OFFERED', 'conversationEvent:STATUS_CHANGED']),
+      expect.arrayContaining(['agentEvent:bob:OFFERED', 'conversationEvent:STATUS_CHANGED']),
     );
     expect(summary(transferred.last.commands)).not.toContain('route:sales');
   });

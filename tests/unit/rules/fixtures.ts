@@ -8,11 +8,18 @@ import {
   type ConversationEvent,
   type Transition,
 } from '../../../workflows/conversation/rules.js';
-import { emptyRouter, reduce, type Directory, type RouterState } from '../../../workflows/router/rules.js';
+import {
+  emptyRouter,
+  reduce,
+  type Directory,
+  type RouterCommand,
+  type RouterEvent,
+  type RouterState,
+} from '../../../workflows/router/rules.js';
 
 // A fixed clock: `at(s)` is s seconds after the customer's first message, so expected times
 // (RONA expiry, priorityAt, auto wrap-up) can be written as plain arithmetic.
-export const T0 = Date.parse('2025-03-01T09:00:00.000Z');
+const T0 = Date.parse('2025-03-01T09:00:00.000Z');
 export const at = (seconds: number): string => new Date(T0 + seconds * 1000).toISOString();
 
 // Sales answers within 30 s, Support within 60 s: the RONA expiry shows which queue's timeout applied.
@@ -52,7 +59,7 @@ export function newConversation(settings = SETTINGS): ConversationState {
 /** An event plus the second it happens at; without `at` it happens one second after the previous step. */
 export type Step = ConversationEvent & { at?: number };
 
-export interface Driven {
+interface Driven {
   state: ConversationState;
   /** The transition of the last step (its commands and message). */
   last: Transition;
@@ -92,9 +99,6 @@ export function summary(commands: ConversationCommand[]): string[] {
         return `release:${c.agentId}${c.rona ? ':rona' : ''}`;
       case 'accepted':
         return `accepted:${c.agentId}`;
-      case 'startTimer':
-      case 'cancelTimer':
-        return `${c.type}:${c.timer}`;
       case 'route':
         return `route:${c.queueId}`;
       default:
@@ -139,10 +143,21 @@ export const DIRECTORY: Directory = {
   idleCodeIds: ['lunch', 'training'],
 };
 
+/** Feeds router events the way the workflow does: each new state replaces the last; commands come back. */
+export class RouterRun {
+  constructor(public state: RouterState) {}
+
+  step(event: RouterEvent, now: string): RouterCommand[] {
+    const t = reduce(this.state, event, now);
+    this.state = t.state;
+    return t.commands;
+  }
+}
+
 /** A synced router, with the listed agents made AVAILABLE one second apart (first listed = longest idle). */
-export function router(available: string[] = []): RouterState {
-  const s = emptyRouter();
-  reduce(s, { type: 'sync', directory: structuredClone(DIRECTORY) }, at(0));
-  available.forEach((agentId, i) => reduce(s, { type: 'setStatus', agentId, status: 'AVAILABLE' }, at(i + 1)));
-  return s;
+export function router(available: string[] = []): RouterRun {
+  const r = new RouterRun(emptyRouter());
+  r.step({ type: 'sync', directory: structuredClone(DIRECTORY) }, at(0));
+  available.forEach((agentId, i) => r.step({ type: 'setStatus', agentId, status: 'AVAILABLE' }, at(i + 1)));
+  return r;
 }

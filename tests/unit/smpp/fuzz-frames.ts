@@ -6,7 +6,7 @@ import { encodePdu, smppLib } from '../../../smpp-gateway/session/pdu.js';
 export const FUZZ_SEED = 0x5b_0a_2d_10;
 
 /** mulberry32: small, fast, and the same sequence on every platform. */
-export function prng(seed: number): () => number {
+function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -17,7 +17,7 @@ export function prng(seed: number): () => number {
   };
 }
 
-export const COMMAND_IDS = Object.values(smppLib.commandsById).map((d) => d.id >>> 0);
+const COMMAND_IDS = Object.values(smppLib.commandsById).map((d) => d.id >>> 0);
 const TLV_TAGS = Object.values(smppLib.tlvsById).map((t) => t.id);
 
 const TEMPLATES = (seq: number): Buffer[] => [
