@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { startLocalTemporal } from '../harness/local-temporal.js';
 import { Worker } from '@temporalio/worker';
 import { createApi } from '../api/create-api.js';
-import { MemoryEventBus } from '../platform/events/bus.js';
+import { listen, memoryEventBus } from '../platform/events/bus.js';
 import { ensureRouter, startWorker } from '../worker/run-worker.js';
 import { connectClient, connectNative } from '../platform/temporal/connection.js';
 import { submitCustomerText } from '../platform/temporal/inbound.js';
@@ -26,7 +26,7 @@ export async function runApiBench(): Promise<Row[]> {
   const env = await startLocalTemporal({ dbFilename: join(dir, 'temporal.db') });
   const base = testConfig({ ronaTimeoutSeconds: 3600, capacity: 50 });
   const config = { ...base, api: { ...base.api, host: '127.0.0.1', port: 0 }, web: { port: 0 } };
-  const bus = new MemoryEventBus();
+  const bus = memoryEventBus();
   const worker = await startWorker({ config, bus, address: env.address });
   const client = await connectClient(config, env.address);
   const sms = await Worker.create({
@@ -57,10 +57,10 @@ export async function runApiBench(): Promise<Row[]> {
     await post('mutation { setAgentStatus(status: AVAILABLE) { agent { id } } }');
     for (let i = 0; i < WARMUP + N; i++) {
       const offered = new Promise<string>((resolve) => {
-        const stop = bus.subscribe('agent:alice', (p) => {
-          if (p.type === 'agent' && p.event.kind === 'OFFERED' && p.event.conversationId) {
+        const stop = listen(bus.pubSub.subscribe('agent', 'alice'), (e) => {
+          if (e.kind === 'OFFERED' && e.conversationId) {
             stop();
-            resolve(p.event.conversationId);
+            resolve(e.conversationId);
           }
         });
       });

@@ -8,7 +8,7 @@ import { startGateway, type Gateway } from '../smpp-gateway/service/gateway.js';
 import { SimulatorPhone } from '../smpp-gateway/service/simulator-phone.js';
 import type { CarrierSimulator } from '../smpp-gateway/simulator/carrier-simulator.js';
 import { simulatorFromConfig } from '../smpp-gateway/simulator/from-config.js';
-import { MemoryEventBus } from '../platform/events/bus.js';
+import { memoryEventBus, type EventBus } from '../platform/events/bus.js';
 import { ensureRouter, startWorker, type RunningWorker } from '../worker/run-worker.js';
 import { connectClient } from '../platform/temporal/connection.js';
 import { ensureWebBuild } from '../stack/parts.js';
@@ -31,7 +31,7 @@ export class FullStack {
     readonly config: SwitchboardConfig,
     readonly client: Client,
     /** The worker's events as the API receives them (for timing and assertions). */
-    readonly bus: MemoryEventBus,
+    readonly bus: EventBus,
     readonly simulator: CarrierSimulator,
     /** The desktop and /graphql, e.g. http://127.0.0.1:41234 (no trailing slash). */
     readonly url: string,
@@ -87,7 +87,7 @@ export class FullStack {
     // no worker polling and no port open behind the failing test.
     const started: (() => Promise<unknown>)[] = [() => simulator.stop()];
     try {
-      const bus = new MemoryEventBus();
+      const bus = memoryEventBus();
       const worker = await startWorker({ config, bus, address: options.address });
       started.push(() => worker.shutdown());
       const client = await connectClient(config, options.address);
