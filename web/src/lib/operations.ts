@@ -12,7 +12,7 @@ const MESSAGE = `fragment MessageFields on Message {
 }`;
 
 const CONVERSATION = `fragment ConversationFields on Conversation {
-  id status customerNumber createdAt autoWrapUpAt optedOut
+  id seq status customerNumber createdAt autoWrapUpAt optedOut
   queue { id name }
   businessNumber { number type }
   owner { id name }

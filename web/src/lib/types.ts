@@ -69,6 +69,8 @@ export interface Conversation {
   wrapUpOwedBy: AgentRef[];
   autoWrapUpAt: string | null;
   optedOut: boolean;
+  /** The server's version of it (Conversation.seq): orders events, queries and payloads. */
+  seq: number;
 }
 
 export interface Offer {
