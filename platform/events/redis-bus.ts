@@ -70,11 +70,15 @@ export async function redisEventBus(url: string, instance: string): Promise<Even
       );
     });
   });
-  await subscriber.ping(); // the SUBSCRIBE above went first: listening from here on
+  // The SUBSCRIBE above went first: listening from here on (and publishing once this answers).
+  await Promise.all([subscriber.ping(), publisher.ping()]);
 
   return {
     pubSub,
     async publish(batch) {
+      // Not queued for later while Redis is away: that would hold the conversation's workflow task
+      // through the outage, and the subscribers' reset on reconnect covers what is not published.
+      if (publisher.status !== 'ready') throw new Error('Redis is not connected: events not published');
       await publisher.publish(channel, JSON.stringify(batch));
     },
     onReset(listener) {
