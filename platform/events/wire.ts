@@ -46,7 +46,13 @@ const agentEvent = z
   })
   .passthrough();
 
-const batch = z.object({ conversation: z.array(conversationEvent).max(1_000), agent: z.array(agentEvent).max(1_000) });
+// One change's events: a handful. The cap also bounds what one message pushes into a stream
+// before it is drained (a Repeater throws past 1,024 pending pushes).
+const MAX_EVENTS = 200;
+const batch = z.object({
+  conversation: z.array(conversationEvent).max(MAX_EVENTS),
+  agent: z.array(agentEvent).max(MAX_EVENTS),
+});
 
 export type WireResult = { batch: EventBatch } | { problem: 'oversized' | 'not JSON' | 'not a batch' };
 
