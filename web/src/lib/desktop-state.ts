@@ -1,8 +1,7 @@
-import { streamed, touch, upsert, upsertOffer } from './desktop-merge.js';
+import { isStale, streamed, touch, upsert, upsertOffer, type Seen } from './desktop-merge.js';
 import { mergeMessages } from './merge-messages.js';
 import type { Agent, AgentEvent, Conversation, ConversationEvent, Message, Offer } from './types.js';
 import { dropSentOutbox, type OutboxEntry } from './outbox.js';
-import { isStale, type Seen } from './seen-seq.js';
 
 // The desktop's state, changed only by `reduce`. Query results, subscription events and mutation
 // payloads all arrive here, in any order, possibly twice. Offers are keyed by conversation id and
@@ -20,7 +19,7 @@ export interface DesktopState {
   /** Bumped by every event; a snapshot does not overwrite what changed after it was requested. */
   seq: number;
   touched: Record<string, number>;
-  /** The highest seq seen of each conversation, kept after it leaves the list (seen-seq.ts). */
+  /** The highest seq seen of each conversation, kept after it leaves the list (desktop-merge.ts). */
   seen: Seen;
   /** Bumped when a stream event skipped a seq of a conversation in the list: resynchronise. */
   gaps: number;
