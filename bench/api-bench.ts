@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalTemporal } from '../harness/local-temporal.js';
 import { Worker } from '@temporalio/worker';
+import { listen } from '../platform/events/bus.js';
 import { connectNative } from '../platform/temporal/connection.js';
 import { submitCustomerText } from '../platform/temporal/inbound.js';
 import { smsTaskQueue } from '../workflows/contract/activities.js';
@@ -58,10 +59,10 @@ export async function runApiBench(): Promise<Row[]> {
     await post('mutation { setAgentStatus(status: AVAILABLE) { agent { id } } }');
     for (let i = 0; i < WARMUP + N; i++) {
       const offered = new Promise<string>((resolve) => {
-        const stop = bus.subscribe('agent:alice', (p) => {
-          if (p.type === 'agent' && p.event.kind === 'OFFERED' && p.event.conversationId) {
+        const stop = listen(bus.pubSub.subscribe('agent', 'alice'), (e) => {
+          if (e.kind === 'OFFERED' && e.conversationId) {
             stop();
-            resolve(p.event.conversationId);
+            resolve(e.conversationId);
           }
         });
       });

@@ -10,6 +10,7 @@ import { startLocalTemporal } from '../harness/local-temporal.js';
 import { WEB_BUILD, ensureWebBuild } from '../stack/web-build.js';
 import { actUpdate } from '../workflows/contract/definitions.js';
 import { FullStack } from '../harness/full-stack.js';
+import { listen } from '../platform/events/bus.js';
 import { launchBrowser } from '../harness/chromium.js';
 import { latencyRow, type Row } from './stats.js';
 
@@ -38,9 +39,8 @@ async function inBrowser(): Promise<{ latency: Row[]; loaded: string[] }> {
   const toApi: number[] = [];
   const toPaint: number[] = [];
   let offeredAt = new Map<string, number>();
-  const stopListening = stack.bus.subscribe('agent:alice', (p) => {
-    if (p.type === 'agent' && p.event.kind === 'OFFERED' && p.event.conversationId)
-      offeredAt.set(p.event.conversationId, now());
+  const stopListening = listen(stack.bus.pubSub.subscribe('agent', 'alice'), (e) => {
+    if (e.kind === 'OFFERED' && e.conversationId) offeredAt.set(e.conversationId, now());
   });
   const loaded = new Set<string>();
   try {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import type { SwitchboardConfig } from '../config/schema.js';
 import type { CarrierSimulator } from '../smpp-gateway/simulator/carrier-simulator.js';
-import { MemoryEventBus } from '../platform/events/bus.js';
+import { memoryEventBus, type EventBus } from '../platform/events/bus.js';
 import { withTemporalAddress } from '../stack/address.js';
 import { startStack, type Stack } from '../stack/start-stack.js';
 import { testBind, testConfig, type TestConfigOptions } from './test-config.js';
@@ -27,7 +27,7 @@ export class FullStack {
     readonly config: SwitchboardConfig,
     readonly client: Client,
     /** The worker's events as the API receives them (for timing and assertions). */
-    readonly bus: MemoryEventBus,
+    readonly bus: EventBus,
     readonly simulator: CarrierSimulator,
     /** The desktop and /graphql, e.g. http://127.0.0.1:41234 (no trailing slash). */
     readonly url: string,
@@ -50,7 +50,7 @@ export class FullStack {
         simulator: { enabled: true, port: 0, receiptDelayMs: options.receiptDelayMs ?? 100 },
       },
     };
-    const bus = new MemoryEventBus();
+    const bus = memoryEventBus();
     const log = new QuietLog();
     try {
       const stack = await startStack(withTemporalAddress(config, options.address), {

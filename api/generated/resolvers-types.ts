@@ -43,6 +43,8 @@ export type AgentEvent = {
   conversation?: Maybe<Conversation>;
   kind: AgentEventKind;
   offer?: Maybe<Offer>;
+  /** For an event about a conversation, the seq of the change it reports; null for a status change. */
+  seq?: Maybe<Scalars['Int']['output']>;
 };
 
 export type AgentEventKind =
@@ -87,6 +89,12 @@ export type Conversation = {
   owner?: Maybe<Agent>;
   participants: Array<Participant>;
   queue: Queue;
+  /**
+   * The conversation's version: one more with every change that publishes events, the same in every
+   * API process. Query results, mutation payloads and events can be ordered by it (an older one is
+   * stale), and a client that sees it skip a number has missed an event and should read state again.
+   */
+  seq: Scalars['Int']['output'];
   status: ConversationStatus;
   /** Agents who still owe a wrap-up for this conversation (after ending it or transferring it away). */
   wrapUpOwedBy: Array<Agent>;
@@ -111,6 +119,8 @@ export type ConversationEvent = {
   conversation: Conversation;
   kind: ConversationEventKind;
   message?: Maybe<Message>;
+  /** The seq of the change this event reports (its conversation's seq). */
+  seq: Scalars['Int']['output'];
 };
 
 export type ConversationEventKind =
@@ -639,6 +649,7 @@ export type AgentEventResolvers<ContextType = ApiContext, ParentType extends Res
   conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['AgentEventKind'], ParentType, ContextType>;
   offer?: Resolver<Maybe<ResolversTypes['Offer']>, ParentType, ContextType>;
+  seq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -667,6 +678,7 @@ export type ConversationResolvers<ContextType = ApiContext, ParentType extends R
   owner?: Resolver<Maybe<ResolversTypes['Agent']>, ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['Participant']>, ParentType, ContextType>;
   queue?: Resolver<ResolversTypes['Queue'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ConversationStatus'], ParentType, ContextType>;
   wrapUpOwedBy?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType>;
   wrapUps?: Resolver<Array<ResolversTypes['WrapUp']>, ParentType, ContextType>;
@@ -690,6 +702,7 @@ export type ConversationEventResolvers<ContextType = ApiContext, ParentType exte
   conversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ConversationEventKind'], ParentType, ContextType>;
   message?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

@@ -38,6 +38,7 @@ export const Conversation: ConversationResolvers = {
   wrapUps: (c) => c.wrapUps,
   wrapUpOwedBy: (c) => c.wrapUpOwedBy.map((id) => agentRef(id)),
   offer: (c) => (c.offer ? { offer: c.offer, conversation: c } : null),
+  seq: (c) => c.eventSeq ?? 0,
   autoWrapUpAt: (c, _a, ctx) => (ctx.caller.kind === 'agent' ? (c.autoWrapUpAt[ctx.caller.agentId] ?? null) : null),
   optedOut: (c) => c.optedOut,
 };

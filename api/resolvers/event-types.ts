@@ -11,6 +11,7 @@ export const AgentEvent: AgentEventResolvers = {
   agent: (e) => agentRef(e.agentId, e.agent),
   offer: (e) => (e.offer && e.conversation ? { offer: e.offer, conversation: e.conversation } : null),
   conversation: (e) => e.conversation ?? null,
+  seq: (e) => (e.conversation ? (e.conversation.eventSeq ?? 0) : null),
 };
 
 export const ConversationEvent: ConversationEventResolvers = {
@@ -18,6 +19,7 @@ export const ConversationEvent: ConversationEventResolvers = {
   at: (e) => e.at,
   conversation: (e) => e.summary,
   message: (e) => e.message ?? null,
+  seq: (e) => e.summary.eventSeq ?? 0,
 };
 
 function toIso(value: unknown): string {

@@ -1,11 +1,11 @@
-import type { BusPayload } from '../../platform/events/bus.js';
+import { createGraphQLError, Repeater, SlidingBuffer } from 'graphql-yoga';
+import { listen } from '../../platform/events/bus.js';
 import type { ConversationEventPayload } from '../../workflows/contract/events.js';
 import type { Caller } from '../auth/caller.js';
 import { forbidden, unauthenticated } from '../auth/errors.js';
 import type { PhoneMessage, CustomerPhone } from '../../workflows/contract/customer-phone.js';
 import { canRead, canSee } from './access.js';
 import type { AgentEventParent, OfferParent } from './parents.js';
-import { PushIterator } from './push-iterator.js';
 import type { Services } from './services.js';
 import { callerKey } from './subscription-slots.js';
 
@@ -13,8 +13,12 @@ import { callerKey } from './subscription-slots.js';
 // on every event, not only when a stream opens: a caller who lost access to a conversation gets
 // none of its later events, and the stream ends with FORBIDDEN. Every stream of an agent ends
 // with UNAUTHENTICATED when its token expires, and with FORBIDDEN when it is revoked (logout).
+// Every stream ends with STREAM_RESET when the bus lost events (Redis dropped and came back):
+// its client re-reads state and subscribes again.
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A consumer this far behind has lost track anyway: the oldest go, and the seq gap says so. */
+const MAX_BUFFERED = 10_000;
 
 export interface StreamContext {
   caller: Caller;
@@ -22,62 +26,64 @@ export interface StreamContext {
   ip: string;
 }
 
-/** A new stream holding one of the caller's subscription slots, ended by expiry and logout. */
-function open<T>(ctx: StreamContext): PushIterator<T> {
-  const release = ctx.services.subscriptions.take(callerKey(ctx.caller, ctx.ip));
-  const it = new PushIterator<T>();
-  it.onEnd(release);
-  const caller = ctx.caller;
-  if (caller.kind === 'agent') {
-    const timer = setTimeout(
-      () => it.fail(unauthenticated('The token has expired; log in again.')),
-      Math.min(MAX_TIMER_MS, Math.max(0, caller.expiresAt - Date.now())),
-    );
-    it.onEnd(() => clearTimeout(timer));
-    it.onEnd(
-      ctx.services.revocations.onRevoke((agentId, at) => {
-        if (agentId === caller.agentId && at >= caller.issuedAt)
-          it.fail(forbidden('Logged out: this token was revoked.'));
-      }),
-    );
-  }
-  return it;
-}
+type Push<T> = (value: T) => void;
+type Fail = (error: Error) => void;
 
-function listen<T>(
-  ctx: StreamContext,
-  it: PushIterator<T>,
-  channel: string,
-  each: (p: BusPayload) => void,
-): PushIterator<T> {
-  it.onEnd(ctx.services.bus.subscribe(channel, each));
-  return it;
-}
-
-function conversationEvent(p: BusPayload): ConversationEventPayload | undefined {
-  return p.type === 'conversation' ? p.event : undefined;
-}
-
-export function conversationStream(ctx: StreamContext, conversationId: string): PushIterator<ConversationEventPayload> {
-  const it = open<ConversationEventPayload>(ctx);
-  return listen(ctx, it, `conversation:${conversationId}`, (p) => {
-    const e = conversationEvent(p);
-    if (!e) return;
-    // The event's summary is the state after it: an offer lapsed, a transfer away, an exit.
-    if (canSee(ctx.caller, e.summary, e.at)) it.push(e);
-    else it.fail(forbidden('You no longer have access to this conversation.'));
+export function streamReset(): Error {
+  return createGraphQLError('Events may have been missed: read the state again and resubscribe.', {
+    extensions: { code: 'STREAM_RESET' },
   });
 }
 
-export function allConversationsStream(
-  ctx: StreamContext,
-  queueId?: string | null,
-): PushIterator<ConversationEventPayload> {
-  const it = open<ConversationEventPayload>(ctx);
-  return listen(ctx, it, 'conversations', (p) => {
-    const e = conversationEvent(p);
-    if (e && (!queueId || e.queueId === queueId) && canSee(ctx.caller, e.summary, e.at)) it.push(e);
-  });
+/**
+ * A stream holding one of the caller's subscription slots, ended by expiry, logout and a bus
+ * reset. `start` runs when the client first reads (so a stream never read holds nothing) and
+ * returns what to undo when it ends for any reason (client gone, expiry, failure).
+ */
+function open<T>(ctx: StreamContext, start: (push: Push<T>, fail: Fail) => Promise<() => void> | (() => void)) {
+  return new Repeater<T>(async (push, stop) => {
+    const undo = [ctx.services.subscriptions.take(callerKey(ctx.caller, ctx.ip))];
+    const fail: Fail = (error) => stop(error);
+    const caller = ctx.caller;
+    if (caller.kind === 'agent') {
+      const timer = setTimeout(
+        () => fail(unauthenticated('The token has expired; log in again.')),
+        Math.min(MAX_TIMER_MS, Math.max(0, caller.expiresAt - Date.now())),
+      );
+      undo.push(() => clearTimeout(timer));
+      undo.push(
+        ctx.services.revocations.onRevoke((agentId, at) => {
+          if (agentId === caller.agentId && at >= caller.issuedAt)
+            fail(forbidden('Logged out: this token was revoked.'));
+        }),
+      );
+    }
+    undo.push(ctx.services.bus.onReset(() => fail(streamReset())));
+    try {
+      undo.push(await start((value) => void push(value), fail));
+      await stop;
+    } finally {
+      for (const u of undo) u();
+    }
+  }, new SlidingBuffer(MAX_BUFFERED));
+}
+
+export function conversationStream(ctx: StreamContext, conversationId: string) {
+  return open<ConversationEventPayload>(ctx, (push, fail) =>
+    listen(ctx.services.bus.pubSub.subscribe('conversation', conversationId), (e) => {
+      // The event's summary is the state after it: an offer lapsed, a transfer away, an exit.
+      if (canSee(ctx.caller, e.summary, e.at)) push(e);
+      else fail(forbidden('You no longer have access to this conversation.'));
+    }),
+  );
+}
+
+export function allConversationsStream(ctx: StreamContext, queueId?: string | null) {
+  return open<ConversationEventPayload>(ctx, (push) =>
+    listen(ctx.services.bus.pubSub.subscribe('conversations'), (e) => {
+      if ((!queueId || e.queueId === queueId) && canSee(ctx.caller, e.summary, e.at)) push(e);
+    }),
+  );
 }
 
 /**
@@ -88,45 +94,45 @@ export function allConversationsStream(
  * status, RONA included) always are; what their conversation then shows is limited by the
  * Conversation resolvers (readableUntil).
  */
-export async function agentStream(
-  ctx: StreamContext,
-  offers: () => Promise<OfferParent[]>,
-): Promise<PushIterator<AgentEventParent>> {
+export function agentStream(ctx: StreamContext, offers: () => Promise<OfferParent[]>) {
   const caller = ctx.caller as Extract<Caller, { kind: 'agent' }>;
-  const it = open<AgentEventParent>(ctx);
-  const early: AgentEventParent[] = [];
-  let replaying = true;
-  listen(ctx, it, `agent:${caller.agentId}`, (p) => {
-    if (p.type !== 'agent') return;
-    const e = p.event;
-    if (e.summary && (e.kind === 'CONVERSATION_UPDATED' || e.kind === 'OFFERED') && !canRead(caller, e.summary)) return;
-    const event: AgentEventParent = {
-      kind: e.kind,
-      at: e.at,
-      agentId: e.agentId,
-      ...(e.agent ? { agent: e.agent } : {}),
-      ...(e.offer ? { offer: e.offer } : {}),
-      ...(e.summary ? { conversation: e.summary } : {}),
-    };
-    if (replaying) early.push(event);
-    else it.push(event);
+  return open<AgentEventParent>(ctx, async (push) => {
+    const early: AgentEventParent[] = [];
+    let replaying = true;
+    const stop = listen(ctx.services.bus.pubSub.subscribe('agent', caller.agentId), (e) => {
+      if (e.summary && (e.kind === 'CONVERSATION_UPDATED' || e.kind === 'OFFERED') && !canRead(caller, e.summary))
+        return;
+      const event: AgentEventParent = {
+        kind: e.kind,
+        at: e.at,
+        agentId: e.agentId,
+        ...(e.agent ? { agent: e.agent } : {}),
+        ...(e.offer ? { offer: e.offer } : {}),
+        ...(e.summary ? { conversation: e.summary } : {}),
+      };
+      if (replaying) early.push(event);
+      else push(event);
+    });
+    try {
+      const pending = await offers();
+      const at = new Date().toISOString();
+      const replayed = new Set(pending.map((o) => `${o.conversation.id}#${o.offer.seq}`));
+      for (const o of pending)
+        push({ kind: 'OFFERED', at, agentId: caller.agentId, offer: o.offer, conversation: o.conversation });
+      for (const e of early) {
+        if (e.kind === 'OFFERED' && e.offer && e.conversation && replayed.has(`${e.conversation.id}#${e.offer.seq}`))
+          continue;
+        push(e);
+      }
+    } catch (error) {
+      stop();
+      throw error;
+    }
+    replaying = false;
+    return stop;
   });
-  const pending = await offers();
-  const at = new Date().toISOString();
-  const replayed = new Set(pending.map((o) => `${o.conversation.id}#${o.offer.seq}`));
-  for (const o of pending)
-    it.push({ kind: 'OFFERED', at, agentId: caller.agentId, offer: o.offer, conversation: o.conversation });
-  for (const e of early) {
-    if (e.kind === 'OFFERED' && e.offer && e.conversation && replayed.has(`${e.conversation.id}#${e.offer.seq}`))
-      continue;
-    it.push(e);
-  }
-  replaying = false;
-  return it;
 }
 
-export function phoneStream(ctx: StreamContext, phone: CustomerPhone, phoneNumber: string): PushIterator<PhoneMessage> {
-  const it = open<PhoneMessage>(ctx);
-  it.onEnd(phone.subscribe(phoneNumber, (m) => it.push(m)));
-  return it;
+export function phoneStream(ctx: StreamContext, phone: CustomerPhone, phoneNumber: string) {
+  return open<PhoneMessage>(ctx, (push) => phone.subscribe(phoneNumber, push));
 }

@@ -1,56 +1,69 @@
-import { EventEmitter } from 'node:events';
+import { createPubSub, type PubSub, type Repeater } from 'graphql-yoga';
 import type { AgentEventPayload, ConversationEventPayload, EventBatch } from '../../workflows/contract/events.js';
 
 /**
- * Channels: `agent:<id>` (an agent's own stream), `conversation:<id>` (one conversation),
- * `conversations` (every conversation event, for integrators). The worker publishes (a local
- * activity), the API subscribes; Redis carries them when those are different processes.
+ * The worker publishes each state change's batch (a local activity); every API process fans it
+ * out to its streams through Yoga's pub/sub, by topic: `agent` (an agent's own stream, by agent
+ * id), `conversation` (one conversation, by id), `conversations` (every conversation event, for
+ * integrators). Redis carries the batches when the worker and the APIs are different processes
+ * (redis-transport.ts); without it they share this process's bus.
  */
-export type BusPayload =
-  { type: 'agent'; event: AgentEventPayload } | { type: 'conversation'; event: ConversationEventPayload };
+export type EventTopics = {
+  agent: [agentId: string, event: AgentEventPayload];
+  conversation: [conversationId: string, event: ConversationEventPayload];
+  conversations: [event: ConversationEventPayload];
+};
 
 export interface EventBus {
+  /** What streams subscribe to (this process's fan-out). */
+  readonly pubSub: PubSub<EventTopics>;
+  /** Resolves once the batch is on its way to every process (rejects when it is not: retried). */
   publish(batch: EventBatch): Promise<void>;
-  subscribe(channel: string, listener: (payload: BusPayload) => void): () => void;
+  /**
+   * After the bus lost its connection and got it back: whatever was published meanwhile may be
+   * lost, so every open stream ends (STREAM_RESET) and its client re-reads state.
+   */
+  onReset(listener: () => void): () => void;
+  /** Whether the transport answers (Redis); absent for the in-process bus. */
+  ping?(): Promise<boolean>;
   close(): Promise<void>;
 }
 
-export function channelsOf(batch: EventBatch): [string, BusPayload][] {
-  const out: [string, BusPayload][] = [];
+export function fanOut(pubSub: PubSub<EventTopics>, batch: EventBatch): void {
   for (const event of batch.conversation) {
-    out.push([`conversation:${event.conversationId}`, { type: 'conversation', event }]);
-    out.push(['conversations', { type: 'conversation', event }]);
+    pubSub.publish('conversation', event.conversationId, event);
+    pubSub.publish('conversations', event);
   }
-  for (const event of batch.agent) out.push([`agent:${event.agentId}`, { type: 'agent', event }]);
-  return out;
+  for (const event of batch.agent) pubSub.publish('agent', event.agentId, event);
 }
 
-export class MemoryEventBus implements EventBus {
-  private readonly emitter = new EventEmitter();
+/** The bus of one process: worker and API side by side (tests, `npm start` without Redis). */
+export function memoryEventBus(): EventBus {
+  const pubSub = createPubSub<EventTopics>();
+  return {
+    pubSub,
+    async publish(batch) {
+      fanOut(pubSub, batch);
+    },
+    onReset: () => () => undefined, // nothing between publisher and subscribers to lose
+    async close() {},
+  };
+}
 
-  constructor() {
-    this.emitter.setMaxListeners(0); // one listener per open subscription
-  }
-
-  async publish(batch: EventBatch): Promise<void> {
-    for (const [channel, payload] of channelsOf(batch)) this.emitter.emit(channel, payload);
-  }
-
-  /** Local delivery only: the Redis bus calls this for what arrives from other processes. */
-  deliver(channel: string, payload: BusPayload): void {
-    this.emitter.emit(channel, payload);
-  }
-
-  subscribe(channel: string, listener: (payload: BusPayload) => void): () => void {
-    this.emitter.on(channel, listener);
-    return () => this.emitter.off(channel, listener);
-  }
-
-  listenerCount(channel: string): number {
-    return this.emitter.listenerCount(channel);
-  }
-
-  async close(): Promise<void> {
-    this.emitter.removeAllListeners();
-  }
+/**
+ * Drains a subscription into a callback, from now on (the listener is attached before this
+ * returns); the returned function stops it. A throwing callback is logged and skipped: one bad
+ * event must not end the loop (or crash the process on an unhandled rejection).
+ */
+export function listen<T>(source: Repeater<T>, each: (value: T) => void): () => void {
+  void (async () => {
+    for await (const value of source) {
+      try {
+        each(value);
+      } catch (error) {
+        console.error('[events] a listener failed:', error instanceof Error ? error.name : typeof error);
+      }
+    }
+  })().catch(() => undefined);
+  return () => void source.return();
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { SwitchboardConfig } from '../../config/schema.js';
-import type { EventBus } from '../../platform/events/bus.js';
+import { listen, type EventBus } from '../../platform/events/bus.js';
 import { submitCustomerText } from '../../platform/temporal/inbound.js';
 import type { CustomerPhone, CustomerTextInput, PhoneMessage } from '../../workflows/contract/customer-phone.js';
 
@@ -19,15 +19,14 @@ export class MemoryPhone implements CustomerPhone {
     private readonly config: SwitchboardConfig,
     bus: EventBus,
   ) {
-    this.stop = bus.subscribe('conversations', (p) => {
-      if (p.type !== 'conversation' || p.event.kind !== 'MESSAGE_ADDED' || p.event.message?.direction !== 'OUTBOUND')
-        return;
-      const m = p.event.message;
+    this.stop = listen(bus.pubSub.subscribe('conversations'), (e) => {
+      if (e.kind !== 'MESSAGE_ADDED' || e.message?.direction !== 'OUTBOUND') return;
+      const m = e.message;
       this.record({
         id: m.id,
         direction: 'OUTBOUND',
-        phoneNumber: p.event.summary.customerNumber,
-        businessNumber: p.event.summary.businessNumber,
+        phoneNumber: e.summary.customerNumber,
+        businessNumber: e.summary.businessNumber,
         text: m.text,
         at: m.at,
       });

@@ -49,9 +49,12 @@ class ChildProcessLines {
   }
 }
 
-/** A throwaway Redis on a free port, without persistence; ready once it answers PING. */
-export async function startRedis(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = await freePort();
+/**
+ * A throwaway Redis on a free port (or on `port`: the same server back after an outage), without
+ * persistence; ready once it answers PING.
+ */
+export async function startRedis(port?: number): Promise<{ url: string; port: number; stop: () => Promise<void> }> {
+  port ??= await freePort();
   const child = new ChildProcessLines('redis-server', [
     '--port',
     String(port),
@@ -78,7 +81,7 @@ export async function startRedis(): Promise<{ url: string; stop: () => Promise<v
     15_000,
     100,
   );
-  return { url, stop: () => child.stop() };
+  return { url, port, stop: () => child.stop() };
 }
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -16,7 +16,7 @@ import type { AgentStatus, ConversationState } from '../../workflows/domain/type
 import type { SendSmsRequest } from '../../workflows/contract/events.js';
 import { routerId } from '../../workflows/contract/ids.js';
 import { threadIdFor } from '../../config/identifiers.js';
-import { MemoryEventBus, type BusPayload } from '../../platform/events/bus.js';
+import { memoryEventBus, type EventBus } from '../../platform/events/bus.js';
 import { ensureRouter, startWorker, type RunningWorker } from '../../worker/run-worker.js';
 import { connectClient, connectNative, dataConverterOptions } from '../../platform/temporal/connection.js';
 import { submitCustomerText } from '../../platform/temporal/inbound.js';
@@ -29,14 +29,13 @@ import { eventually } from './eventually.js';
  */
 export class WorkflowStack {
   readonly sent: SendSmsRequest[] = [];
-  readonly events: BusPayload[] = [];
   private smsWorker?: Worker;
   private smsDone?: Promise<void>;
 
   private constructor(
     readonly config: SwitchboardConfig,
     readonly client: Client,
-    readonly bus: MemoryEventBus,
+    readonly bus: EventBus,
     readonly worker: RunningWorker | undefined,
   ) {}
 
@@ -45,7 +44,7 @@ export class WorkflowStack {
   ): Promise<WorkflowStack> {
     const config = testConfig(options);
     const address = options.address ?? inject('temporalAddress');
-    const bus = new MemoryEventBus();
+    const bus = memoryEventBus();
     const worker = options.withWorker === false ? undefined : await startWorker({ config, bus, address });
     const client = await connectClient(config, address);
     const stack = new WorkflowStack(config, client, bus, worker);

@@ -53,6 +53,7 @@ export function conversation(over: Partial<Conversation> = {}): Conversation {
     wrapUpOwedBy: [],
     autoWrapUpAt: null,
     optedOut: false,
+    seq: 1,
     ...over,
   };
 }

@@ -43,4 +43,27 @@ describe('subscribe', () => {
     stop();
     expect(fetchFn.mock.calls.length).toBeGreaterThanOrEqual(2);
   });
+
+  it('reports a STREAM_RESET (the server lost events) and reopens the stream at once', async () => {
+    vi.useFakeTimers();
+    const fetchFn = vi.fn(async () =>
+      sse([
+        { event: 'next', data: { errors: [{ message: 'missed', extensions: { code: 'STREAM_RESET' } }] } },
+        { event: 'complete' },
+      ]),
+    );
+    const resets: number[] = [];
+    const errors: string[] = [];
+    const stop = subscribe(
+      'subscription { x }',
+      {},
+      { next: () => {}, reset: () => resets.push(Date.now()), error: (m) => errors.push(m) },
+      { fetchFn: fetchFn as typeof fetch },
+    );
+    await vi.advanceTimersByTimeAsync(300); // well before the 1 s a clean end waits
+    stop();
+    expect(resets.length).toBeGreaterThanOrEqual(1);
+    expect(fetchFn.mock.calls.length).toBeGreaterThanOrEqual(2);
+    expect(errors).toEqual([]); // not an error to show: the desktop resynchronises
+  });
 });

@@ -25,9 +25,11 @@ import { rethrowAsFailure } from '../runtime/failures.js';
 import { TimerSet } from '../runtime/timers.js';
 import { Outbox } from '../runtime/outbox.js';
 import { checkDirected, createConversation, decide, type ConversationEvent, type NewConversation } from './rules.js';
+import type { ConversationCommand } from './model.js';
 import { CommandRunner } from './command-runner.js';
 import { coreActivities } from './effects.js';
 import { wantedTimers } from './wanted-timers.js';
+import { sequence } from './event-seq.js';
 
 export interface ConversationInput {
   conversation: NewConversation;
@@ -58,10 +60,17 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     (event) => apply(event),
   );
 
+  /** Every change's commands go through here, so each one that publishes is one seq. */
+  function run(commands: ConversationCommand[]) {
+    const sequenced = sequence(state, commands);
+    state = sequenced.state;
+    runner.run(sequenced.commands);
+  }
+
   function apply(event: ConversationEvent) {
     const t = decide(state, event, now(), settings);
     state = t.state;
-    runner.run(t.commands);
+    run(t.commands);
     timers.reconcile(wantedTimers(state));
     if (t.commands.some((c) => c.type === 'close')) closed = true;
     return t;
@@ -132,14 +141,14 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
       return { conversation: state };
     } catch (error) {
       // The conversation moved on while we waited: give the reserved slot back.
-      runner.run([{ type: 'release', agentId: result.agentId }]);
+      run([{ type: 'release', agentId: result.agentId }]);
       throw error;
     }
   }
 
   if (!input.state) {
     apply({ type: 'inbound', message: input.conversation.first });
-    runner.run([
+    run([
       { type: 'conversationEvent', kind: 'STATUS_CHANGED' },
       { type: 'route', queueId: state.queueId, priorityAt: state.priorityAt },
     ]);

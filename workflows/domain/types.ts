@@ -118,6 +118,8 @@ export interface ConversationState {
   queuedFromAgentId?: string;
   queuedReceivedAt: string;
   offerSeq: number;
+  /** Bumped by every change that publishes events (conversation/event-seq.ts); absent means 0. */
+  eventSeq?: number;
   optedOut: boolean;
   ingress?: Ingress;
   endedAt?: string;

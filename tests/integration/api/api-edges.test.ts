@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../../api/create-api.js';
-import { RedisEventBus } from '../../../platform/events/redis-bus.js';
+import { createEventBus } from '../../../platform/events/redis-bus.js';
 import { ApiStack, integratorKey } from '../../support/api-stack.js';
 import type { ApiClient } from '../../support/api-client.js';
 import { startRedis } from '../../support/api-processes.js';
@@ -171,8 +171,7 @@ describe('/ready with Redis gone', () => {
   it('says failed, and nothing about addresses', async () => {
     const redis = await startRedis();
     const core = await WorkflowStack.start({ production: true });
-    const bus = new RedisEventBus(redis.url, core.config.temporal.instance);
-    await bus.ready;
+    const bus = await createEventBus({ redisUrl: redis.url, instance: core.config.temporal.instance });
     const api = createApi({
       config: { ...core.config, api: { ...core.config.api, port: 0 }, web: { port: 0 } },
       client: core.client,

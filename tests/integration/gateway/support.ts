@@ -18,7 +18,7 @@ import {
 } from '../../../workflows/contract/definitions.js';
 import type { AgentStatus, ConversationState } from '../../../workflows/domain/types.js';
 import { routerId, threadId } from '../../../workflows/contract/ids.js';
-import { MemoryEventBus } from '../../../platform/events/bus.js';
+import { memoryEventBus } from '../../../platform/events/bus.js';
 import { ensureRouter, startWorker, type RunningWorker } from '../../../worker/run-worker.js';
 import { connectClient } from '../../../platform/temporal/connection.js';
 import { eventually } from '../../support/eventually.js';
@@ -91,7 +91,7 @@ export class GatewayHarness {
         helpText: 'Acme support: reply STOP to opt out. Help: acme.example/help',
       },
     };
-    const worker = await startWorker({ config, bus: new MemoryEventBus(), address });
+    const worker = await startWorker({ config, bus: memoryEventBus(), address });
     const client = await connectClient(config, address);
     await ensureRouter(client, config);
     const harness = new GatewayHarness(config, client, worker, sim, address);

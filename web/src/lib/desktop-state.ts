@@ -1,11 +1,13 @@
-import { involves } from './conversation-view.js';
-import { countNewInbound, mergeMessages } from './merge-messages.js';
+import { isStale, streamed, touch, upsert, upsertOffer, type Seen } from './desktop-merge.js';
+import { mergeMessages } from './merge-messages.js';
 import type { Agent, AgentEvent, Conversation, ConversationEvent, Message, Offer } from './types.js';
 import { dropSentOutbox, type OutboxEntry } from './outbox.js';
 
 // The desktop's state, changed only by `reduce`. Query results, subscription events and mutation
 // payloads all arrive here, in any order, possibly twice. Offers are keyed by conversation id and
-// messages by id, so a replayed offer or message is merged, never shown twice.
+// messages by id, so a replayed offer or message is merged, never shown twice; a conversation
+// older than one already seen (by its seq) is ignored, and a stream event that skips a seq
+// asks for a resynchronisation (`gaps`).
 
 export interface DesktopState {
   me: Agent | null;
@@ -17,6 +19,10 @@ export interface DesktopState {
   /** Bumped by every event; a snapshot does not overwrite what changed after it was requested. */
   seq: number;
   touched: Record<string, number>;
+  /** The highest seq seen of each conversation, kept after it leaves the list (desktop-merge.ts). */
+  seen: Seen;
+  /** Bumped when a stream event skipped a seq of a conversation in the list: resynchronise. */
+  gaps: number;
 }
 
 export type Action =
@@ -39,6 +45,8 @@ export const initialState: DesktopState = {
   outbox: [],
   seq: 0,
   touched: {},
+  seen: {},
+  gaps: 0,
 };
 
 export function reduce(state: DesktopState, action: Action): DesktopState {
@@ -47,7 +55,9 @@ export function reduce(state: DesktopState, action: Action): DesktopState {
       return applySnapshot(state, action);
     case 'agentEvent': {
       const { event } = action;
+      if (event.conversation && isStale(state.seen, event.conversation)) return state;
       let next = touch({ ...state, me: event.agent }, event.offer?.conversation.id ?? event.conversation?.id);
+      if (event.conversation) next = streamed(next, event.conversation);
       if (event.kind === 'OFFERED' && event.offer) next = upsertOffer(next, event.offer);
       if (event.kind === 'OFFER_WITHDRAWN') {
         const id = event.offer?.conversation.id ?? event.conversation?.id;
@@ -58,10 +68,11 @@ export function reduce(state: DesktopState, action: Action): DesktopState {
     }
     case 'conversationEvent': {
       const { conversation, message } = action.event;
+      if (isStale(state.seen, conversation)) return state;
       const withMessage = message
         ? { ...conversation, messages: mergeMessages(conversation.messages, [message]) }
         : conversation;
-      return upsert(touch(state, conversation.id), withMessage, true);
+      return upsert(streamed(touch(state, conversation.id), conversation), withMessage, true);
     }
     case 'conversation':
       return upsert(touch(state, action.conversation.id), action.conversation, true);
@@ -83,49 +94,6 @@ export function reduce(state: DesktopState, action: Action): DesktopState {
     case 'outbox':
       return { ...state, outbox: dropSentOutbox(action.outbox, state.conversations) };
   }
-}
-
-function touch(state: DesktopState, id: string | undefined): DesktopState {
-  if (!id) return { ...state, seq: state.seq + 1 };
-  const seq = state.seq + 1;
-  return { ...state, seq, touched: { ...state.touched, [id]: seq } };
-}
-
-function upsertOffer(state: DesktopState, offer: Offer): DesktopState {
-  const others = state.offers.filter((o) => o.conversation.id !== offer.conversation.id);
-  const offers = [...others, offer].sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
-  return { ...state, offers };
-}
-
-/** Merge one conversation; drop it when the agent no longer has a part in it. */
-function upsert(state: DesktopState, incoming: Conversation, countUnread: boolean): DesktopState {
-  const meId = state.me?.id;
-  if (!meId) return state;
-  const current = state.conversations.find((c) => c.id === incoming.id);
-  if (!involves(incoming, meId)) {
-    if (!current) return state;
-    const conversations = state.conversations.filter((c) => c.id !== incoming.id);
-    const selectedId = state.selectedId === incoming.id ? (conversations[0]?.id ?? null) : state.selectedId;
-    const { [incoming.id]: _gone, ...unread } = state.unread;
-    return { ...state, conversations, selectedId, unread };
-  }
-  const merged: Conversation = {
-    ...incoming,
-    messages: mergeMessages(current?.messages ?? [], incoming.messages),
-  };
-  const fresh =
-    countUnread && state.selectedId !== incoming.id ? countNewInbound(current?.messages ?? [], merged.messages) : 0;
-  const conversations = current
-    ? state.conversations.map((c) => (c.id === incoming.id ? merged : c))
-    : [...state.conversations, merged];
-  return {
-    ...state,
-    conversations,
-    // Once the agent has a part in it, any offer for it has been answered.
-    offers: state.offers.filter((o) => o.conversation.id !== incoming.id),
-    unread: { ...state.unread, [incoming.id]: (state.unread[incoming.id] ?? 0) + fresh },
-    outbox: dropSentOutbox(state.outbox, [merged]),
-  };
 }
 
 /** A full resynchronisation (first load, every reconnect): the server's view wins, except for

@@ -41,6 +41,7 @@ export const MESSAGE = graphql(`
 export const CONVERSATION = graphql(`
   fragment ConversationFields on Conversation {
     id
+    seq
     status
     customerNumber
     createdAt

@@ -16,10 +16,14 @@ export interface SubscriptionHandlers<T> {
   error?: (message: string) => void;
   /** The server ended the stream for good (FORBIDDEN, UNAUTHENTICATED): it is not opened again. */
   refused?: (code: string) => void;
+  /** The server may have lost events for this stream (STREAM_RESET): re-read state; it reopens at once. */
+  reset?: () => void;
 }
 
 /** Errors that end a stream for good: access lost or the token no longer valid. */
 const FINAL_CODES = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
+/** The server's bus lost events (Redis dropped and came back): every stream ends with it. */
+const RESET_CODE = 'STREAM_RESET';
 
 /** Backoff capped at 5 s: a desktop should come back quickly once the network does. */
 export function retryDelay(retries: number): number {
@@ -54,6 +58,7 @@ export function subscribe<T, TVariables>(
   let reopen: ReturnType<typeof setTimeout> | null = null;
   let everConnected = false;
   let refused = false;
+  let wasReset = false;
 
   const open = (): void => {
     stop = client.subscribe<T>(
@@ -63,7 +68,13 @@ export function subscribe<T, TVariables>(
           if (result.errors?.length) {
             // The server ends a stream the caller may no longer read (an offer that lapsed, a
             // logout): opening it again would only be refused again, event after event.
-            const final = result.errors.map((e) => String(e.extensions?.code)).find((code) => FINAL_CODES.has(code));
+            const codes = result.errors.map((e) => String(e.extensions?.code));
+            const final = codes.find((code) => FINAL_CODES.has(code));
+            if (codes.includes(RESET_CODE)) {
+              wasReset = true;
+              handlers.reset?.();
+              return;
+            }
             handlers.error?.(result.errors.map((e) => e.message).join('; '));
             if (final && !refused) {
               refused = true;
@@ -79,7 +90,10 @@ export function subscribe<T, TVariables>(
           if (!disposed) reopen = setTimeout(open, 5000);
         },
         complete: () => {
-          if (!disposed && !refused) reopen = setTimeout(open, 1000);
+          // After a reset every desktop reopens at once; a little spread spares the server the herd.
+          const delay = wasReset ? Math.floor(Math.random() * 250) : 1000;
+          wasReset = false;
+          if (!disposed && !refused) reopen = setTimeout(open, delay);
         },
       },
       {

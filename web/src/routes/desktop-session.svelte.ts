@@ -26,7 +26,10 @@ export class DesktopSession {
   constructor(private readonly signedOut: () => void) {}
 
   dispatch(action: Action): void {
+    const gaps = this.state.gaps;
     this.state = reduce(this.state, action);
+    // An event skipped a seq of a conversation in the list: something was missed, read it all again.
+    if (this.state.gaps !== gaps) void this.resync();
   }
 
   start(): void {
@@ -45,6 +48,8 @@ export class DesktopSession {
           error: (message) => (this.errors.connection = message),
           // Signed out elsewhere or expired: the snapshot's refusal signs this desktop out too.
           refused: () => void this.resync(),
+          // The server may have lost events (its Redis dropped): read state; the stream reopens.
+          reset: () => void this.resync(),
         },
       ),
     );
@@ -92,6 +97,7 @@ export class DesktopSession {
         next: (data) => this.dispatch({ type: 'conversationEvent', event: data.conversationEvents }),
         // No longer ours (an offer lapsed, a transfer away): the snapshot shows what is left.
         refused: () => void this.resync(),
+        reset: () => void this.resync(),
       },
     );
   }

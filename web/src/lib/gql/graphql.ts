@@ -91,35 +91,35 @@ export type AcceptConversationMutationVariables = Exact<{
 }>;
 
 
-export type AcceptConversationMutation = { result: { conversation: { id: string, status: ConversationStatus, customerNumber: string, createdAt: string, autoWrapUpAt: string | null, optedOut: boolean, queue: { id: string, name: string }, businessNumber: { number: string, type: NumberType }, owner: { id: string, name: string } | null, participants: Array<{ role: ParticipantRole, joinedAt: string, leftAt: string | null, agent: { id: string, name: string } }>, wrapUpOwedBy: Array<{ id: string, name: string }>, messages: Array<{ id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null }> } | null, userErrors: Array<{ code: ErrorCode, message: string, field: string | null }> } };
+export type AcceptConversationMutation = { result: { conversation: { id: string, seq: number, status: ConversationStatus, customerNumber: string, createdAt: string, autoWrapUpAt: string | null, optedOut: boolean, queue: { id: string, name: string }, businessNumber: { number: string, type: NumberType }, owner: { id: string, name: string } | null, participants: Array<{ role: ParticipantRole, joinedAt: string, leftAt: string | null, agent: { id: string, name: string } }>, wrapUpOwedBy: Array<{ id: string, name: string }>, messages: Array<{ id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null }> } | null, userErrors: Array<{ code: ErrorCode, message: string, field: string | null }> } };
 
 export type AcceptConferenceMutationVariables = Exact<{
   conversationId: Scalars['ID']['input'];
 }>;
 
 
-export type AcceptConferenceMutation = { result: { conversation: { id: string, status: ConversationStatus, customerNumber: string, createdAt: string, autoWrapUpAt: string | null, optedOut: boolean, queue: { id: string, name: string }, businessNumber: { number: string, type: NumberType }, owner: { id: string, name: string } | null, participants: Array<{ role: ParticipantRole, joinedAt: string, leftAt: string | null, agent: { id: string, name: string } }>, wrapUpOwedBy: Array<{ id: string, name: string }>, messages: Array<{ id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null }> } | null, userErrors: Array<{ code: ErrorCode, message: string, field: string | null }> } };
+export type AcceptConferenceMutation = { result: { conversation: { id: string, seq: number, status: ConversationStatus, customerNumber: string, createdAt: string, autoWrapUpAt: string | null, optedOut: boolean, queue: { id: string, name: string }, businessNumber: { number: string, type: NumberType }, owner: { id: string, name: string } | null, participants: Array<{ role: ParticipantRole, joinedAt: string, leftAt: string | null, agent: { id: string, name: string } }>, wrapUpOwedBy: Array<{ id: string, name: string }>, messages: Array<{ id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null }> } | null, userErrors: Array<{ code: ErrorCode, message: string, field: string | null }> } };
 
 export type EndConferenceMutationVariables = Exact<{
   conversationId: Scalars['ID']['input'];
 }>;
 
 
-export type EndConferenceMutation = { result: { conversation: { id: string, status: ConversationStatus, customerNumber: string, createdAt: string, autoWrapUpAt: string | null, optedOut: boolean, queue: { id: string, name: string }, businessNumber: { number: string, type: NumberType }, owner: { id: string, name: string } | null, participants: Array<{ role: ParticipantRole, joinedAt: string, leftAt: string | null, agent: { id: string, name: string } }>, wrapUpOwedBy: Array<{ id: string, name: string }>, messages: Array<{ id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null }> } | null, userErrors: Array<{ code: ErrorCode, message: string, field: string | null }> } };
+export type EndConferenceMutation = { result: { conversation: { id: string, seq: number, status: ConversationStatus, customerNumber: string, createdAt: string, autoWrapUpAt: string | null, optedOut: boolean, queue: { id: string, name: string }, businessNumber: { number: string, type: NumberType }, owner: { id: string, name: string } | null, participants: Array<{ role: ParticipantRole, joinedAt: string, leftAt: string | null, agent: { id: string, name: string } }>, wrapUpOwedBy: Array<{ id: string, name: string }>, messages: Array<{ id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null }> } | null, userErrors: Array<{ code: ErrorCode, message: string, field: string | null }> } };
 
 export type ExitConferenceMutationVariables = Exact<{
   conversationId: Scalars['ID']['input'];
 }>;
 
 
-export type ExitConferenceMutation = { result: { conversation: { id: string, status: ConversationStatus, customerNumber: string, createdAt: string, autoWrapUpAt: string | null, optedOut: boolean, queue: { id: string, name: string }, businessNumber: { number: string, type: NumberType }, owner: { id: string, name: string } | null, participants: Array<{ role: ParticipantRole, joinedAt: string, leftAt: string | null, agent: { id: string, name: string } }>, wrapUpOwedBy: Array<{ id: string, name: string }>, messages: Array<{ id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null }> } | null, userErrors: Array<{ code: ErrorCode, message: string, field: string | null }> } };
+export type ExitConferenceMutation = { result: { conversation: { id: string, seq: number, status: ConversationStatus, customerNumber: string, createdAt: string, autoWrapUpAt: string | null, optedOut: boolean, queue: { id: string, name: string }, businessNumber: { number: string, type: NumberType }, owner: { id: string, name: string } | null, participants: Array<{ role: ParticipantRole, joinedAt: string, leftAt: string | null, agent: { id: string, name: string } }>, wrapUpOwedBy: Array<{ id: string, name: string }>, messages: Array<{ id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null }> } | null, userErrors: Array<{ code: ErrorCode, message: string, field: string | null }> } };
 
 export type EndConversationMutationVariables = Exact<{
   conversationId: Scalars['ID']['input'];
 }>;
 
 
-export type EndConversationMutation = { result: { conversation: { id: string, status: ConversationStatus, customerNumber: string, createdAt: string, autoWrapUpAt: string | null, optedOut: boolean, queue: { id: string, name: string }, businessNumber: { number: string, type: NumberType }, owner: { id: string, name: string } | null, participants: Array<{ role: ParticipantRole, joinedAt: string, leftAt: string | null, agent: { id: string, name: string } }>, wrapUpOwedBy: Array<{ id: string, name: string }>, messages: Array<{ id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null }> } | null, userErrors: Array<{ code: ErrorCode, message: string, field: string | null }> } };
+export type EndConversationMutation = { result: { conversation: { id: string, seq: number, status: ConversationStatus, customerNumber: string, createdAt: string, autoWrapUpAt: string | null, optedOut: boolean, queue: { id: string, name: string }, businessNumber: { number: string, type: NumberType }, owner: { id: string, name: string } | null, participants: Array<{ role: ParticipantRole, joinedAt: string, leftAt: string | null, agent: { id: string, name: string } }>, wrapUpOwedBy: Array<{ id: string, name: string }>, messages: Array<{ id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null }> } | null, userErrors: Array<{ code: ErrorCode, message: string, field: string | null }> } };
 
 export type TransferMutationVariables = Exact<{
   conversationId: Scalars['ID']['input'];
@@ -128,7 +128,7 @@ export type TransferMutationVariables = Exact<{
 }>;
 
 
-export type TransferMutation = { result: { conversation: { id: string, status: ConversationStatus, customerNumber: string, createdAt: string, autoWrapUpAt: string | null, optedOut: boolean, queue: { id: string, name: string }, businessNumber: { number: string, type: NumberType }, owner: { id: string, name: string } | null, participants: Array<{ role: ParticipantRole, joinedAt: string, leftAt: string | null, agent: { id: string, name: string } }>, wrapUpOwedBy: Array<{ id: string, name: string }>, messages: Array<{ id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null }> } | null, userErrors: Array<{ code: ErrorCode, message: string, field: string | null }> } };
+export type TransferMutation = { result: { conversation: { id: string, seq: number, status: ConversationStatus, customerNumber: string, createdAt: string, autoWrapUpAt: string | null, optedOut: boolean, queue: { id: string, name: string }, businessNumber: { number: string, type: NumberType }, owner: { id: string, name: string } | null, participants: Array<{ role: ParticipantRole, joinedAt: string, leftAt: string | null, agent: { id: string, name: string } }>, wrapUpOwedBy: Array<{ id: string, name: string }>, messages: Array<{ id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null }> } | null, userErrors: Array<{ code: ErrorCode, message: string, field: string | null }> } };
 
 export type ConferenceMutationVariables = Exact<{
   conversationId: Scalars['ID']['input'];
@@ -136,7 +136,7 @@ export type ConferenceMutationVariables = Exact<{
 }>;
 
 
-export type ConferenceMutation = { result: { conversation: { id: string, status: ConversationStatus, customerNumber: string, createdAt: string, autoWrapUpAt: string | null, optedOut: boolean, queue: { id: string, name: string }, businessNumber: { number: string, type: NumberType }, owner: { id: string, name: string } | null, participants: Array<{ role: ParticipantRole, joinedAt: string, leftAt: string | null, agent: { id: string, name: string } }>, wrapUpOwedBy: Array<{ id: string, name: string }>, messages: Array<{ id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null }> } | null, userErrors: Array<{ code: ErrorCode, message: string, field: string | null }> } };
+export type ConferenceMutation = { result: { conversation: { id: string, seq: number, status: ConversationStatus, customerNumber: string, createdAt: string, autoWrapUpAt: string | null, optedOut: boolean, queue: { id: string, name: string }, businessNumber: { number: string, type: NumberType }, owner: { id: string, name: string } | null, participants: Array<{ role: ParticipantRole, joinedAt: string, leftAt: string | null, agent: { id: string, name: string } }>, wrapUpOwedBy: Array<{ id: string, name: string }>, messages: Array<{ id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null }> } | null, userErrors: Array<{ code: ErrorCode, message: string, field: string | null }> } };
 
 export type WrapUpMutationVariables = Exact<{
   conversationId: Scalars['ID']['input'];
@@ -144,7 +144,7 @@ export type WrapUpMutationVariables = Exact<{
 }>;
 
 
-export type WrapUpMutation = { result: { conversation: { id: string, status: ConversationStatus, customerNumber: string, createdAt: string, autoWrapUpAt: string | null, optedOut: boolean, queue: { id: string, name: string }, businessNumber: { number: string, type: NumberType }, owner: { id: string, name: string } | null, participants: Array<{ role: ParticipantRole, joinedAt: string, leftAt: string | null, agent: { id: string, name: string } }>, wrapUpOwedBy: Array<{ id: string, name: string }>, messages: Array<{ id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null }> } | null, userErrors: Array<{ code: ErrorCode, message: string, field: string | null }> } };
+export type WrapUpMutation = { result: { conversation: { id: string, seq: number, status: ConversationStatus, customerNumber: string, createdAt: string, autoWrapUpAt: string | null, optedOut: boolean, queue: { id: string, name: string }, businessNumber: { number: string, type: NumberType }, owner: { id: string, name: string } | null, participants: Array<{ role: ParticipantRole, joinedAt: string, leftAt: string | null, agent: { id: string, name: string } }>, wrapUpOwedBy: Array<{ id: string, name: string }>, messages: Array<{ id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null }> } | null, userErrors: Array<{ code: ErrorCode, message: string, field: string | null }> } };
 
 export type SendMutationVariables = Exact<{
   conversationId: Scalars['ID']['input'];
@@ -159,13 +159,13 @@ export type AgentFieldsFragment = { id: string, name: string, status: AgentStatu
 
 export type MessageFieldsFragment = { id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null };
 
-export type ConversationFieldsFragment = { id: string, status: ConversationStatus, customerNumber: string, createdAt: string, autoWrapUpAt: string | null, optedOut: boolean, queue: { id: string, name: string }, businessNumber: { number: string, type: NumberType }, owner: { id: string, name: string } | null, participants: Array<{ role: ParticipantRole, joinedAt: string, leftAt: string | null, agent: { id: string, name: string } }>, wrapUpOwedBy: Array<{ id: string, name: string }>, messages: Array<{ id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null }> };
+export type ConversationFieldsFragment = { id: string, seq: number, status: ConversationStatus, customerNumber: string, createdAt: string, autoWrapUpAt: string | null, optedOut: boolean, queue: { id: string, name: string }, businessNumber: { number: string, type: NumberType }, owner: { id: string, name: string } | null, participants: Array<{ role: ParticipantRole, joinedAt: string, leftAt: string | null, agent: { id: string, name: string } }>, wrapUpOwedBy: Array<{ id: string, name: string }>, messages: Array<{ id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null }> };
 
 export type OfferFieldsFragment = { kind: OfferKind, queueName: string, phoneNumber: string, sourceNumber: string, receivedAt: string, expiresAt: string, conversation: { id: string }, from: { id: string, name: string } | null };
 
 export type UserErrorFieldsFragment = { code: ErrorCode, message: string, field: string | null };
 
-export type ConversationPayloadFieldsFragment = { conversation: { id: string, status: ConversationStatus, customerNumber: string, createdAt: string, autoWrapUpAt: string | null, optedOut: boolean, queue: { id: string, name: string }, businessNumber: { number: string, type: NumberType }, owner: { id: string, name: string } | null, participants: Array<{ role: ParticipantRole, joinedAt: string, leftAt: string | null, agent: { id: string, name: string } }>, wrapUpOwedBy: Array<{ id: string, name: string }>, messages: Array<{ id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null }> } | null, userErrors: Array<{ code: ErrorCode, message: string, field: string | null }> };
+export type ConversationPayloadFieldsFragment = { conversation: { id: string, seq: number, status: ConversationStatus, customerNumber: string, createdAt: string, autoWrapUpAt: string | null, optedOut: boolean, queue: { id: string, name: string }, businessNumber: { number: string, type: NumberType }, owner: { id: string, name: string } | null, participants: Array<{ role: ParticipantRole, joinedAt: string, leftAt: string | null, agent: { id: string, name: string } }>, wrapUpOwedBy: Array<{ id: string, name: string }>, messages: Array<{ id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null }> } | null, userErrors: Array<{ code: ErrorCode, message: string, field: string | null }> };
 
 export type PhoneMessageFieldsFragment = { id: string, direction: MessageDirection, phoneNumber: string, businessNumber: string, text: string, at: string };
 
@@ -185,7 +185,7 @@ export type LogoutMutation = { logout: { agent: { id: string, name: string, stat
 export type SnapshotQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SnapshotQuery = { me: { id: string, name: string, status: AgentStatus, capacity: number, activeConversations: number, statusReason: string | null, statusChangedAt: string | null, idleCode: { id: string, name: string } | null }, myOffers: Array<{ kind: OfferKind, queueName: string, phoneNumber: string, sourceNumber: string, receivedAt: string, expiresAt: string, conversation: { id: string }, from: { id: string, name: string } | null }>, myConversations: Array<{ id: string, status: ConversationStatus, customerNumber: string, createdAt: string, autoWrapUpAt: string | null, optedOut: boolean, queue: { id: string, name: string }, businessNumber: { number: string, type: NumberType }, owner: { id: string, name: string } | null, participants: Array<{ role: ParticipantRole, joinedAt: string, leftAt: string | null, agent: { id: string, name: string } }>, wrapUpOwedBy: Array<{ id: string, name: string }>, messages: Array<{ id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null }> }> };
+export type SnapshotQuery = { me: { id: string, name: string, status: AgentStatus, capacity: number, activeConversations: number, statusReason: string | null, statusChangedAt: string | null, idleCode: { id: string, name: string } | null }, myOffers: Array<{ kind: OfferKind, queueName: string, phoneNumber: string, sourceNumber: string, receivedAt: string, expiresAt: string, conversation: { id: string }, from: { id: string, name: string } | null }>, myConversations: Array<{ id: string, seq: number, status: ConversationStatus, customerNumber: string, createdAt: string, autoWrapUpAt: string | null, optedOut: boolean, queue: { id: string, name: string }, businessNumber: { number: string, type: NumberType }, owner: { id: string, name: string } | null, participants: Array<{ role: ParticipantRole, joinedAt: string, leftAt: string | null, agent: { id: string, name: string } }>, wrapUpOwedBy: Array<{ id: string, name: string }>, messages: Array<{ id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null }> }> };
 
 export type IdleCodesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -220,19 +220,19 @@ export type HistoryQueryVariables = Exact<{
 }>;
 
 
-export type HistoryQuery = { customerHistory: Array<{ id: string, status: ConversationStatus, customerNumber: string, createdAt: string, autoWrapUpAt: string | null, optedOut: boolean, queue: { id: string, name: string }, businessNumber: { number: string, type: NumberType }, owner: { id: string, name: string } | null, participants: Array<{ role: ParticipantRole, joinedAt: string, leftAt: string | null, agent: { id: string, name: string } }>, wrapUpOwedBy: Array<{ id: string, name: string }>, messages: Array<{ id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null }> }> };
+export type HistoryQuery = { customerHistory: Array<{ id: string, seq: number, status: ConversationStatus, customerNumber: string, createdAt: string, autoWrapUpAt: string | null, optedOut: boolean, queue: { id: string, name: string }, businessNumber: { number: string, type: NumberType }, owner: { id: string, name: string } | null, participants: Array<{ role: ParticipantRole, joinedAt: string, leftAt: string | null, agent: { id: string, name: string } }>, wrapUpOwedBy: Array<{ id: string, name: string }>, messages: Array<{ id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null }> }> };
 
 export type AgentEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AgentEventsSubscription = { agentEvents: { kind: AgentEventKind, at: string, agent: { id: string, name: string, status: AgentStatus, capacity: number, activeConversations: number, statusReason: string | null, statusChangedAt: string | null, idleCode: { id: string, name: string } | null }, offer: { kind: OfferKind, queueName: string, phoneNumber: string, sourceNumber: string, receivedAt: string, expiresAt: string, conversation: { id: string }, from: { id: string, name: string } | null } | null, conversation: { id: string, status: ConversationStatus, customerNumber: string, createdAt: string, autoWrapUpAt: string | null, optedOut: boolean, queue: { id: string, name: string }, businessNumber: { number: string, type: NumberType }, owner: { id: string, name: string } | null, participants: Array<{ role: ParticipantRole, joinedAt: string, leftAt: string | null, agent: { id: string, name: string } }>, wrapUpOwedBy: Array<{ id: string, name: string }>, messages: Array<{ id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null }> } | null } };
+export type AgentEventsSubscription = { agentEvents: { kind: AgentEventKind, at: string, agent: { id: string, name: string, status: AgentStatus, capacity: number, activeConversations: number, statusReason: string | null, statusChangedAt: string | null, idleCode: { id: string, name: string } | null }, offer: { kind: OfferKind, queueName: string, phoneNumber: string, sourceNumber: string, receivedAt: string, expiresAt: string, conversation: { id: string }, from: { id: string, name: string } | null } | null, conversation: { id: string, seq: number, status: ConversationStatus, customerNumber: string, createdAt: string, autoWrapUpAt: string | null, optedOut: boolean, queue: { id: string, name: string }, businessNumber: { number: string, type: NumberType }, owner: { id: string, name: string } | null, participants: Array<{ role: ParticipantRole, joinedAt: string, leftAt: string | null, agent: { id: string, name: string } }>, wrapUpOwedBy: Array<{ id: string, name: string }>, messages: Array<{ id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null }> } | null } };
 
 export type ConversationEventsSubscriptionVariables = Exact<{
   conversationId: Scalars['ID']['input'];
 }>;
 
 
-export type ConversationEventsSubscription = { conversationEvents: { kind: ConversationEventKind, at: string, message: { id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null } | null, conversation: { id: string, status: ConversationStatus, customerNumber: string, createdAt: string, autoWrapUpAt: string | null, optedOut: boolean, queue: { id: string, name: string }, businessNumber: { number: string, type: NumberType }, owner: { id: string, name: string } | null, participants: Array<{ role: ParticipantRole, joinedAt: string, leftAt: string | null, agent: { id: string, name: string } }>, wrapUpOwedBy: Array<{ id: string, name: string }>, messages: Array<{ id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null }> } } };
+export type ConversationEventsSubscription = { conversationEvents: { kind: ConversationEventKind, at: string, message: { id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null } | null, conversation: { id: string, seq: number, status: ConversationStatus, customerNumber: string, createdAt: string, autoWrapUpAt: string | null, optedOut: boolean, queue: { id: string, name: string }, businessNumber: { number: string, type: NumberType }, owner: { id: string, name: string } | null, participants: Array<{ role: ParticipantRole, joinedAt: string, leftAt: string | null, agent: { id: string, name: string } }>, wrapUpOwedBy: Array<{ id: string, name: string }>, messages: Array<{ id: string, direction: MessageDirection, text: string, at: string, segments: number | null, deliveryStatus: DeliveryStatus | null, clientMessageId: string | null, detail: string | null, author: { id: string, name: string } | null }> } } };
 
 export type NumbersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -331,6 +331,7 @@ export const MessageFieldsFragmentDoc = new TypedDocumentString(`
 export const ConversationFieldsFragmentDoc = new TypedDocumentString(`
     fragment ConversationFields on Conversation {
   id
+  seq
   status
   customerNumber
   createdAt
@@ -411,6 +412,7 @@ export const ConversationPayloadFieldsFragmentDoc = new TypedDocumentString(`
 }
 fragment ConversationFields on Conversation {
   id
+  seq
   status
   customerNumber
   createdAt
@@ -482,6 +484,7 @@ export const AcceptConversationDocument = new TypedDocumentString(`
 }
 fragment ConversationFields on Conversation {
   id
+  seq
   status
   customerNumber
   createdAt
@@ -551,6 +554,7 @@ export const AcceptConferenceDocument = new TypedDocumentString(`
 }
 fragment ConversationFields on Conversation {
   id
+  seq
   status
   customerNumber
   createdAt
@@ -620,6 +624,7 @@ export const EndConferenceDocument = new TypedDocumentString(`
 }
 fragment ConversationFields on Conversation {
   id
+  seq
   status
   customerNumber
   createdAt
@@ -689,6 +694,7 @@ export const ExitConferenceDocument = new TypedDocumentString(`
 }
 fragment ConversationFields on Conversation {
   id
+  seq
   status
   customerNumber
   createdAt
@@ -758,6 +764,7 @@ export const EndConversationDocument = new TypedDocumentString(`
 }
 fragment ConversationFields on Conversation {
   id
+  seq
   status
   customerNumber
   createdAt
@@ -831,6 +838,7 @@ export const TransferDocument = new TypedDocumentString(`
 }
 fragment ConversationFields on Conversation {
   id
+  seq
   status
   customerNumber
   createdAt
@@ -900,6 +908,7 @@ export const ConferenceDocument = new TypedDocumentString(`
 }
 fragment ConversationFields on Conversation {
   id
+  seq
   status
   customerNumber
   createdAt
@@ -969,6 +978,7 @@ export const WrapUpDocument = new TypedDocumentString(`
 }
 fragment ConversationFields on Conversation {
   id
+  seq
   status
   customerNumber
   createdAt
@@ -1150,6 +1160,7 @@ fragment MessageFields on Message {
 }
 fragment ConversationFields on Conversation {
   id
+  seq
   status
   customerNumber
   createdAt
@@ -1288,6 +1299,7 @@ export const HistoryDocument = new TypedDocumentString(`
 }
 fragment ConversationFields on Conversation {
   id
+  seq
   status
   customerNumber
   createdAt
@@ -1367,6 +1379,7 @@ fragment MessageFields on Message {
 }
 fragment ConversationFields on Conversation {
   id
+  seq
   status
   customerNumber
   createdAt
@@ -1445,6 +1458,7 @@ export const ConversationEventsDocument = new TypedDocumentString(`
 }
 fragment ConversationFields on Conversation {
   id
+  seq
   status
   customerNumber
   createdAt
