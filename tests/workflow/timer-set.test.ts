@@ -6,7 +6,7 @@ import type { Client } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { connectClient, connectNative } from '../../platform/temporal/connection.js';
 import { testConfig } from '../../harness/test-config.js';
-import type { Fired, TimerStep, timerSetWorkflow } from './timer-set/workflow.js';
+import { reconcileSignal, type Fired, type TimerStep, type timerSetWorkflow } from './timer-set/workflow.js';
 
 const config = testConfig();
 const taskQueue = config.temporal.taskQueue;
@@ -17,16 +17,18 @@ describe('TimerSet', () => {
   let client: Client;
   let worker: Worker;
   let running: Promise<void>;
-  beforeAll(async () => {
-    const address = inject('temporalAddress');
+  const startWorker = async () => {
     worker = await Worker.create({
-      connection: await connectNative(config, address),
+      connection: await connectNative(config, inject('temporalAddress')),
       namespace: config.temporal.namespace,
       taskQueue,
       workflowsPath: fileURLToPath(new URL('./timer-set/workflow.ts', import.meta.url)),
     });
     running = worker.run();
-    client = await connectClient(config, address);
+  };
+  beforeAll(async () => {
+    await startWorker();
+    client = await connectClient(config, inject('temporalAddress'));
   });
   afterAll(async () => {
     worker?.shutdown();
@@ -80,5 +82,24 @@ describe('TimerSet', () => {
       4000,
     );
     expect(fired).toEqual([]);
+  });
+
+  // With no worker polling, a timer fires and a signal that moves it arrives: the next activation
+  // holds both, and signals are handled first. The stale fire must not deliver the old event.
+  it('drops a timer that fires in the same activation as the change that moved it', async () => {
+    const handle = await client.workflow.start('timerSetBySignalWorkflow', {
+      taskQueue,
+      workflowId: `timer-set-${randomUUID()}`,
+      args: [{ wrap: { inMs: 2000, event: 'early' } }, 60_000],
+    });
+    await handle.query('__stack_trace'); // the first task ran: the timer is armed
+    worker.shutdown();
+    await running;
+    const fired = async () => (await handle.fetchHistory()).events?.some((e) => e.timerFiredEventAttributes) ?? false;
+    while (!(await fired())) await new Promise((r) => setTimeout(r, 200)); // polls history, not a guess
+    await handle.signal(reconcileSignal, { wrap: { inMs: 4000, event: 'late' } });
+    await startWorker();
+    const result = (await handle.result()) as Fired[];
+    expect(events(result)).toEqual(['late']);
   });
 });

@@ -1,4 +1,6 @@
-import { CancellationScope, isCancellation, sleep } from '@temporalio/workflow';
+import { CancellationScope, isCancellation, patched, sleep } from '@temporalio/workflow';
+
+const STALE_TIMERS_DROPPED = 'stale-timers-dropped';
 
 interface Armed {
   at: string;
@@ -34,7 +36,12 @@ export class TimerSet<E> {
     const run = scope
       .run(() => sleep(ms))
       .then(() => {
-        if (this.armed.get(name)?.scope === scope) this.armed.delete(name);
+        const current = this.armed.get(name)?.scope === scope;
+        if (current) this.armed.delete(name);
+        // A timer can fire in the same activation that cancelled or moved it; its event is stale
+        // then (an auto wrap-up deadline that moved must not fire early). Histories recorded
+        // before this check still deliver it, so they replay unchanged.
+        else if (patched(STALE_TIMERS_DROPPED)) return;
         this.fire(event);
       })
       .catch((error: unknown) => {
