@@ -1,5 +1,21 @@
 import { createHash } from 'node:crypto';
-import type { InboundPart } from './reassembly.js';
+
+export interface InboundPart {
+  /** Who sent it (bind id or listener account): groups never mix parts of different peers. */
+  peer?: string;
+  source: string;
+  destination: string;
+  ref: number;
+  total: number;
+  seq: number;
+  /** Decoded text of this part, or its user data without UDH (GSM as unpacked septets). */
+  text?: string;
+  bytes?: Buffer;
+  dataCoding?: number;
+  receivedAt: number;
+  /** Carried through for logs and acks; identity does not depend on it (see identityOf). */
+  id?: string;
+}
 
 // What names a multipart group (its key, with the peer) and a message (its identity, without:
 // the same message redelivered over another bind is the same message), and the limits on groups.

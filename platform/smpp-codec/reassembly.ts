@@ -1,26 +1,15 @@
 // Joins concatenated MO parts (UDH 8-bit, UDH 16-bit or sar_* TLVs) into one message. Pure: the
 // caller owns the clock (receivedAt, expire(now)) and the timer that calls expire.
 import { decodeShortMessage, type DecodeOptions } from './data-coding.js';
-import { groupKey, identityOf, ReassemblyFullError, type ReassemblyLimits } from './reassembly-keys.js';
+import {
+  groupKey,
+  identityOf,
+  ReassemblyFullError,
+  type InboundPart,
+  type ReassemblyLimits,
+} from './reassembly-keys.js';
 
-export { groupKey, ReassemblyFullError, type ReassemblyLimits } from './reassembly-keys.js';
-
-export interface InboundPart {
-  /** Who sent it (bind id or listener account): groups never mix parts of different peers. */
-  peer?: string;
-  source: string;
-  destination: string;
-  ref: number;
-  total: number;
-  seq: number;
-  /** Decoded text of this part, or its user data without UDH (GSM as unpacked septets). */
-  text?: string;
-  bytes?: Buffer;
-  dataCoding?: number;
-  receivedAt: number;
-  /** Carried through for logs and acks; identity does not depend on it (see identityOf). */
-  id?: string;
-}
+export { groupKey, ReassemblyFullError, type InboundPart, type ReassemblyLimits } from './reassembly-keys.js';
 
 export interface CompletedMessage {
   peer?: string;

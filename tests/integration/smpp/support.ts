@@ -2,24 +2,16 @@ import { once, type EventEmitter } from 'node:events';
 import { connect, type Socket } from 'node:net';
 import type { BindConfig } from '../../../config/schema.js';
 import { encodeGsm7 } from '../../../platform/smpp-codec/gsm7.js';
+import { testBind } from '../../../harness/test-config.js';
 import type { SubmitMessage } from '../../../smpp-gateway/session/messages.js';
 
-/** A BindConfig for loopback with test-friendly timings; every field the schema defaults is set. */
+/** A BindConfig for loopback with test-friendly timings: the harness's bind, quicker to give up. */
 export function bindConfig(port: number, overrides: Partial<BindConfig> = {}): BindConfig {
   return {
+    ...testBind(port),
     id: 'carrier-test',
-    host: '127.0.0.1',
-    port,
-    systemId: 'switchboard',
-    password: 'secret',
-    systemType: '',
-    bindType: 'transceiver',
-    enquireLinkSeconds: 30,
     responseTimeoutSeconds: 2,
-    windowSize: 10,
     maxSubmitsPerSecond: 1000,
-    segmentation: 'udh8',
-    gsmPacked: false,
     ...overrides,
   };
 }
