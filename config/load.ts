@@ -68,14 +68,3 @@ export function loadConfig(path = process.env.SWITCHBOARD_CONFIG): SwitchboardCo
   }
   return validateConfig(raw, absolute);
 }
-
-/** For entry points: the configuration, or its problems on stderr and exit code 1 (no stack trace). */
-export function loadConfigOrExit(path?: string): SwitchboardConfig {
-  try {
-    return loadConfig(path);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    process.exit(1);
-  }
-}

@@ -50,7 +50,7 @@ export interface Stack {
 }
 
 /** The simulator when enabled, the gateway when there is a bind or a listener, worker and API always. */
-export function configuredParts(config: SwitchboardConfig): PartName[] {
+function configuredParts(config: SwitchboardConfig): PartName[] {
   const { simulator, binds, listen } = config.smpp;
   return [
     ...(simulator.enabled ? (['simulator'] as const) : []),

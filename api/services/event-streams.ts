@@ -29,7 +29,7 @@ export interface StreamContext {
 type Push<T> = (value: T) => void;
 type Fail = (error: Error) => void;
 
-export function streamReset(): Error {
+function streamReset(): Error {
   return createGraphQLError('Events may have been missed: read the state again and resubscribe.', {
     extensions: { code: 'STREAM_RESET' },
   });

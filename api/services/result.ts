@@ -31,10 +31,3 @@ export async function attempt<T>(call: () => Promise<T>): Promise<Result<T>> {
     return { ok: false, error: userError };
   }
 }
-
-/** The payload shape every mutation answers with. */
-export function payload<T extends object>(
-  result: Result<T>,
-): (T & { userErrors: UserError[] }) | { userErrors: UserError[] } {
-  return result.ok ? { ...result.value, userErrors: [] } : { userErrors: [result.error] };
-}

@@ -16,7 +16,7 @@ import { problemLogger, readBatch } from './wire.js';
  * dispatchEvent, which neither waits nor reports: a batch Redis refused would vanish unseen (and
  * its rejected promise, unhandled, would end the worker). The local activity retries it instead.
  */
-export async function redisEventBus(url: string, instance: string): Promise<EventBus> {
+async function redisEventBus(url: string, instance: string): Promise<EventBus> {
   const channel = `switchboard:events:${instance}`;
   // One scrubbed line per distinct failure (the URL may hold a password), not one per retry.
   const said = new Set<string>();

@@ -3,7 +3,7 @@
 import { isE164Digits, isShortCode } from '../../workflows/domain/phone-numbers.js';
 import type { NumberType } from '../../workflows/domain/types.js';
 
-export const TON = {
+const TON = {
   UNKNOWN: 0,
   INTERNATIONAL: 1,
   NATIONAL: 2,
@@ -12,7 +12,7 @@ export const TON = {
   ALPHANUMERIC: 5,
   ABBREVIATED: 6,
 } as const;
-export const NPI = { UNKNOWN: 0, ISDN: 1 } as const;
+const NPI = { UNKNOWN: 0, ISDN: 1 } as const;
 
 export type AddressErrorCode =
   'EMPTY' | 'INVALID_CHARACTERS' | 'BAD_LENGTH' | 'NOT_E164' | 'NOT_SHORT_CODE' | 'UNSUPPORTED_TON';

@@ -1,11 +1,11 @@
 // UTF-16 units and the atoms segmentation may not split, without Buffer (the composer's segment
 // count runs in the browser); the byte encoding is ucs2.ts.
 
-export function isHighSurrogate(unit: number): boolean {
+function isHighSurrogate(unit: number): boolean {
   return unit >= 0xd800 && unit <= 0xdbff;
 }
 
-export function isLowSurrogate(unit: number): boolean {
+function isLowSurrogate(unit: number): boolean {
   return unit >= 0xdc00 && unit <= 0xdfff;
 }
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 
-export class PortTakenError extends Error {
+class PortTakenError extends Error {
   override name = 'PortTakenError';
   constructor(
     readonly what: string,

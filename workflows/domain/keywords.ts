@@ -5,7 +5,7 @@
 export type Keyword = 'STOP' | 'START' | 'HELP';
 
 /** Opt-out: the brief's list plus the spaced and hyphenated OPT OUT and STOP ALL that CTIA names. */
-export const STOP_WORDS = [
+const STOP_WORDS = [
   'STOP',
   'STOPALL',
   'STOP ALL',
@@ -19,8 +19,8 @@ export const STOP_WORDS = [
   'REVOKE',
 ] as const;
 /** Opt back in. YES is here because double opt-in flows ask "reply YES". */
-export const START_WORDS = ['START', 'YES', 'UNSTOP', 'SUBSCRIBE'] as const;
-export const HELP_WORDS = ['HELP', 'INFO'] as const;
+const START_WORDS = ['START', 'YES', 'UNSTOP', 'SUBSCRIBE'] as const;
+const HELP_WORDS = ['HELP', 'INFO'] as const;
 
 const TABLE = new Map<string, Keyword>([
   ...STOP_WORDS.map((w) => [w, 'STOP'] as const),
@@ -32,7 +32,7 @@ const TABLE = new Map<string, Keyword>([
  * Phones add what people do not mean: full-width letters from CJK keyboards (NFKC folds them),
  * surrounding quotes, a trailing full stop or exclamation mark, doubled spaces.
  */
-export function normaliseKeywordText(text: string): string {
+function normaliseKeywordText(text: string): string {
   return text
     .normalize('NFKC')
     .trim()

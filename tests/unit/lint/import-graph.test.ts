@@ -15,7 +15,10 @@ describe('the import graph', () => {
 
   // A cycle (context -> services -> access -> auth -> context, say) means no file can be read or
   // tested without all the others; auth helpers take a Caller so that auth sits below the rest.
-  it.each(['api', 'workflows', 'platform', 'smpp-gateway', 'worker', 'stack', 'config'])('%s/ has no import cycle', (folder) => {
-    expect(importCycles(sourceFiles(folder)).map((cycle) => cycle.join(' -> '))).toEqual([]);
-  });
+  it.each(['api', 'workflows', 'platform', 'smpp-gateway', 'worker', 'stack', 'config'])(
+    '%s/ has no import cycle',
+    (folder) => {
+      expect(importCycles(sourceFiles(folder)).map((cycle) => cycle.join(' -> '))).toEqual([]);
+    },
+  );
 });
