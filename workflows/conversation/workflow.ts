@@ -10,6 +10,7 @@ import {
 import type { ConversationSettings, ConversationState } from '../domain/types.js';
 import {
   actUpdate,
+  agentLoggedOutSignal,
   assignedSignal,
   deliverySignal,
   inboundSignal,
@@ -79,6 +80,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   setHandler(stateQuery, () => state);
   setHandler(inboundSignal, (message) => void apply({ type: 'inbound', message }));
   setHandler(assignedSignal, ({ agentId }) => void apply({ type: 'assigned', agentId }));
+  setHandler(agentLoggedOutSignal, ({ agentId }) => void apply({ type: 'agentLoggedOut', agentId }));
   setHandler(
     deliverySignal,
     (update) =>
