@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Worker } from '@temporalio/worker';
 import type { ConversationState } from '../../workflows/domain/types.js';
+import { routerId } from '../../workflows/contract/ids.js';
+import { workflowBundle } from '../../worker/run-worker.js';
 import { WorkflowStack } from '../support/workflow-stack.js';
 
 const BIZ = '+15551230000'; // Support: Alice and Bob serve it, Carol does not
@@ -108,5 +111,16 @@ describe('logout with work in hand', () => {
     const closed = await stack.until(first, (s) => s.status === 'CLOSED', 'closed');
     expect(closed.wrapUps.at(-1)).toMatchObject(autoWrapUp('carol'));
     await expect.poll(() => slots('carol')).toEqual([]);
+  });
+
+  it('replays: the router (with its patch marker) and every conversation handed back', async () => {
+    const bundle = { workflowBundle: await workflowBundle() };
+    const router = routerId(stack.config.temporal.instance);
+    for (const id of [router, ...ids]) {
+      const history = await stack.client.workflow.getHandle(id).fetchHistory();
+      if (id === router)
+        expect(history.events?.some((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')).toBe(true);
+      await Worker.runReplayHistory(bundle, history, id);
+    }
   });
 });
