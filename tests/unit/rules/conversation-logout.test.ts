@@ -71,6 +71,14 @@ const ROWS: Row[] = [
     wrapUp: 'alice',
   },
   {
+    name: 'a transfer offered to it: withdrawn, back in the queue at its old place, still from the sender',
+    steps: [...ACTIVE, { type: 'transferToAgent', agentId: 'alice', targetId: 'bob' }],
+    agent: 'bob',
+    status: 'QUEUED',
+    router: ['release:bob', `route:sales:${at(0)}`],
+    line: 'Bob logged out; the request is back in Sales.',
+  },
+  {
     name: 'a seat in a conference: it leaves, the owner carries on',
     steps: CONFERENCE,
     agent: 'bob',
@@ -137,6 +145,16 @@ describe('agentLoggedOut: nothing the agent had in hand is stranded', () => {
     expect(back.state).toMatchObject({ queuedKind: 'TRANSFER', queuedFromAgentId: 'alice', priorityAt: at(0) });
     const next = drive([{ type: 'assigned', agentId: 'bob', at: 22 }], undefined, back);
     expect(next.state.offer).toMatchObject({ agentId: 'bob', kind: 'TRANSFER', fromAgentId: 'alice' });
+  });
+
+  it('makes the conferee who takes a conference over its owner in every respect', () => {
+    const taken = drive([...CONFERENCE, out('alice', 20)]);
+    expect(taken.state.participants.filter((p) => !p.leftAt)).toEqual([
+      { agentId: 'bob', role: 'OWNER', joinedAt: at(20) },
+    ]);
+    const replied = drive([{ type: 'send', agentId: 'bob', text: 'Still here', messageId: 'm-2' }], undefined, taken);
+    expect(summary(replied.last.commands)).toContain('sendSms');
+    expect(drive([{ type: 'end', agentId: 'bob' }], undefined, replied).state.wrapUpOwedBy).toEqual(['bob']);
   });
 
   it('clears the auto wrap-up deadline along with the wrap-up, so no timer is left behind', () => {
