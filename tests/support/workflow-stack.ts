@@ -123,6 +123,11 @@ export class WorkflowStack {
     });
   }
 
+  /** What the API's `logout` asks of the router. */
+  logout(agentId: string) {
+    return this.router().executeUpdate(setStatusUpdate, { args: [{ agentId, status: 'LOGGED_OUT', logout: true }] });
+  }
+
   async agent(agentId: string) {
     const agents = await this.router().query(agentsQuery);
     const a = agents.find((x) => x.id === agentId);

@@ -7,6 +7,7 @@ import ComposeBox from '../../web/src/lib/components/ComposeBox.svelte';
 import OfferPopover from '../../web/src/lib/components/OfferPopover.svelte';
 import TransferDialog from '../../web/src/lib/components/TransferDialog.svelte';
 import WrapUpDialog from '../../web/src/lib/components/WrapUpDialog.svelte';
+import LogoutDialog from '../../web/src/lib/components/LogoutDialog.svelte';
 import AgentState from '../../web/src/lib/components/AgentState.svelte';
 import ConversationList from '../../web/src/lib/components/ConversationList.svelte';
 import LoginForm from '../../web/src/lib/components/LoginForm.svelte';
@@ -75,5 +76,9 @@ describe('accessibility (axe)', () => {
       },
     });
     expect(await violations(w)).toEqual([]);
+    const { container: l } = render(LogoutDialog, {
+      props: { warnings: ['1 contact request goes back to the queue.'], onlogout: () => {}, onclose: () => {} },
+    });
+    expect(await violations(l)).toEqual([]);
   });
 });

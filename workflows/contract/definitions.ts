@@ -42,6 +42,8 @@ export const actUpdate = defineUpdate<ActionResult, [AgentAction]>('act');
 export const inboundSignal = defineSignal<[InboundMessage]>('inbound');
 export const assignedSignal = defineSignal<[{ agentId: string }]>('assigned');
 export const reserveResultSignal = defineSignal<[ReserveResult]>('reserveResult');
+/** From the router: the agent logged out, so its offer, ownership, seat or wrap-up here is handed back. */
+export const agentLoggedOutSignal = defineSignal<[{ agentId: string }]>('agentLoggedOut');
 export const deliverySignal = defineSignal<[DeliveryUpdate]>('delivery');
 export const stateQuery = defineQuery<ConversationState>('state');
 

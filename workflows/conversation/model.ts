@@ -20,7 +20,8 @@ export type ConversationEvent =
       segments?: number;
       detail?: string;
     }
-  | { type: 'autoWrapUpTimeout'; agentId: string };
+  | { type: 'autoWrapUpTimeout'; agentId: string }
+  | { type: 'agentLoggedOut'; agentId: string };
 
 export type TimerName = 'offer' | `wrapup:${string}`;
 

@@ -11,6 +11,7 @@ import {
   requestConference,
 } from './conference-rules.js';
 import { autoWrapUpTimeout, end, wrapUp } from './end-rules.js';
+import { agentLoggedOut } from './logout-rules.js';
 
 export * from './model.js';
 
@@ -107,6 +108,9 @@ export function decide(
       break;
     case 'autoWrapUpTimeout':
       autoWrapUpTimeout(d, event.agentId);
+      break;
+    case 'agentLoggedOut':
+      agentLoggedOut(d, event.agentId);
       break;
   }
   const result: Transition = { state: d.s, commands: d.commands };

@@ -10,6 +10,7 @@ import {
 import type { ConversationSettings, ConversationState } from '../domain/types.js';
 import {
   actUpdate,
+  agentLoggedOutSignal,
   assignedSignal,
   deliverySignal,
   inboundSignal,
@@ -79,6 +80,15 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   setHandler(stateQuery, () => state);
   setHandler(inboundSignal, (message) => void apply({ type: 'inbound', message }));
   setHandler(assignedSignal, ({ agentId }) => void apply({ type: 'assigned', agentId }));
+  setHandler(agentLoggedOutSignal, ({ agentId }) => {
+    // A reservation for this agent not yet used (a transfer or conference waiting in `directed`)
+    // is void: its slot is freed by the rules below, and nobody is offered to an agent who left.
+    for (const [requestId, result] of reserveResults) {
+      if (result.agentId === agentId)
+        reserveResults.set(requestId, { requestId, code: 'NOT_AVAILABLE', message: 'The agent has logged out.' });
+    }
+    apply({ type: 'agentLoggedOut', agentId });
+  });
   setHandler(
     deliverySignal,
     (update) =>

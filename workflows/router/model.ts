@@ -32,7 +32,9 @@ export type RouterCommand =
   | { type: 'assign'; conversationId: string; agentId: string }
   | { type: 'reserved'; conversationId: string; requestId: string; agentId: string }
   | { type: 'reserveFailed'; conversationId: string; requestId: string; code: ErrorCode; message: string }
-  | { type: 'statusChanged'; agentId: string };
+  | { type: 'statusChanged'; agentId: string }
+  /** The agent logged out holding a slot for this conversation: it hands back what the agent had. */
+  | { type: 'loggedOut'; conversationId: string; agentId: string };
 
 export interface RouterTransition {
   state: RouterState;

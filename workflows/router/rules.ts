@@ -118,6 +118,12 @@ export function reduce(state: RouterState, e: RouterEvent, now: string): RouterT
       checkSetStatus(s, e);
       const a = agent(s, e.agentId);
       setStatus(s, out, a, e.status, now, e.status === 'IDLE' && e.idleCodeId ? { idleCodeId: e.idleCodeId } : {});
+      // Every conversation the agent still holds a slot for hears of it, on a retried logout too:
+      // each frees the slot once it has handed the agent's part back (a second notice is a no-op).
+      if (e.status === 'LOGGED_OUT') {
+        for (const conversationId of Object.keys(a.slots))
+          out.push({ type: 'loggedOut', conversationId, agentId: a.id });
+      }
       break;
     }
   }

@@ -4,6 +4,7 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   log,
+  patched,
   proxyLocalActivities,
   setHandler,
   workflowInfo,
@@ -11,6 +12,7 @@ import {
 import type { CoreActivities } from '../contract/activities.js';
 import type { AgentEventPayload } from '../contract/events.js';
 import {
+  agentLoggedOutSignal,
   agentsQuery,
   assignedSignal,
   queuesQuery,
@@ -66,10 +68,13 @@ export async function routerWorkflow(input: RouterInput = {}): Promise<void> {
         if (a) statusEvents.push({ kind: 'STATUS_CHANGED' as const, at: now(), agentId: a.id, agent: agentView(a) });
         continue;
       }
+      // Runs that logged agents out before this version left their conversations as they were.
+      if (c.type === 'loggedOut' && !patched('logout-hands-back-work')) continue;
       const target = getExternalWorkflowHandle(c.conversationId);
       outbox.push(c.conversationId, async () => {
         try {
           if (c.type === 'assign') await target.signal(assignedSignal, { agentId: c.agentId });
+          else if (c.type === 'loggedOut') await target.signal(agentLoggedOutSignal, { agentId: c.agentId });
           else if (c.type === 'reserved')
             await target.signal(reserveResultSignal, { requestId: c.requestId, agentId: c.agentId });
           else await target.signal(reserveResultSignal, { requestId: c.requestId, code: c.code, message: c.message });
