@@ -36,6 +36,15 @@ describe('keywords with and without an open conversation', () => {
     });
   }
 
+  /** The thread once `n` keywords are on it, each with the conversation that records it. */
+  async function recorded(customer: string, n: number) {
+    return eventually(async () => {
+      const t = await stack.thread(BIZ, customer);
+      if (t.keywords.filter((k) => k.conversationId).length < n) throw new Error(`fewer than ${n} recorded`);
+      return t;
+    });
+  }
+
   it('STOP with an open conversation: opted out, and the agent sees a system line there', async () => {
     const id = await open('+15557780001');
     await stack.mo('+15557780001', BIZ, 'Stop.');
@@ -53,7 +62,7 @@ describe('keywords with and without an open conversation', () => {
     expect(s).toMatchObject({ optedOut: true, participants: [], offerSeq: 0, wrapUpOwedBy: [] });
     expect(inbound(s)).toEqual(['Cancel']);
     expect(system(s)[0]).toMatch(/opted out \(STOP\)/);
-    const t = await stack.thread(BIZ, '+15557780002');
+    const t = await recorded('+15557780002', 1);
     expect(t.current).toBeUndefined();
     expect(t.optedOut).toBe(true);
     expect(t.keywords).toMatchObject([{ keyword: 'STOP', conversationId: id }]);
@@ -104,7 +113,7 @@ describe('keywords with and without an open conversation', () => {
     expect(s).toMatchObject({ optedOut: false, offerSeq: 0 });
     expect(inbound(s)).toEqual(['Unstop']);
     expect(system(s)[0]).toMatch(/opted back in \(START\)/);
-    const t = await stack.thread(BIZ, '+15557780006');
+    const t = await recorded('+15557780006', 2);
     expect(t.optedOut).toBe(false);
     expect(t.current).toBeUndefined();
     expect(t.keywords.map((k) => k.keyword)).toEqual(['STOP', 'START']);
@@ -126,7 +135,7 @@ describe('keywords with and without an open conversation', () => {
     expect(s).toMatchObject({ optedOut: false, offerSeq: 0, participants: [] });
     expect(inbound(s)).toEqual(['help']);
     expect(system(s)[0]).toMatch(/asked for HELP/);
-    const t = await stack.thread(BIZ, '+15557780008');
+    const t = await recorded('+15557780008', 1);
     expect(t.keywords).toMatchObject([{ keyword: 'HELP', conversationId: id }]);
     expect(stack.sent).toEqual([]); // the gateway answers HELP; the workflow sends nothing
   });

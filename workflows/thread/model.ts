@@ -50,16 +50,12 @@ export function optAfter(state: ThreadState, d: InboundDecision): void {
   if (d.optChangedBy) state.optChangedBy = d.optChangedBy;
 }
 
-/** A keyword that needed no agent; `conversationId` is the closed conversation that records it. */
-export function keywordTaken(state: ThreadState, message: InboundMessage, conversationId?: string): void {
-  if (!message.keyword) return;
-  state.keywords.push({
-    id: message.id,
-    keyword: message.keyword,
-    at: message.receivedAt,
-    ...(conversationId ? { conversationId } : {}),
-  });
+/** A keyword that needed no agent; the closed conversation recording it is added once started. */
+export function keywordTaken(state: ThreadState, message: InboundMessage): ThreadState['keywords'][number] {
+  const entry = { id: message.id, keyword: message.keyword ?? '', at: message.receivedAt };
+  state.keywords.push(entry);
   if (state.keywords.length > MAX_KEYWORDS) state.keywords.shift();
+  return entry;
 }
 
 /** `open`: the conversation takes the pair's next texts (a recorded one is born closed). */

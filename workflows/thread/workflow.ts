@@ -141,7 +141,11 @@ export async function threadWorkflow(input: ThreadInput = {}): Promise<void> {
     // Every message past here came after at least one MO, so the routing is known.
     if (d.action === 'deliver') forward(state.current!, message);
     else if (d.action === 'start') await startConversation(message, state.routing!, d.startOptedOut);
-    else keywordTaken(state, message, await startConversation(message, state.routing!, d.startOptedOut, true));
+    else {
+      // On the thread at once (as before), with the closed conversation that records it once started.
+      const entry: { conversationId?: string } = keywordTaken(state, message);
+      entry.conversationId = await startConversation(message, state.routing!, d.startOptedOut, true);
+    }
   }
 
   const wantsNewRun = () =>
