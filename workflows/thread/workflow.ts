@@ -3,7 +3,6 @@ import {
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
-  ParentClosePolicy,
   patched,
   setHandler,
   startChild,
@@ -18,11 +17,11 @@ import {
   redirectSignal,
   threadQuery,
 } from '../contract/definitions.js';
-import { conversationIdFor, instanceOf, routerId } from '../contract/ids.js';
-import { SB_BUSINESS, SB_CUSTOMER, SB_INSTANCE, SB_QUEUE, SB_STATUS } from '../contract/search-attributes.js';
+import { conversationIdFor, instanceOf } from '../contract/ids.js';
 import { conversationWorkflow } from '../conversation/workflow.js';
 import { emptyThread, keywordTaken, optAfter, remember, started, type Routing, type ThreadState } from './model.js';
 import { decideInbound } from './inbound-rules.js';
+import { conversationStart } from './new-conversation.js';
 
 export interface ThreadInput {
   state?: ThreadState;
@@ -68,35 +67,11 @@ export async function threadWorkflow(input: ThreadInput = {}): Promise<void> {
   ): Promise<string> {
     const instance = instanceOf(workflowInfo().workflowId);
     const id = conversationIdFor(instance, uuid4());
-    await startChild(conversationWorkflow, {
-      workflowId: id,
-      parentClosePolicy: ParentClosePolicy.ABANDON,
-      typedSearchAttributes: [
-        { key: SB_INSTANCE, value: instance },
-        { key: SB_STATUS, value: record ? 'CLOSED' : 'QUEUED' },
-        { key: SB_QUEUE, value: m.queueId },
-        // Hashes instead of the numbers when payloads are encrypted (absent otherwise: as before).
-        { key: SB_CUSTOMER, value: m.searchKeys?.customer ?? m.customerNumber },
-        { key: SB_BUSINESS, value: m.searchKeys?.business ?? m.businessNumber },
-      ],
-      args: [
-        {
-          routerId: routerId(instance),
-          conversation: {
-            id,
-            threadId: workflowInfo().workflowId,
-            queueId: m.queueId,
-            customerNumber: m.customerNumber,
-            businessNumber: m.businessNumber,
-            numberType: m.numberType,
-            first: message,
-            optedOut,
-            ...(m.searchKeys ? { searchKeys: m.searchKeys } : {}),
-            ...(record ? { recordOnly: true } : {}),
-          },
-        },
-      ],
-    });
+    const threadId = workflowInfo().workflowId;
+    await startChild(
+      conversationWorkflow,
+      conversationStart({ instance, threadId, id, first: message, routing: m, optedOut, record }),
+    );
     started(state, id, !record);
     return id;
   }
