@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationState } from '../../workflows/domain/types.js';
+import { threadIdFor } from '../../config/identifiers.js';
+import { redirectSignal } from '../../workflows/contract/definitions.js';
 import { eventually } from '../support/eventually.js';
 import { WorkflowStack } from '../support/workflow-stack.js';
 
@@ -138,5 +140,26 @@ describe('keywords with and without an open conversation', () => {
     const t = await recorded('+15557780008', 1);
     expect(t.keywords).toMatchObject([{ keyword: 'HELP', conversationId: id }]);
     expect(stack.sent).toEqual([]); // the gateway answers HELP; the workflow sends nothing
+  });
+
+  // A conversation that ended just as the text reached it hands the text back (redirect); here the
+  // hand-back is sent by the test, as the conversation's rules send it in that race.
+  it('an opt-out handed back by a conversation that had ended is recorded as the opt-out it was', async () => {
+    const id = await open('+15557780009');
+    await stack.mo('+15557780009', BIZ, 'STOP', 'mo-stop-9');
+    const s = await stack.until(id, (x) => x.optedOut, 'opted out');
+    const message = s.messages.find((m) => m.id === 'mo-stop-9')!;
+    const thread = stack.client.workflow.getHandle(threadIdFor(stack.config, BIZ, '+15557780009'));
+    await thread.signal(redirectSignal, {
+      conversationId: id,
+      message: { id: message.id, text: message.text, receivedAt: message.at, keyword: 'STOP' },
+    });
+    const [, record] = await conversations('+15557780009', 2);
+    const r = await stack.until(record!, (x) => x.status === 'CLOSED', 'recorded');
+    expect(inbound(r)).toEqual(['STOP']);
+    expect(system(r)[0]).toMatch(/opted out \(STOP\)/);
+    const t = await recorded('+15557780009', 1);
+    expect(t).toMatchObject({ optedOut: true });
+    expect(t.current).toBeUndefined();
   });
 });
