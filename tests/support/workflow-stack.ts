@@ -20,6 +20,7 @@ import { memoryEventBus, type EventBus } from '../../platform/events/bus.js';
 import { ensureRouter, startWorker, type RunningWorker } from '../../worker/run-worker.js';
 import { connectClient, connectNative, dataConverterOptions } from '../../platform/temporal/connection.js';
 import { submitCustomerText } from '../../platform/temporal/inbound.js';
+import { classifyKeyword } from '../../workflows/domain/keywords.js';
 import { testConfig, type TestConfigOptions } from '../../harness/test-config.js';
 import { eventually } from './eventually.js';
 
@@ -76,6 +77,16 @@ export class WorkflowStack {
       from,
       to,
       message: { id, text: body, receivedAt: new Date().toISOString() },
+    });
+  }
+
+  /** As the gateway hands it over: a whole text that is a compliance keyword carries its class. */
+  async mo(from: string, to: string, body: string, id: string = randomUUID()): Promise<string> {
+    const keyword = classifyKeyword(body);
+    return submitCustomerText(this.client, this.config, {
+      from,
+      to,
+      message: { id, text: body, receivedAt: new Date().toISOString(), ...(keyword ? { keyword } : {}) },
     });
   }
 

@@ -61,7 +61,7 @@ interface ThreadView {
   current?: string;
   conversations: string[];
   optedOut: boolean;
-  keywords: { id: string; keyword: string; at: string }[];
+  keywords: { id: string; keyword: string; at: string; conversationId?: string }[];
 }
 export const customerMessageSignal = defineSignal<[CustomerMessage]>('customerMessage');
 export const conversationEndedSignal = defineSignal<[{ conversationId: string }]>('conversationEnded');

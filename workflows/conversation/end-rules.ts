@@ -43,3 +43,16 @@ export function autoWrapUpTimeout(d: Draft, agentId: string): void {
   if (!roles.owesWrapUp(d.s, agentId)) return; // submitted by hand in the meantime
   wrapUp(d, agentId, d.settings.defaultReasonId, true);
 }
+
+/**
+ * A keyword that needed no agent (opt-out, opt-in or HELP with no conversation open) is kept as a
+ * conversation born closed: the customer's history, the list and the archive show it like any other.
+ */
+export function recordWithoutAgent(d: Draft): void {
+  const s = d.s;
+  s.endedAt = d.now;
+  s.closedAt = d.now;
+  d.system('No agent was needed: recorded for the customer’s history.');
+  d.setStatus('CLOSED');
+  d.emit({ type: 'close' });
+}

@@ -10,7 +10,7 @@ import {
   exitConference,
   requestConference,
 } from './conference-rules.js';
-import { autoWrapUpTimeout, end, wrapUp } from './end-rules.js';
+import { autoWrapUpTimeout, end, recordWithoutAgent, wrapUp } from './end-rules.js';
 import { agentLoggedOut } from './logout-rules.js';
 
 export * from './model.js';
@@ -25,6 +25,8 @@ export interface NewConversation {
   first: InboundMessage;
   optedOut?: boolean;
   searchKeys?: SearchKeys;
+  /** Born closed with its first message, never routed (thread/inbound-rules.ts `record`). */
+  recordOnly?: boolean;
 }
 
 /** A conversation is born QUEUED with the customer's first message; the caller then applies `inbound`. */
@@ -116,6 +118,13 @@ export function decide(
   const result: Transition = { state: d.s, commands: d.commands };
   if (d.message) result.message = d.message;
   return result;
+}
+
+/** Closes a just-created record-only conversation. Not an event: no Update or signal can reach it. */
+export function recordOnly(state: ConversationState, now: string, settings: ConversationSettings): Transition {
+  const d = new Draft(JSON.parse(JSON.stringify(state)) as ConversationState, now, settings);
+  recordWithoutAgent(d);
+  return { state: d.s, commands: d.commands };
 }
 
 /** The checks that run before the router is asked to reserve an agent (transfer to agent, conference). */

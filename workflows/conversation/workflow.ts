@@ -25,7 +25,14 @@ import { RuleError } from '../domain/errors.js';
 import { rethrowAsFailure } from '../runtime/failures.js';
 import { TimerSet } from '../runtime/timers.js';
 import { Outbox } from '../runtime/outbox.js';
-import { checkDirected, createConversation, decide, type ConversationEvent, type NewConversation } from './rules.js';
+import {
+  checkDirected,
+  createConversation,
+  decide,
+  recordOnly,
+  type ConversationEvent,
+  type NewConversation,
+} from './rules.js';
 import type { ConversationCommand } from './model.js';
 import { CommandRunner } from './command-runner.js';
 import { coreActivities } from './effects.js';
@@ -158,10 +165,18 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
 
   if (!input.state) {
     apply({ type: 'inbound', message: input.conversation.first });
-    run([
-      { type: 'conversationEvent', kind: 'STATUS_CHANGED' },
-      { type: 'route', queueId: state.queueId, priorityAt: state.priorityAt },
-    ]);
+    if (input.conversation.recordOnly) {
+      // Only new runs take this path (the thread starts these since 'thread-inbound-rules').
+      const t = recordOnly(state, now(), settings);
+      state = t.state;
+      run(t.commands);
+      closed = true;
+    } else {
+      run([
+        { type: 'conversationEvent', kind: 'STATUS_CHANGED' },
+        { type: 'route', queueId: state.queueId, priorityAt: state.priorityAt },
+      ]);
+    }
   } else {
     timers.reconcile(wantedTimers(state));
   }

@@ -1,4 +1,5 @@
 import type { InboundMessage, NumberType, SearchKeys } from '../domain/types.js';
+import type { InboundDecision } from './inbound-rules.js';
 
 /** What a (business number, customer number) pair remembers across its conversations. */
 export interface ThreadState {
@@ -8,8 +9,13 @@ export interface ThreadState {
   /** Carrier ids already taken in, so a redelivered MO is shown once (bounded). */
   seen: string[];
   optedOut: boolean;
-  /** STOP / START / HELP that came while no conversation was open: no agent is needed for them. */
-  keywords: { id: string; keyword: string; at: string }[];
+  /** The message that last changed `optedOut` (inbound-rules.ts). */
+  optChangedBy?: string;
+  /**
+   * Keywords (STOP / START / HELP) that came while no conversation was open. An opt-out or opt-in
+   * needs no agent and is also a closed conversation (`conversationId`) for the customer's history.
+   */
+  keywords: { id: string; keyword: string; at: string; conversationId?: string }[];
   /** Where this pair's messages go: taken from the latest MO, kept across continue-as-new. */
   routing?: Routing;
 }
@@ -24,6 +30,7 @@ export interface Routing {
 
 const MAX_SEEN = 2000;
 const MAX_CONVERSATIONS = 200;
+const MAX_KEYWORDS = 100;
 
 export function emptyThread(): ThreadState {
   return { conversations: [], seen: [], optedOut: false, keywords: [] };
@@ -34,13 +41,26 @@ export function remember(state: ThreadState, message: InboundMessage): boolean {
   if (state.seen.includes(message.id)) return false;
   state.seen.push(message.id);
   if (state.seen.length > MAX_SEEN) state.seen.splice(0, state.seen.length - MAX_SEEN);
-  if (message.keyword === 'STOP') state.optedOut = true;
-  if (message.keyword === 'START') state.optedOut = false;
   return true;
 }
 
-export function started(state: ThreadState, conversationId: string): void {
-  state.current = conversationId;
+/** The opt-out as the rules left it (decided when the message is handed on, not when it lands). */
+export function optAfter(state: ThreadState, d: InboundDecision): void {
+  state.optedOut = d.optedOut;
+  if (d.optChangedBy) state.optChangedBy = d.optChangedBy;
+}
+
+/** A keyword that needed no agent; the closed conversation recording it is added once started. */
+export function keywordTaken(state: ThreadState, message: InboundMessage): ThreadState['keywords'][number] {
+  const entry = { id: message.id, keyword: message.keyword ?? '', at: message.receivedAt };
+  state.keywords.push(entry);
+  if (state.keywords.length > MAX_KEYWORDS) state.keywords.shift();
+  return entry;
+}
+
+/** `open`: the conversation takes the pair's next texts (a recorded one is born closed). */
+export function started(state: ThreadState, conversationId: string, open = true): void {
+  if (open) state.current = conversationId;
   state.conversations.push(conversationId);
   if (state.conversations.length > MAX_CONVERSATIONS) state.conversations.shift();
 }

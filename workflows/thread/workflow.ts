@@ -3,7 +3,6 @@ import {
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
-  ParentClosePolicy,
   patched,
   setHandler,
   startChild,
@@ -18,10 +17,11 @@ import {
   redirectSignal,
   threadQuery,
 } from '../contract/definitions.js';
-import { conversationIdFor, instanceOf, routerId } from '../contract/ids.js';
-import { SB_BUSINESS, SB_CUSTOMER, SB_INSTANCE, SB_QUEUE, SB_STATUS } from '../contract/search-attributes.js';
+import { conversationIdFor, instanceOf } from '../contract/ids.js';
 import { conversationWorkflow } from '../conversation/workflow.js';
-import { emptyThread, remember, started, type Routing, type ThreadState } from './model.js';
+import { emptyThread, keywordTaken, optAfter, remember, started, type Routing, type ThreadState } from './model.js';
+import { decideInbound } from './inbound-rules.js';
+import { conversationStart } from './new-conversation.js';
 
 export interface ThreadInput {
   state?: ThreadState;
@@ -58,38 +58,22 @@ export async function threadWorkflow(input: ThreadInput = {}): Promise<void> {
     inbox.push(message);
   });
 
-  async function startConversation(message: InboundMessage, m: Routing): Promise<void> {
+  /** `record`: born closed for the customer's history, never offered (inbound-rules.ts). */
+  async function startConversation(
+    message: InboundMessage,
+    m: Routing,
+    optedOut: boolean,
+    record = false,
+  ): Promise<string> {
     const instance = instanceOf(workflowInfo().workflowId);
     const id = conversationIdFor(instance, uuid4());
-    await startChild(conversationWorkflow, {
-      workflowId: id,
-      parentClosePolicy: ParentClosePolicy.ABANDON,
-      typedSearchAttributes: [
-        { key: SB_INSTANCE, value: instance },
-        { key: SB_STATUS, value: 'QUEUED' },
-        { key: SB_QUEUE, value: m.queueId },
-        // Hashes instead of the numbers when payloads are encrypted (absent otherwise: as before).
-        { key: SB_CUSTOMER, value: m.searchKeys?.customer ?? m.customerNumber },
-        { key: SB_BUSINESS, value: m.searchKeys?.business ?? m.businessNumber },
-      ],
-      args: [
-        {
-          routerId: routerId(instance),
-          conversation: {
-            id,
-            threadId: workflowInfo().workflowId,
-            queueId: m.queueId,
-            customerNumber: m.customerNumber,
-            businessNumber: m.businessNumber,
-            numberType: m.numberType,
-            first: message,
-            optedOut: state.optedOut,
-            ...(m.searchKeys ? { searchKeys: m.searchKeys } : {}),
-          },
-        },
-      ],
-    });
-    started(state, id);
+    const threadId = workflowInfo().workflowId;
+    await startChild(
+      conversationWorkflow,
+      conversationStart({ instance, threadId, id, first: message, routing: m, optedOut, record }),
+    );
+    started(state, id, !record);
+    return id;
   }
 
   // Messages whose conversation completed before the signal landed: they open a new one, in order.
@@ -112,27 +96,31 @@ export async function threadWorkflow(input: ThreadInput = {}): Promise<void> {
   }
 
   async function deliver(message: InboundMessage): Promise<void> {
-    if (state.current && patched('thread-forwards-without-waiting')) {
-      forward(state.current, message);
-      return;
-    }
-    if (state.current) {
+    if (state.current && !patched('thread-forwards-without-waiting')) {
       // Threads live as long as the customer texts: runs from before this version keep waiting
       // for each signal's round trip, as their histories say.
       try {
         await getExternalWorkflowHandle(state.current).signal(inboundSignal, message);
+        optAfter(state, decideInbound({ ...state, open: true }, message));
         return;
       } catch {
         delete state.current; // completed in the meantime: this message opens a new one
       }
     }
-    if (message.keyword) {
-      state.keywords.push({ id: message.id, keyword: message.keyword, at: message.receivedAt });
-      if (state.keywords.length > 100) state.keywords.shift();
+    const d = decideInbound({ ...state, open: state.current !== undefined }, message);
+    optAfter(state, d);
+    if (d.action !== 'deliver' && message.keyword && !patched('thread-inbound-rules')) {
+      keywordTaken(state, message); // runs from before: kept on the thread only, as their histories say
       return;
     }
-    // Every message here came after at least one MO, so the routing is known.
-    await startConversation(message, state.routing!);
+    // Every message past here came after at least one MO, so the routing is known.
+    if (d.action === 'deliver') forward(state.current!, message);
+    else if (d.action === 'start') await startConversation(message, state.routing!, d.startOptedOut);
+    else {
+      // On the thread at once (as before), with the closed conversation that records it once started.
+      const entry: { conversationId?: string } = keywordTaken(state, message);
+      entry.conversationId = await startConversation(message, state.routing!, d.startOptedOut, true);
+    }
   }
 
   const wantsNewRun = () =>
