@@ -67,7 +67,8 @@ describe('conference', () => {
     const back = await stack.until(id, (s) => s.status === 'ACTIVE', 'the conference offer lapsed');
     expect(back.ownerId).toBe('alice');
     expect(back.messages.at(-1)?.text).toBe('Bob Jones did not answer the conference request.');
-    expect((await stack.agent('bob')).status).toBe('RONA');
+    // The router hears of the lapse from the conversation, a signal later.
+    await expect.poll(async () => (await stack.agent('bob')).status).toBe('RONA');
     expect(
       await rejection(stack.act(id, { type: 'requestConference', agentId: 'alice', targetId: 'bob' })),
     ).toMatchObject({ code: 'NOT_AVAILABLE' });

@@ -137,7 +137,9 @@ describe('keywords with and without an open conversation', () => {
     expect(s).toMatchObject({ optedOut: false, status: 'QUEUED' });
     expect(inbound(s)).toEqual(['help']);
     expect(system(s).some((t) => /asked for HELP/.test(t))).toBe(true);
-    expect((await stack.thread(BIZ, '+15557780008')).current).toBe(id);
+    const t = await stack.thread(BIZ, '+15557780008');
+    expect(t.current).toBe(id);
+    expect(t.keywords).toMatchObject([{ keyword: 'HELP', conversationId: id }]);
     expect(stack.sent).toEqual([]); // the gateway answers HELP; the workflow sends nothing
   });
 

@@ -12,8 +12,8 @@ export interface ThreadState {
   /** The message that last changed `optedOut` (inbound-rules.ts). */
   optChangedBy?: string;
   /**
-   * Keywords (STOP / START / HELP) that came while no conversation was open. An opt-out or opt-in
-   * needs no agent and is also a closed conversation (`conversationId`) for the customer's history.
+   * Keywords (STOP / START / HELP) that came while no conversation was open, each with the
+   * conversation that took it: a closed record for an opt-out or opt-in, else one an agent is offered.
    */
   keywords: { id: string; keyword: string; at: string; conversationId?: string }[];
   /** Where this pair's messages go: taken from the latest MO, kept across continue-as-new. */

@@ -114,13 +114,12 @@ export async function threadWorkflow(input: ThreadInput = {}): Promise<void> {
       return;
     }
     // Every message past here came after at least one MO, so the routing is known.
-    if (d.action === 'deliver') forward(state.current!, message);
-    else if (d.action === 'start') await startConversation(message, state.routing!, d.startOptedOut);
-    else {
-      // On the thread at once (as before), with the closed conversation that records it once started.
-      const entry: { conversationId?: string } = keywordTaken(state, message);
-      entry.conversationId = await startConversation(message, state.routing!, d.startOptedOut, true);
-    }
+    if (d.action === 'deliver') return forward(state.current!, message);
+    // A keyword with nothing open goes on the thread at once (as before), with the conversation
+    // that takes it once started: a closed record, or one an agent is offered ("Yes", HELP).
+    const entry: { conversationId?: string } | undefined = message.keyword ? keywordTaken(state, message) : undefined;
+    const id = await startConversation(message, state.routing!, d.startOptedOut, d.action === 'record');
+    if (entry) entry.conversationId = id;
   }
 
   const wantsNewRun = () =>
