@@ -12,6 +12,7 @@ import { threadIdFor } from '../config/identifiers.js';
 import { customerMessageSignal } from '../workflows/contract/definitions.js';
 import { floorCountQuery, floorWorkflow } from './floor/workflow.js';
 import { INBOUND, INBOUND_CONCURRENCY, INBOUND_POLL_MS, INBOUND_TARGETS, FLOOR_ROW, moText } from './mo-load.js';
+import { cpuMeter } from './cpu.js';
 import { until, type Reporter } from './reporter.js';
 import { pool } from './stats.js';
 
@@ -28,6 +29,7 @@ export async function runFloorBench(r: Reporter): Promise<void> {
     /floor worker ready/,
   );
   const client = await connectClient(config, env.address);
+  const meter = cpuMeter(env.address, worker.process.pid!);
   const number = config.numbers.find((n) => n.number === BIZ)!;
   // The thread's own signalWithStart, argument for argument; only the workflow type differs.
   const text = (i: number, body: string, id: string) =>
@@ -56,6 +58,7 @@ export async function runFloorBench(r: Reporter): Promise<void> {
     // The open workflows first, as the workflow suite's MOs go into conversations already open.
     await pool([...Array(INBOUND_TARGETS).keys()], INBOUND_CONCURRENCY, (i) => text(i, 'hello', `new-${i}`));
     await until(r, 'floor workflows open', INBOUND_TARGETS, seen);
+    meter.start();
     const start = performance.now();
     await pool(
       [...Array(INBOUND).keys()],
@@ -70,7 +73,7 @@ export async function runFloorBench(r: Reporter): Promise<void> {
       name: FLOOR_ROW,
       rate,
       unit: 'msg/s',
-      note: `n=${INBOUND} into ${INBOUND_TARGETS} workflows, lost ${lost}`,
+      note: `n=${INBOUND} into ${INBOUND_TARGETS} workflows, lost ${lost}; ${meter.note(INBOUND)}`,
     });
   } finally {
     await worker.kill('SIGTERM');

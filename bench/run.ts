@@ -46,7 +46,7 @@ for (const [name, module, fn, fallback] of suites) {
     // A suite that does not watch its budget is left behind after the grace period.
     const overrun = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new ConditionMissed(`budget of ${budget} s spent: ${r.howFar() || 'no progress reported'}`)),
+        () => reject(new ConditionMissed(`budget of ${budget} s spent, and not stopped ${GRACE_MS / 1000} s later`)),
         budget * 1000 + GRACE_MS,
       );
     });
@@ -55,14 +55,14 @@ for (const [name, module, fn, fallback] of suites) {
   } catch (error) {
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
     const why = error instanceof Error ? error.message : String(error);
-    const far = r.howFar();
+    const far = r.howFar() || 'no progress reported';
     rows.push(...r.rows, {
       name: `${name}: MISSED`,
       unit: '',
-      note: `${why.split('\n')[0]}${far && !why.includes(far) ? `; got ${far}` : ''} (after ${seconds} s)`,
+      note: `${why.split('\n')[0]}${why.includes(far) ? '' : `; got ${far}`} (stopped after ${seconds} s)`,
     });
     missed.push(name);
-    console.error(`the ${name} benchmark did not complete:`, error);
+    console.error(`the ${name} benchmark did not complete:`, error instanceof ConditionMissed ? why : error);
   } finally {
     clearTimeout(timer);
   }

@@ -1,7 +1,6 @@
 // The durable core on an embedded (on-disk) dev server, the worker in its own process so its
 // memory can be read: new conversations/s, inbound messages/s, Update round trips, RSS at N open.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalTemporal } from '../harness/local-temporal.js';
@@ -21,6 +20,7 @@ import { routerId, threadId } from '../workflows/contract/ids.js';
 import { testConfig } from '../harness/test-config.js';
 import { startProcess, writeConfigFile } from '../harness/child-process.js';
 import { INBOUND, INBOUND_CONCURRENCY, INBOUND_POLL_MS, INBOUND_TARGETS, MO_ROW, moText } from './mo-load.js';
+import { cpuMeter, rssMb } from './cpu.js';
 import { until, type Reporter } from './reporter.js';
 import { latencyRow, pool } from './stats.js';
 
@@ -28,21 +28,6 @@ const NEW = Number(process.env.BENCH_NEW_CONVERSATIONS ?? 500);
 const OPEN = Number(process.env.BENCH_OPEN_CONVERSATIONS ?? 10000);
 const BIZ = '+15551230000';
 const customer = (i: number) => `+1555${String(1000000 + i).slice(1)}`;
-
-/** CPU seconds (user + system) a process has used: where the work goes, server or worker. */
-const cpuSeconds = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-};
-const serverPid = (port: string) =>
-  Number(
-    execFileSync('pgrep', ['-f', `start-dev.*--port ${port}`], { encoding: 'utf8' })
-      .trim()
-      .split('\n')[0],
-  );
-
-const rssMb = (pid: number) =>
-  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 export async function runWorkflowBench(r: Reporter): Promise<void> {
   const dbFilename = join(mkdtempSync(join(tmpdir(), 'switchboard-bench-')), 'temporal.db');
@@ -68,21 +53,10 @@ export async function runWorkflowBench(r: Reporter): Promise<void> {
       to: BIZ,
       message: { id, text: body, receivedAt: new Date().toISOString() },
     });
-  const spid = serverPid(env.address.split(':').at(-1)!);
-  const wpid = worker.process.pid!;
-  const cpu = () => ({
-    server: cpuSeconds(spid),
-    worker: cpuSeconds(wpid),
-    bench: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
-  });
-  const cpuNote = (before: ReturnType<typeof cpu>, n: number) => {
-    const after = cpu();
-    const per = (k: keyof typeof after) => (((after[k] - before[k]) / n) * 1000).toFixed(1);
-    return `CPU ms per item: server ${per('server')}, worker ${per('worker')}, bench ${per('bench')}`;
-  };
+  const meter = cpuMeter(env.address, worker.process.pid!);
   try {
     // 1. New conversations: from the carrier's signal to routed (waiting in the router's queue).
-    let before = cpu();
+    meter.start();
     let start = performance.now();
     const signalLatency = await pool(
       [...Array(NEW).keys()],
@@ -97,7 +71,7 @@ export async function runWorkflowBench(r: Reporter): Promise<void> {
       rate: newRate,
       unit: 'conv/s',
       target: '>= 50/s',
-      note: `n=${NEW}; ${cpuNote(before, NEW)}`,
+      note: `n=${NEW}; ${meter.note(NEW)}`,
     });
     r.row(latencyRow('MO signalWithStart accepted by Temporal', signalLatency, { target: '' }));
 
@@ -110,7 +84,7 @@ export async function runWorkflowBench(r: Reporter): Promise<void> {
             .current!,
       ),
     );
-    before = cpu();
+    meter.start();
     start = performance.now();
     await pool(
       [...Array(INBOUND).keys()],
@@ -131,7 +105,7 @@ export async function runWorkflowBench(r: Reporter): Promise<void> {
       rate: inboundRate,
       unit: 'msg/s',
       target: '>= 300/s, none lost',
-      note: `n=${INBOUND}, shown ${total - convs} (lost ${INBOUND - (total - convs)}); ${cpuNote(before, INBOUND)}`,
+      note: `n=${INBOUND}, shown ${total - convs} (lost ${INBOUND - (total - convs)}); ${meter.note(INBOUND)}`,
     });
 
     // 3. Agent Update round trips: accept the offers, then replies.
