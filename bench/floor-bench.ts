@@ -1,7 +1,7 @@
 // The floor: the workflow suite's MO load (the same signals, payload, open workflows, concurrency
 // and polling) on the same on-disk dev server and worker settings, into a workflow that only
 // counts. Switchboard's MO rate is read as a share of this rate.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalTemporal } from '../harness/local-temporal.js';
@@ -20,7 +20,8 @@ const BIZ = '+15551230000';
 const customer = (i: number) => `+1555${String(1000000 + i).slice(1)}`;
 
 export async function runFloorBench(r: Reporter): Promise<void> {
-  const dbFilename = join(mkdtempSync(join(tmpdir(), 'switchboard-floor-')), 'temporal.db');
+  const dbDir = mkdtempSync(join(tmpdir(), 'switchboard-floor-'));
+  const dbFilename = join(dbDir, 'temporal.db');
   const env = await startLocalTemporal({ dbFilename });
   const config = testConfig({ ronaTimeoutSeconds: 3600, capacity: 50 });
   const worker = await startProcess(
@@ -79,5 +80,6 @@ export async function runFloorBench(r: Reporter): Promise<void> {
     await worker.kill('SIGTERM');
     await client.connection.close();
     await env.teardown();
+    rmSync(dbDir, { recursive: true, force: true });
   }
 }

@@ -1,6 +1,6 @@
 // The durable core on an embedded (on-disk) dev server, the worker in its own process so its
 // memory can be read: new conversations/s, inbound messages/s, Update round trips, RSS at N open.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalTemporal } from '../harness/local-temporal.js';
@@ -31,7 +31,8 @@ const BIZ = '+15551230000';
 const customer = (i: number) => `+1555${String(1000000 + i).slice(1)}`;
 
 export async function runWorkflowBench(r: Reporter): Promise<void> {
-  const dbFilename = join(mkdtempSync(join(tmpdir(), 'switchboard-bench-')), 'temporal.db');
+  const dbDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
+  const dbFilename = join(dbDir, 'temporal.db');
   const env = await startLocalTemporal({ dbFilename });
   const config = testConfig({ ronaTimeoutSeconds: 3600, capacity: 50 });
   const worker = await startProcess(
@@ -177,5 +178,6 @@ export async function runWorkflowBench(r: Reporter): Promise<void> {
     await worker.kill('SIGTERM');
     await client.connection.close();
     await env.teardown();
+    rmSync(dbDir, { recursive: true, force: true });
   }
 }
