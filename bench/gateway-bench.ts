@@ -19,7 +19,7 @@ import { threadId } from '../workflows/contract/ids.js';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { withTemporalAddress } from '../stack/address.js';
 import { startStack } from '../stack/start-stack.js';
-import type { Row } from './stats.js';
+import { createReporter, type Reporter } from './reporter.js';
 
 const BIZ = '+15551230000';
 /** A carrier's submit_sm round trip; without one the window is never the limit on loopback. */
@@ -139,7 +139,8 @@ async function mtRate(gateway: Gateway, business: string, count: number, tag: st
   return count / ((performance.now() - started) / 1000);
 }
 
-export async function runGatewayBench(): Promise<Row[]> {
+// Rows go to the reporter as they are measured, so a later step's failure keeps the earlier ones.
+export async function runGatewayBench(r: Reporter): Promise<void> {
   const env = await startLocalTemporal();
   // Receipts are left out (10 min away): the MT rows measure the bind, not receipt handling.
   const sim = new CarrierSimulator({ receiptDelayMs: 600_000, windowSize: 200 });
@@ -155,7 +156,6 @@ export async function runGatewayBench(): Promise<Row[]> {
   const stack = await startStack(config, { parts: ['gateway'], gateway: { log: silentLog, waitForBinds: true } });
   const client = stack.client!;
   const gateway = stack.gateway!;
-  const rows: Row[] = [];
   try {
     await moLoad(sim, 100, 100, 50, 'warmup');
 
@@ -168,7 +168,7 @@ export async function runGatewayBench(): Promise<Row[]> {
       });
       if (r.status === 0) sequential.push(r.ackMs);
     }
-    rows.push({
+    r.row({
       name: 'MO ack latency, one at a time',
       ...stats(sequential),
       unit: 'ms',
@@ -185,7 +185,7 @@ export async function runGatewayBench(): Promise<Row[]> {
       });
       direct.push(performance.now() - t);
     }
-    rows.push({
+    r.row({
       name: 'signalWithStart alone (no SMPP, no gateway)',
       ...stats(direct),
       unit: 'ms',
@@ -197,10 +197,10 @@ export async function runGatewayBench(): Promise<Row[]> {
     let reached = 0;
     for (let attempt = 0; attempt < 60 && reached < load.acks.length; attempt++) {
       reached = await countInConversations(client, config, customers, 'load');
-      if (reached < load.acks.length) await new Promise((r) => setTimeout(r, 1000));
+      if (reached < load.acks.length) await new Promise((resolve) => setTimeout(resolve, 1000));
     }
-    rows.push({ name: 'MO ack latency at 300 MO/s offered', ...stats(load.acks), unit: 'ms' });
-    rows.push({
+    r.row({ name: 'MO ack latency at 300 MO/s offered', ...stats(load.acks), unit: 'ms' });
+    r.row({
       name: 'MO sustained rate (300/s offered, 3000 MOs)',
       rate: Math.round(load.acks.length / load.seconds),
       unit: 'MO/s',
@@ -220,7 +220,7 @@ export async function runGatewayBench(): Promise<Row[]> {
       rtts.push(performance.now() - t);
     }
     const rtt = stats(rtts);
-    rows.push({ name: 'submit_sm round trip (simulated carrier delay 20 ms)', ...rtt, unit: 'ms' });
+    r.row({ name: 'submit_sm round trip (simulated carrier delay 20 ms)', ...rtt, unit: 'ms' });
     for (const [window, business] of [
       [10, BIZ],
       [50, '+18005550100'],
@@ -228,7 +228,7 @@ export async function runGatewayBench(): Promise<Row[]> {
       await mtRate(gateway, business, 200, `warm${window}`);
       const rate = await mtRate(gateway, business, window * 100, `w${window}`);
       const theoretical = (window * 1000) / rtt.p50;
-      rows.push({
+      r.row({
         name: `MT submit_sm rate, one bind, window ${window}`,
         rate: Math.round(rate),
         unit: 'submit_sm/s',
@@ -241,11 +241,11 @@ export async function runGatewayBench(): Promise<Row[]> {
     await sim.stop();
     await env.teardown();
   }
-  return rows;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const rows = await runGatewayBench();
-  console.table(rows);
+  const r = createReporter(3600);
+  await runGatewayBench(r);
+  console.table(r.rows);
   process.exit(0);
 }

@@ -29,19 +29,37 @@ export function latencyRow(name: string, samples: number[], extra: Partial<Row> 
   };
 }
 
-/** Runs `task` for each item with at most `concurrency` in flight; returns each call's latency. */
-export async function pool<T>(items: T[], concurrency: number, task: (item: T) => Promise<unknown>): Promise<number[]> {
+/**
+ * Runs `task` for each item with at most `concurrency` in flight; returns each call's latency.
+ * `each` sees the count done after every call; if it throws (a spent budget), no more are started.
+ */
+export async function pool<T>(
+  items: T[],
+  concurrency: number,
+  task: (item: T) => Promise<unknown>,
+  each?: (done: number) => void,
+): Promise<number[]> {
   const latencies: number[] = [];
   let next = 0;
+  let stopped = false;
   const lane = async () => {
-    while (next < items.length) {
+    while (next < items.length && !stopped) {
       const item = items[next++]!;
       const start = performance.now();
-      await task(item);
-      latencies.push(performance.now() - start);
+      try {
+        await task(item);
+        latencies.push(performance.now() - start);
+        each?.(latencies.length);
+      } catch (error) {
+        stopped = true;
+        throw error;
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
+  // Every lane settles before this returns, so nothing started is still in flight after a stop.
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(concurrency, items.length) }, lane));
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
   return latencies;
 }
 

@@ -34,6 +34,16 @@ export function workflowBundle(failureConverterPath?: string): Promise<WorkflowB
 
 const quietLogger = { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} };
 
+/** The worker's cache and concurrency, also used by the benchmark's floor so both run alike. */
+export function workerTuning() {
+  return {
+    // Bounded cache: 10,000 open conversations must fit in memory; evicted ones replay on demand.
+    maxCachedWorkflows: Number(process.env.SWITCHBOARD_MAX_CACHED_WORKFLOWS ?? 1000),
+    maxConcurrentWorkflowTaskExecutions: 100,
+    maxConcurrentLocalActivityExecutions: 200,
+  };
+}
+
 export interface RunningWorker {
   worker: Worker;
   done: Promise<void>;
@@ -65,10 +75,7 @@ export async function startWorker(opts: {
     workflowBundle: await workflowBundle(dataConverterOptions(config).dataConverter?.failureConverterPath),
     activities: createActivities({ config, bus }),
     ...dataConverterOptions(config),
-    // Bounded cache: 10,000 open conversations must fit in memory; evicted ones replay on demand.
-    maxCachedWorkflows: Number(process.env.SWITCHBOARD_MAX_CACHED_WORKFLOWS ?? 1000),
-    maxConcurrentWorkflowTaskExecutions: 100,
-    maxConcurrentLocalActivityExecutions: 200,
+    ...workerTuning(),
   });
   const done = worker.run().finally(() => connection.close());
   return {

@@ -1,0 +1,67 @@
+// What a suite hands the runner while it runs: rows as soon as they are measured, and how far it
+// has got, so that a suite that fails or runs out of time still leaves its figures and says where.
+import type { Row } from './stats.js';
+
+export interface Reporter {
+  /** When this suite's budget runs out (epoch ms). */
+  readonly deadline: number;
+  /** Rows measured so far. */
+  readonly rows: Row[];
+  row(...rows: Row[]): void;
+  /** The step under way and how far it got, e.g. ('open conversations created', 6210, 10000). */
+  progress(what: string, done: number, of: number): void;
+  /** "6,210 of 10,000 open conversations created", or '' before any progress. */
+  howFar(): string;
+  /** Throws a ConditionMissed once the budget has run out; long loops call it. */
+  check(): void;
+}
+
+/** A suite's condition not met in time, with how far it got. */
+export class ConditionMissed extends Error {}
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+export function createReporter(budgetSeconds: number): Reporter {
+  const started = Date.now();
+  let step: { what: string; done: number; of: number } | undefined;
+  const rows: Row[] = [];
+  const howFar = () => (step ? `${n(step.done)} of ${n(step.of)} ${step.what}` : '');
+  return {
+    deadline: started + budgetSeconds * 1000,
+    rows,
+    row: (...more) => void rows.push(...more),
+    progress: (what, done, of) => void (step = { what, done, of }),
+    howFar,
+    check() {
+      if (Date.now() <= this.deadline) return;
+      // How far it got is read by the runner once the suite has stopped: calls in flight still land.
+      throw new ConditionMissed(`budget of ${budgetSeconds} s spent`);
+    },
+  };
+}
+
+/**
+ * Polls `count` until it reaches `target` or the budget runs out; the miss says what and how far.
+ * Polling is itself load on the server and worker, so heavy probes poll slowly.
+ */
+export async function until(
+  r: Reporter,
+  what: string,
+  target: number,
+  count: () => Promise<number>,
+  everyMs = 100,
+): Promise<void> {
+  const started = Date.now();
+  let got = 0;
+  for (;;) {
+    // A probe that times out under load (a query waits behind the work) means "not yet".
+    got = await count().catch(() => got);
+    r.progress(what, got, target);
+    if (got >= target) return;
+    if (Date.now() > r.deadline) {
+      const seconds = ((Date.now() - started) / 1000).toFixed(0);
+      throw new ConditionMissed(`benchmark condition not reached: ${n(got)} of ${n(target)} ${what} in ${seconds} s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
