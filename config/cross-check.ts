@@ -10,37 +10,20 @@ function duplicates(values: string[]): string[] {
 export function crossCheck(config: SwitchboardConfig): string[] {
   const problems: string[] = [];
   const queueIds = new Set(config.queues.map((q) => q.id));
-  const unique = (key: string, values: string[]) => {
+  // Ids that other keys refer to, and usernames: each must be unique.
+  const keyed: [string, string[]][] = [
+    ['queues[].id', config.queues.map((q) => q.id)],
+    ['agents[].id', config.agents.map((a) => a.id)],
+    ['agents[].username', config.agents.map((a) => a.username)],
+    ['numbers[].number', config.numbers.map((n) => n.number)],
+    ['idleCodes[].id', config.idleCodes.map((c) => c.id)],
+    ['wrapUp.reasons[].id', config.wrapUp.reasons.map((r) => r.id)],
+    ['smpp.binds[].id', config.smpp.binds.map((b) => b.id)],
+    ['temporal.encryptionKeys[].id', (config.temporal.encryptionKeys ?? []).map((k) => k.id)],
+  ];
+  for (const [key, values] of keyed) {
     for (const d of duplicates(values)) problems.push(`${key}: '${d}' appears more than once`);
-  };
-  unique(
-    'queues[].id',
-    config.queues.map((q) => q.id),
-  );
-  unique(
-    'agents[].id',
-    config.agents.map((a) => a.id),
-  );
-  unique(
-    'agents[].username',
-    config.agents.map((a) => a.username),
-  );
-  unique(
-    'numbers[].number',
-    config.numbers.map((n) => n.number),
-  );
-  unique(
-    'idleCodes[].id',
-    config.idleCodes.map((c) => c.id),
-  );
-  unique(
-    'wrapUp.reasons[].id',
-    config.wrapUp.reasons.map((r) => r.id),
-  );
-  unique(
-    'smpp.binds[].id',
-    config.smpp.binds.map((b) => b.id),
-  );
+  }
   // A secret is never echoed: the duplicate is named by its entries, not its value.
   config.auth.apiKeys.forEach((k, i) => {
     const first = config.auth.apiKeys.findIndex((x) => x.key === k.key);
@@ -74,9 +57,5 @@ export function crossCheck(config: SwitchboardConfig): string[] {
       'temporal.idHashKey: needed with temporal.encryptionKeys (customer numbers in workflow ids and search attributes are hashed with it)',
     );
   }
-  unique(
-    'temporal.encryptionKeys[].id',
-    (config.temporal.encryptionKeys ?? []).map((k) => k.id),
-  );
   return problems;
 }
