@@ -9,7 +9,7 @@ import { routerWorkflow } from '../workflows/router/workflow.js';
 import { createActivities } from './activities.js';
 import type { EventBus } from '../platform/events/bus.js';
 import { dataConverterOptions } from '../platform/temporal/codec.js';
-import { connectNative } from '../platform/temporal/connection.js';
+import { connectClient, connectNative } from '../platform/temporal/connection.js';
 
 const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -68,16 +68,18 @@ export async function startWorker(opts: {
 }): Promise<RunningWorker> {
   const { config, bus } = opts;
   const connection = await connectNative(config, opts.address);
+  // For the local activities that signal and start workflows (workflow-signals.ts).
+  const client = await connectClient(config, opts.address);
   const worker = await Worker.create({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     workflowBundle: await workflowBundle(dataConverterOptions(config).dataConverter?.failureConverterPath),
-    activities: createActivities({ config, bus }),
+    activities: createActivities({ config, bus, client }),
     ...dataConverterOptions(config),
     ...workerTuning(),
   });
-  const done = worker.run().finally(() => connection.close());
+  const done = worker.run().finally(() => Promise.all([connection.close(), client.connection.close()]));
   return {
     worker,
     done,

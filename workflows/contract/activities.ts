@@ -5,6 +5,27 @@ import type { Directory } from './inputs.js';
 // Interfaces only: the worker implements CoreActivities (createActivities in worker/), the SMPP
 // gateway implements SmsActivities on its own task queue, so an MT leaves from a live bind.
 
+/** A signal from one workflow to another, sent by a local activity (no task to acknowledge it). */
+export interface SignalRequest {
+  workflowId: string;
+  signalName: string;
+  args: unknown[];
+  /** From uuid4() in workflow code: the server takes a retried attempt's signal once. */
+  requestId: string;
+}
+
+export type SignalResult = { delivered: true } | { delivered: false; reason: 'not-found' };
+
+/** A workflow started by a local activity (a conversation from its thread); idempotent on the id. */
+export interface StartRequest {
+  workflowId: string;
+  workflowType: string;
+  taskQueue: string;
+  args: unknown[];
+  /** Visibility from the first moment: each key with its type, as SearchAttributePair. */
+  searchAttributes: { key: { name: string; type: string }; value: string }[];
+}
+
 export interface CoreActivities {
   /** Local activity: hand events to the pub/sub (in-memory, or Redis across processes). */
   publishEvents(batch: EventBatch): Promise<void>;
@@ -12,6 +33,10 @@ export interface CoreActivities {
   conversationSettings(): Promise<ConversationSettings>;
   /** Local activity: agents, queues and idle codes for the router. */
   directory(): Promise<Directory>;
+  /** Local activity: signal another workflow; a closed or unknown one is `not-found`, not an error. */
+  signalWorkflow(request: SignalRequest): Promise<SignalResult>;
+  /** Local activity: start a workflow; one already started with the id (a retry) counts as started. */
+  startWorkflow(request: StartRequest): Promise<{ started: true }>;
 }
 
 export interface SmsActivities {

@@ -48,7 +48,7 @@ export const deliverySignal = defineSignal<[DeliveryUpdate]>('delivery');
 export const stateQuery = defineQuery<ConversationState>('state');
 
 // Thread: one per (business number, customer number), the entry point of every MO.
-interface CustomerMessage {
+export interface CustomerMessage {
   message: InboundMessage;
   businessNumber: string;
   customerNumber: string;
@@ -64,8 +64,20 @@ interface ThreadView {
   keywords: { id: string; keyword: string; at: string; conversationId?: string }[];
 }
 export const customerMessageSignal = defineSignal<[CustomerMessage]>('customerMessage');
-export const conversationEndedSignal = defineSignal<[{ conversationId: string }]>('conversationEnded');
-export const redirectSignal = defineSignal<[{ conversationId: string; message: InboundMessage }]>('redirect');
+/** Where a taken message went: the open conversation the gateway may signal directly (none for a record). */
+export interface TakenMessage {
+  conversationId?: string;
+}
+/**
+ * The gateway's boundary path (no open conversation known): the thread's rules take the message
+ * like customerMessage, and the update completes once it is in the conversation's history.
+ */
+export const takeMessageUpdate = defineUpdate<TakenMessage, [CustomerMessage]>('takeMessage');
+/** `optedOut`: the conversation's, final (absent in signals from before it was carried). */
+export const conversationEndedSignal =
+  defineSignal<[{ conversationId: string; optedOut?: boolean }]>('conversationEnded');
+export const redirectSignal =
+  defineSignal<[{ conversationId: string; message: InboundMessage; optedOut?: boolean }]>('redirect');
 export const threadQuery = defineQuery<ThreadView>('thread');
 
 // Router: presence and queues.
@@ -75,7 +87,8 @@ export interface StatusChange {
   idleCodeId?: string;
   logout?: boolean;
 }
-export const routerSignal = defineSignal<[Exclude<RouterEvent, { type: 'setStatus' } | { type: 'sync' }>]>('router');
+export type RouterMessage = Exclude<RouterEvent, { type: 'setStatus' } | { type: 'sync' }>;
+export const routerSignal = defineSignal<[RouterMessage]>('router');
 export const syncDirectorySignal = defineSignal<[Directory]>('syncDirectory');
 export const setStatusUpdate = defineUpdate<AgentView, [StatusChange]>('setAgentStatus');
 export const agentsQuery = defineQuery<AgentView[]>('agents');

@@ -1,13 +1,14 @@
-import { getExternalWorkflowHandle, log, patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { log, patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { ApplicationFailure } from '@temporalio/common';
 import type { ConversationState } from '../domain/types.js';
-import { conversationEndedSignal, redirectSignal, routerSignal } from '../contract/definitions.js';
+import { conversationEndedSignal, redirectSignal, routerSignal, type RouterMessage } from '../contract/definitions.js';
 import { summarize, type AgentEventPayload, type ConversationEventPayload } from '../contract/events.js';
 import { SB_BUSINESS, SB_CUSTOMER, SB_INSTANCE, SB_OWNER, SB_QUEUE, SB_STATUS } from '../contract/search-attributes.js';
 import { instanceOf } from '../contract/ids.js';
 import type { Outbox } from '../runtime/outbox.js';
 import type { ConversationCommand, ConversationEvent } from './model.js';
 import { coreActivities, smsActivities } from './effects.js';
+import { signalOther } from '../runtime/signals.js';
 
 /** Turns the rules' commands into signals, activities and published events. */
 export class CommandRunner {
@@ -25,27 +26,22 @@ export class CommandRunner {
     const at = new Date(Date.now()).toISOString();
     const conversation: ConversationEventPayload[] = [];
     const agent: AgentEventPayload[] = [];
-    const router = getExternalWorkflowHandle(this.routerId);
+    const router = (event: RouterMessage) => () => signalOther(this.routerId, routerSignal, event);
     for (const c of commands) {
       switch (c.type) {
         case 'route':
-          this.outbox.push('router', () =>
-            router.signal(routerSignal, {
-              type: 'route',
-              conversationId: s.id,
-              queueId: c.queueId,
-              priorityAt: c.priorityAt,
-            }),
+          this.outbox.push(
+            'router',
+            router({ type: 'route', conversationId: s.id, queueId: c.queueId, priorityAt: c.priorityAt }),
           );
           break;
         case 'accepted':
-          this.outbox.push('router', () =>
-            router.signal(routerSignal, { type: 'accepted', conversationId: s.id, agentId: c.agentId }),
-          );
+          this.outbox.push('router', router({ type: 'accepted', conversationId: s.id, agentId: c.agentId }));
           break;
         case 'release':
-          this.outbox.push('router', () =>
-            router.signal(routerSignal, {
+          this.outbox.push(
+            'router',
+            router({
               type: 'release',
               conversationId: s.id,
               agentId: c.agentId,
@@ -58,13 +54,14 @@ export class CommandRunner {
           this.outbox.spawn(() => this.sendSms(c.messageId));
           break;
         case 'threadEnded':
+          // With the conversation's final opt-out: the thread no longer sees texts into open ones.
           this.outbox.push('thread', () =>
-            getExternalWorkflowHandle(s.threadId).signal(conversationEndedSignal, { conversationId: s.id }),
+            signalOther(s.threadId, conversationEndedSignal, { conversationId: s.id, optedOut: s.optedOut }),
           );
           break;
         case 'redirectInbound':
           this.outbox.push('thread', () =>
-            getExternalWorkflowHandle(s.threadId).signal(redirectSignal, { conversationId: s.id, message: c.message }),
+            signalOther(s.threadId, redirectSignal, { conversationId: s.id, message: c.message, optedOut: s.optedOut }),
           );
           break;
         case 'conversationEvent': {

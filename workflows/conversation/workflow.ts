@@ -1,12 +1,4 @@
-import {
-  allHandlersFinished,
-  condition,
-  continueAsNew,
-  getExternalWorkflowHandle,
-  setHandler,
-  uuid4,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { ConversationSettings, ConversationState } from '../domain/types.js';
 import {
   actUpdate,
@@ -25,6 +17,7 @@ import { RuleError } from '../domain/errors.js';
 import { rethrowAsFailure } from '../runtime/failures.js';
 import { TimerSet } from '../runtime/timers.js';
 import { Outbox } from '../runtime/outbox.js';
+import { signalOther } from '../runtime/signals.js';
 import {
   checkDirected,
   createConversation,
@@ -136,7 +129,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     const requestId = uuid4();
     // On the router lane: a release this conversation sent earlier (a wrap-up, say) lands first.
     await outbox.pushAndWait('router', () =>
-      getExternalWorkflowHandle(input.routerId).signal(routerSignal, {
+      signalOther(input.routerId, routerSignal, {
         type: 'reserve',
         conversationId: state.id,
         agentId: action.targetId,

@@ -2,7 +2,6 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
-  getExternalWorkflowHandle,
   log,
   patched,
   proxyLocalActivities,
@@ -23,6 +22,7 @@ import {
 } from '../contract/definitions.js';
 import { rethrowAsFailure } from '../runtime/failures.js';
 import { Outbox } from '../runtime/outbox.js';
+import { signalOther } from '../runtime/signals.js';
 import {
   agentView,
   checkSetStatus,
@@ -70,14 +70,14 @@ export async function routerWorkflow(input: RouterInput = {}): Promise<void> {
       }
       // Runs that logged agents out before this version left their conversations as they were.
       if (c.type === 'loggedOut' && !patched('logout-hands-back-work')) continue;
-      const target = getExternalWorkflowHandle(c.conversationId);
-      outbox.push(c.conversationId, async () => {
+      const to = c.conversationId;
+      outbox.push(to, async () => {
         try {
-          if (c.type === 'assign') await target.signal(assignedSignal, { agentId: c.agentId });
-          else if (c.type === 'loggedOut') await target.signal(agentLoggedOutSignal, { agentId: c.agentId });
+          if (c.type === 'assign') await signalOther(to, assignedSignal, { agentId: c.agentId });
+          else if (c.type === 'loggedOut') await signalOther(to, agentLoggedOutSignal, { agentId: c.agentId });
           else if (c.type === 'reserved')
-            await target.signal(reserveResultSignal, { requestId: c.requestId, agentId: c.agentId });
-          else await target.signal(reserveResultSignal, { requestId: c.requestId, code: c.code, message: c.message });
+            await signalOther(to, reserveResultSignal, { requestId: c.requestId, agentId: c.agentId });
+          else await signalOther(to, reserveResultSignal, { requestId: c.requestId, code: c.code, message: c.message });
         } catch (error) {
           // The conversation is gone (closed, or never existed): take the offer's slot back.
           log.warn('conversation unreachable', { conversationId: c.conversationId, error: String(error) });

@@ -1,4 +1,5 @@
 import type { InboundMessage, NumberType, SearchKeys } from '../domain/types.js';
+import type { TakenMessage } from '../contract/definitions.js';
 import type { InboundDecision } from './inbound-rules.js';
 
 /** What a (business number, customer number) pair remembers across its conversations. */
@@ -48,6 +49,29 @@ export function remember(state: ThreadState, message: InboundMessage): boolean {
 export function optAfter(state: ThreadState, d: InboundDecision): void {
   state.optedOut = d.optedOut;
   if (d.optChangedBy) state.optChangedBy = d.optChangedBy;
+}
+
+/**
+ * A conversation that ended (or redirected a text, having ended) no longer takes the pair's texts.
+ * Its final opt-out comes with it: the texts into an open conversation
+ * go to it directly, so the thread learns their STOP or START only then. Only the conversation
+ * that holds the pair (or the last one, none being open) speaks for it; a change the thread did
+ * not see was made by a message it does not know, so `optChangedBy` no longer names it.
+ */
+export function left(state: ThreadState, conversationId: string, optedOut?: boolean): void {
+  // undefined: a signal from before the field was carried
+  const speaks = state.current === undefined || state.current === conversationId;
+  if (optedOut !== undefined && speaks && state.optedOut !== optedOut) {
+    state.optedOut = optedOut;
+    delete state.optChangedBy;
+  }
+  if (state.current === conversationId) delete state.current;
+}
+
+/** A message to hand on; `taken` answers a takeMessage update once it is in its conversation. */
+export interface Pending {
+  message: InboundMessage;
+  taken?: (where: TakenMessage) => void;
 }
 
 /** A keyword that needed no agent; the closed conversation recording it is added once started. */

@@ -2,26 +2,28 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
-  getExternalWorkflowHandle,
   patched,
   setHandler,
-  startChild,
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { InboundMessage } from '../domain/types.js';
 import {
   conversationEndedSignal,
   customerMessageSignal,
   inboundSignal,
   redirectSignal,
+  takeMessageUpdate,
   threadQuery,
+  type CustomerMessage,
+  type TakenMessage,
 } from '../contract/definitions.js';
 import { conversationIdFor, instanceOf } from '../contract/ids.js';
-import { conversationWorkflow } from '../conversation/workflow.js';
-import { emptyThread, keywordTaken, optAfter, remember, started, type Routing, type ThreadState } from './model.js';
+import { signalOther } from '../runtime/signals.js';
+import { Outbox } from '../runtime/outbox.js';
+import { emptyThread, keywordTaken, left, optAfter, remember, started } from './model.js';
+import type { Pending, Routing, ThreadState } from './model.js';
 import { decideInbound } from './inbound-rules.js';
-import { conversationStart } from './new-conversation.js';
+import { startConversationRun } from './new-conversation.js';
 
 export interface ThreadInput {
   state?: ThreadState;
@@ -32,13 +34,14 @@ export interface ThreadInput {
 const MAX_HISTORY = 2000;
 
 /**
- * One per (business number, customer number): the gateway's signalWithStart target. It takes each
- * MO once, hands it to the open conversation, or starts a new one when there is none (or the last
- * one has ended: a message after End starts a new conversation).
+ * One per (business number, customer number), at the pair's boundaries: the gateway's way in when
+ * it knows no open conversation (takeMessage, or customerMessage when workers do not answer), and
+ * the conversations' way out (ended, redirect). It takes each MO once, hands it to the open
+ * conversation, or starts a new one when there is none (a message after End starts a new one).
  */
 export async function threadWorkflow(input: ThreadInput = {}): Promise<void> {
   const state = input.state ?? emptyThread();
-  const inbox: InboundMessage[] = [];
+  const inbox: Pending[] = [];
 
   setHandler(threadQuery, () => ({
     ...(state.current ? { current: state.current } : {}),
@@ -46,62 +49,64 @@ export async function threadWorkflow(input: ThreadInput = {}): Promise<void> {
     optedOut: state.optedOut,
     keywords: state.keywords,
   }));
-  setHandler(customerMessageSignal, ({ message, ...routing }) => {
+  function take({ message, ...routing }: CustomerMessage, taken?: Pending['taken']): boolean {
     state.routing = routing;
-    if (remember(state, message)) inbox.push(message);
-  });
-  setHandler(conversationEndedSignal, ({ conversationId }) => {
-    if (state.current === conversationId) delete state.current;
-  });
-  setHandler(redirectSignal, ({ conversationId, message }) => {
-    if (state.current === conversationId) delete state.current;
-    inbox.push(message);
+    if (!remember(state, message)) return false;
+    inbox.push({ message, ...(taken ? { taken } : {}) });
+    return true;
+  }
+  setHandler(customerMessageSignal, (m) => void take(m));
+  // A text already taken answers nothing: the gateway keeps to the boundary for the next one.
+  setHandler(takeMessageUpdate, (m) => new Promise<TakenMessage>((resolve) => take(m, resolve) || resolve({})));
+  setHandler(conversationEndedSignal, ({ conversationId, optedOut }) => left(state, conversationId, optedOut));
+  setHandler(redirectSignal, ({ conversationId, message, optedOut }) => {
+    left(state, conversationId, optedOut);
+    inbox.push({ message });
   });
 
   /** `record`: born closed for the customer's history, never offered (inbound-rules.ts). */
-  async function startConversation(
-    message: InboundMessage,
-    m: Routing,
-    optedOut: boolean,
-    record = false,
-  ): Promise<string> {
+  async function startConversation(p: Pending, m: Routing, optedOut: boolean, record = false): Promise<string> {
     const instance = instanceOf(workflowInfo().workflowId);
     const id = conversationIdFor(instance, uuid4());
     const threadId = workflowInfo().workflowId;
-    await startChild(
-      conversationWorkflow,
-      conversationStart({ instance, threadId, id, first: message, routing: m, optedOut, record }),
-    );
+    await startConversationRun({ instance, threadId, id, first: p.message, routing: m, optedOut, record });
     started(state, id, !record);
+    p.taken?.(record ? {} : { conversationId: id });
     return id;
   }
 
   // Messages whose conversation completed before the signal landed: they open a new one, in order.
-  const bounced: InboundMessage[] = [];
-  const inFlight = new Set<Promise<void>>();
+  const bounced: Pending[] = [];
+  const inFlight = new Outbox();
 
   /**
    * Forwards without waiting for the signal's round trip, so every message queued while the thread
-   * was busy leaves in one workflow task (order kept: commands of one task are applied in order).
+   * was busy leaves in the same workflow task. Signals from local activities go one after another
+   * per conversation (the commands of older runs were applied in order by the server).
    */
-  function forward(target: string, message: InboundMessage): void {
-    const sent = getExternalWorkflowHandle(target)
-      .signal(inboundSignal, message)
-      .catch(() => {
-        if (state.current === target) delete state.current;
-        bounced.push(message);
-      });
-    inFlight.add(sent);
-    void sent.finally(() => inFlight.delete(sent));
+  function forward(target: string, p: Pending): void {
+    const send = () =>
+      signalOther(target, inboundSignal, p.message).then(
+        () => p.taken?.({ conversationId: target }),
+        () => {
+          if (state.current === target) delete state.current;
+          bounced.push(p);
+        },
+      );
+    if (patched('signals-from-local-activity')) inFlight.push(target, send);
+    else inFlight.spawn(send);
   }
 
-  async function deliver(message: InboundMessage): Promise<void> {
+  async function deliver(p: Pending): Promise<void> {
+    const message = p.message;
     if (state.current && !patched('thread-forwards-without-waiting')) {
       // Threads live as long as the customer texts: runs from before this version keep waiting
       // for each signal's round trip, as their histories say.
+      const target = state.current;
       try {
-        await getExternalWorkflowHandle(state.current).signal(inboundSignal, message);
+        await signalOther(target, inboundSignal, message);
         optAfter(state, decideInbound({ ...state, open: true }, message));
+        p.taken?.({ conversationId: target });
         return;
       } catch {
         delete state.current; // completed in the meantime: this message opens a new one
@@ -111,14 +116,15 @@ export async function threadWorkflow(input: ThreadInput = {}): Promise<void> {
     optAfter(state, d);
     if (d.action !== 'deliver' && message.keyword && !patched('thread-inbound-rules')) {
       keywordTaken(state, message); // runs from before: kept on the thread only, as their histories say
+      p.taken?.({});
       return;
     }
     // Every message past here came after at least one MO, so the routing is known.
-    if (d.action === 'deliver') return forward(state.current!, message);
+    if (d.action === 'deliver') return forward(state.current!, p);
     // A keyword with nothing open goes on the thread at once (as before), with the conversation
     // that takes it once started: a closed record, or one an agent is offered ("Yes", HELP).
     const entry: { conversationId?: string } | undefined = message.keyword ? keywordTaken(state, message) : undefined;
-    const id = await startConversation(message, state.routing!, d.startOptedOut, d.action === 'record');
+    const id = await startConversation(p, state.routing!, d.startOptedOut, d.action === 'record');
     if (entry) entry.conversationId = id;
   }
 
