@@ -1,70 +1,31 @@
-import type { Client } from '@temporalio/client';
-import type { SwitchboardConfig } from '../../config/schema.js';
-import { submitCustomerText } from '../../platform/temporal/inbound.js';
-import { withTimeout } from '../../platform/with-timeout.js';
-import type { InboundMessage } from '../../workflows/domain/types.js';
-import { classifyKeyword, type Keyword } from '../../workflows/domain/keywords.js';
-import { normaliseAddress } from '../../platform/smpp-codec/numbers.js';
 import { groupKey, ReassemblyFullError, type CompletedMessage } from '../../platform/smpp-codec/reassembly.js';
-import { decodeUserData } from '../../platform/smpp-codec/user-data.js';
 import { STATUS } from '../../platform/smpp-codec/status.js';
 import type { ShortMessage } from '../session/messages.js';
-import type { Limiter } from './limiter.js';
-import { statusError, type GatewayLog } from './log.js';
+import { statusError } from './log.js';
 import { MoAssembler } from './mo-assembler.js';
-import { singlePartHash, type MoLedger } from './mo-ledger.js';
+import { singlePartHash } from './mo-ledger.js';
 import type { MoPartLedger } from './mo-parts.js';
-import { inScope, type AccountScope } from './mo-scope.js';
+import { checkLength, decodeMo, type MoSource } from './mo-decode.js';
+import { MoSubmit, type MoSubmitDeps } from './mo-submit.js';
 
-/** Where an MO came in: an outbound bind (deliver_sm) or a peer bound to our listener (submit_sm). */
-export interface MoSource {
-  side: 'esme' | 'listener';
-  /** The bind id, or the listener peer's system_id. */
-  bindId: string;
-  gsmPacked: boolean;
-  /** How long a part's response may be held (below the carrier's response timeout). */
-  holdMs: number;
-  /** A listener account's scoping: what it may submit for. */
-  scope?: AccountScope;
-}
+export type { MoSource } from './mo-decode.js';
 
-interface MoInboundDeps {
-  config: SwitchboardConfig;
-  client: Client;
-  ledger: MoLedger;
+interface MoInboundDeps extends MoSubmitDeps {
   /** Early-acked multipart parts (loaded with the state file). */
   parts: MoPartLedger;
-  log: GatewayLog;
-  /** Bound on one signalWithStart; past it the carrier is told to try again. */
-  signalTimeoutMs: number;
-  /** Bounds concurrent calls to Temporal (smpp.limits.maxConcurrentSignals). */
-  limiter: Limiter;
-  /** The automatic HELP answer, sent once Temporal has the message. */
-  answerHelp(source: MoSource, business: string, customer: string): void;
 }
 
-const ESME_RINVSRCADR = 0x0a; // not in the session's typed STATUS subset
-const ESME_RINVMSGLEN = 0x01;
-
-interface Routed {
-  from: string;
-  to: string;
-  source: MoSource;
-}
 const peerOf = (s: { side: string; bindId: string }): string => `${s.side}:${s.bindId}`;
-const chars = (text: string): number => {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
-};
 
-/** MO to Temporal: decode, reassemble, route to a business number, signal, and only then ack. */
+/** MO to Temporal: decode, reassemble, route to a business number, submit, and only then ack. */
 export class MoInbound {
   private readonly assembler: MoAssembler;
+  private readonly submit: MoSubmit;
   /** Group key -> the route its parts came in on (bounded by the reassembly limits). */
   private readonly routes = new Map<string, MoSource>();
   constructor(private readonly deps: MoInboundDeps) {
     const { limits } = deps.config.smpp;
+    this.submit = new MoSubmit(deps);
     this.assembler = new MoAssembler(
       deps.config.smpp.reassemblyTimeoutSeconds * 1000,
       (m) => this.completed(m),
@@ -98,44 +59,10 @@ export class MoInbound {
 
   /** Resolves with the message id (ack), or rejects with a `status` for the response. */
   async handle(sm: ShortMessage, source: MoSource): Promise<string | undefined> {
-    const from = this.address(sm.source, ESME_RINVSRCADR, 'source');
-    const to = this.address(sm.destination, STATUS.ESME_RINVDSTADR, 'destination');
-    if (!this.deps.config.numbers.some((n) => n.number === to)) {
-      this.deps.log('warn', 'MO to an unknown business number refused', { to, bind: source.bindId });
-      throw statusError(STATUS.ESME_RINVDSTADR, `no business number ${to}`);
-    }
-    const refused = inScope(source.scope, from, to);
-    if (refused) {
-      this.deps.log('warn', "MO outside the account's scope refused", { bind: source.bindId, which: refused });
-      throw statusError(
-        refused === 'source' ? ESME_RINVSRCADR : STATUS.ESME_RINVDSTADR,
-        `not this account's ${refused}`,
-      );
-    }
-    const num = (key: string): number | undefined =>
-      typeof sm.pdu[key] === 'number' ? (sm.pdu[key] as number) : undefined;
-    const ud = decodeUserData(
-      {
-        esmClass: sm.esmClass,
-        dataCoding: sm.dataCoding,
-        shortMessage: sm.shortMessage,
-        ...(sm.messagePayload ? { messagePayload: sm.messagePayload } : {}),
-        ...optional('sar_msg_ref_num', num('sar_msg_ref_num')),
-        ...optional('sar_total_segments', num('sar_total_segments')),
-        ...optional('sar_segment_seqnum', num('sar_segment_seqnum')),
-      },
-      { gsmPacked: source.gsmPacked },
-    );
-    this.capped(ud.text, source);
+    const { from, to, ud, userMessageReference } = decodeMo(this.deps.config, this.deps.log, sm, source);
     if (!ud.concat || ud.concat.total === 1) {
-      const hash = singlePartHash({
-        from,
-        to,
-        dataCoding: sm.dataCoding,
-        bytes: ud.bytes,
-        userMessageReference: num('user_message_reference'),
-      });
-      return this.deliver(
+      const hash = singlePartHash({ from, to, dataCoding: sm.dataCoding, bytes: ud.bytes, userMessageReference });
+      return this.submit.deliver(
         hash,
         { from, to, source },
         { text: ud.text, segments: 1, incomplete: false, receivedAt: Date.now() },
@@ -170,90 +97,23 @@ export class MoInbound {
     this.assembler.close(statusError(STATUS.ESME_RX_T_APPN, 'gateway stopping'));
   }
 
-  private capped(text: string, source: MoSource): void {
-    const max = this.deps.config.smpp.limits.maxMessageChars;
-    if (text.length <= max || chars(text) <= max) return;
-    this.deps.log('warn', 'MO refused: text over smpp.limits.maxMessageChars', { bind: source.bindId, max });
-    throw statusError(ESME_RINVMSGLEN, `message over ${max} characters`);
-  }
-
   private completed(m: CompletedMessage): Promise<string> {
     const source = this.routes.get(m.key) ?? { side: 'esme', bindId: '', gsmPacked: false, holdMs: 0 };
     this.routes.delete(m.key);
     try {
-      this.capped(m.text, source);
+      checkLength(this.deps.config, this.deps.log, m.text, source);
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.deliver(
-      m.identity,
-      { from: m.source, to: m.destination, source },
-      {
-        text: m.text,
-        segments: m.segments,
-        incomplete: m.incomplete,
-        receivedAt: m.firstReceivedAt,
-      },
-    ).catch((error: unknown) => {
-      this.routes.set(m.key, source); // its parts may be requeued and complete again
-      throw error;
-    });
-  }
-
-  private async deliver(
-    hash: string,
-    r: Routed,
-    m: { text: string; segments: number; incomplete: boolean; receivedAt: number },
-  ): Promise<string> {
-    const { id, redelivery } = this.deps.ledger.begin(hash);
-    // A fragment is not a keyword: "STOP" could be the start of "STOP sending me ads, I want...".
-    const keyword: Keyword | null = m.incomplete ? null : classifyKeyword(m.text);
-    const message: InboundMessage = {
-      id,
-      text: m.text,
-      receivedAt: new Date(m.receivedAt).toISOString(),
-      segments: m.segments,
-      ...(m.incomplete ? { incomplete: true } : {}),
-      ...(keyword ? { keyword } : {}),
-      ingress: {
-        bindId: r.source.bindId,
-        side: r.source.side,
-        ...(this.deps.config.smpp.gatewayId ? { gateway: this.deps.config.smpp.gatewayId } : {}),
-      },
-    };
-    const deadline = Date.now() + this.deps.signalTimeoutMs;
-    try {
-      await this.deps.limiter.run(this.deps.signalTimeoutMs, () =>
-        withTimeout(
-          this.deps.client.withDeadline(deadline, () =>
-            submitCustomerText(this.deps.client, this.deps.config, { from: r.from, to: r.to, message }),
-          ),
-          deadline - Date.now(),
-        ),
-      );
-    } catch (error) {
-      this.deps.log('warn', 'Temporal did not take the MO; the carrier will retry', {
-        id,
-        redelivery,
-        error: (error as Error).message,
+    return this.submit
+      .deliver(
+        m.identity,
+        { from: m.source, to: m.destination, source },
+        { text: m.text, segments: m.segments, incomplete: m.incomplete, receivedAt: m.firstReceivedAt },
+      )
+      .catch((error: unknown) => {
+        this.routes.set(m.key, source); // its parts may be requeued and complete again
+        throw error;
       });
-      throw statusError(STATUS.ESME_RX_T_APPN, 'Temporal unavailable');
-    }
-    this.deps.ledger.acked(hash, id);
-    if (keyword === 'HELP') this.deps.answerHelp(r.source, r.to, r.from);
-    return id;
   }
-
-  private address(a: { addr: string; ton: number; npi: number }, status: number, which: string): string {
-    try {
-      return normaliseAddress(a.addr, a.ton, a.npi);
-    } catch (error) {
-      this.deps.log('warn', `MO with a bad ${which} address refused`, { ton: a.ton, error: (error as Error).message });
-      throw statusError(status, `bad ${which} address`);
-    }
-  }
-}
-
-function optional<K extends string>(key: K, value: number | undefined): Partial<Record<K, number>> {
-  return value === undefined ? {} : ({ [key]: value } as Record<K, number>);
 }
