@@ -1,17 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DirectInbound } from '../../platform/temporal/direct-inbound.js';
 import { routerId } from '../../workflows/contract/ids.js';
 import { threadIdFor } from '../../config/identifiers.js';
 import { eventually } from '../support/eventually.js';
+import { classifyKeyword } from '../../workflows/domain/keywords.js';
 import { gained, snapshot, tasks } from '../support/history-counts.js';
 import { WorkflowStack } from '../support/workflow-stack.js';
+import { memoryEventBus } from '../../platform/events/bus.js';
+import { startWorker } from '../../worker/run-worker.js';
 
 // The cost of an MO, read from histories: into an open conversation it is one workflow task on
 // that conversation and nothing anywhere else; no task only acknowledges a workflow's own signal.
 
 const BIZ = '+15551230000';
 const SIGNAL_TIMEOUT_MS = 5_000;
+/** As the gateway classifies a whole text. */
+const keyword = (text: string) => {
+  const k = classifyKeyword(text);
+  return k ? { keyword: k } : {};
+};
 
 /** No task scheduled or signal waiting after the last completed task. */
 function idle(events: string[]): boolean {
@@ -33,7 +41,11 @@ describe('one hop: an MO into an open conversation costs one workflow task', () 
 
   const mo = (customer: string, text: string) =>
     direct.submit(
-      { from: customer, to: BIZ, message: { id: randomUUID(), text, receivedAt: new Date().toISOString() } },
+      {
+        from: customer,
+        to: BIZ,
+        message: { id: randomUUID(), text, receivedAt: new Date().toISOString(), ...keyword(text) },
+      },
       Date.now() + SIGNAL_TIMEOUT_MS,
     );
 
@@ -81,5 +93,68 @@ describe('one hop: an MO into an open conversation costs one workflow task', () 
     ]);
     expect(gained(started.thread!, after.thread!)).toEqual([]);
     expect(gained(started.router!, after.router!)).toEqual([]);
+  });
+
+  it('an opt-out sent straight in reaches the thread with the end; a completed conversation sends the next text to the thread', async () => {
+    const customer = '+15550001002';
+    await stack.setStatus('alice', 'AVAILABLE');
+    try {
+      expect(await mo(customer, 'Hi')).toBe('thread');
+      const first = await stack.conversationOf(BIZ, customer);
+      await stack.until(first, (s) => s.offer?.agentId === 'alice', 'offer');
+      await stack.act(first, { type: 'accept', agentId: 'alice' });
+      expect(await mo(customer, 'STOP')).toBe('direct');
+      await stack.until(first, (s) => s.optedOut, 'opted out');
+      expect((await stack.thread(BIZ, customer)).optedOut).toBe(false); // the thread did not see it
+      await stack.act(first, { type: 'end', agentId: 'alice' });
+      await eventually(async () => {
+        if (!(await stack.thread(BIZ, customer)).optedOut) throw new Error('thread not told yet');
+      });
+      await stack.act(first, { type: 'wrapUp', agentId: 'alice', reasonId: 'resolved' });
+      await stack.client.workflow.getHandle(first).result(); // completed: a signal to it is refused
+      expect(await mo(customer, 'One more thing')).toBe('thread');
+      const next = await stack.conversationOf(BIZ, customer, 1);
+      expect(next).not.toBe(first);
+      const s = await stack.until(next, (st) => st.messages.some((m) => m.text === 'One more thing'), 'the text');
+      expect(s.optedOut).toBe(true);
+      expect(await mo(customer, 'Still there?')).toBe('direct');
+      await stack.until(next, (st) => st.messages.some((m) => m.text === 'Still there?'), 'the direct text');
+    } finally {
+      await stack.setStatus('alice', 'LOGGED_OUT').catch(() => undefined);
+    }
+  });
+
+  it('no worker answers the update: the text goes by signalWithStart (durable), nothing is remembered, none is lost', async () => {
+    const down = await WorkflowStack.start({ withWorker: false });
+    try {
+      const idle = new DirectInbound(down.client, down.config);
+      const customer = '+15550001003';
+      const text = {
+        from: customer,
+        to: BIZ,
+        message: { id: randomUUID(), text: 'Anyone?', receivedAt: new Date().toISOString() },
+      };
+      expect(await idle.submit(text, Date.now() + 2_000)).toBe('thread');
+      expect(idle.sizes).toEqual({ remembered: 0, threads: 0 });
+      const thread = threadIdFor(down.config, BIZ, customer);
+      const events = (await snapshot(down.client, { thread })).thread!;
+      expect(events).toContain('workflow_execution_signaled');
+      expect(events).not.toContain('workflow_task_completed');
+      // Workers back: the text is taken once, into a new conversation.
+      const worker = await startWorker({
+        config: down.config,
+        bus: memoryEventBus(),
+        address: inject('temporalAddress'),
+      });
+      try {
+        const id = await down.conversationOf(BIZ, customer);
+        const s = await down.until(id, (st) => st.messages.length > 0, 'the text');
+        expect(s.messages.filter((m) => m.text === 'Anyone?')).toHaveLength(1);
+      } finally {
+        await worker.shutdown();
+      }
+    } finally {
+      await down.stop();
+    }
   });
 });
