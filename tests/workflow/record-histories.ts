@@ -1,27 +1,42 @@
-// Records the histories the replay test replays: `npm run record-histories`. Run it when a workflow
-// change is meant to change histories (and version the workflow code so old ones still replay).
+// Records the histories the replay test replays: `npm run record-histories [dir]` (default
+// histories-one-hop, the newest set). Run it when a workflow change is meant to change histories,
+// into a new directory listed in replay.test.ts, so the sets recorded before still replay.
+// MOs take the gateway's path (platform/temporal/direct-inbound.ts); one goes by signalWithStart.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { startLocalTemporal } from '../../harness/local-temporal.js';
 import { findTemporalCli } from '../../platform/temporal/cli.js';
 import { routerId } from '../../workflows/contract/ids.js';
 import { WorkflowStack } from '../support/workflow-stack.js';
+import { DirectInbound } from '../../platform/temporal/direct-inbound.js';
 
-const OUT = new URL('./histories/', import.meta.url).pathname;
+const OUT = new URL(`./${process.argv[2] ?? 'histories-one-hop'}/`, import.meta.url).pathname;
 const BIZ = '+15551230000';
 
 const env = await startLocalTemporal();
 const stack = await WorkflowStack.start({ address: env.address, ronaTimeoutSeconds: 1, autoWrapUpSeconds: 1 });
+let gateway = new DirectInbound(stack.client, stack.config);
+const mo = (body: string, id: string) =>
+  gateway.submit(
+    { from: '+15550000001', to: BIZ, message: { id, text: body, receivedAt: new Date().toISOString() } },
+    Date.now() + 5_000,
+  );
 try {
   // Every kind of step once: RONA, accept, reply, conference (join, exit), transfers, end, auto wrap-up.
   await stack.setStatus('alice', 'AVAILABLE');
-  await stack.text('+15550000001', BIZ, 'hello', 'rec-1');
+  await mo('hello', 'rec-1');
   const id = await stack.conversationOf(BIZ, '+15550000001');
   await stack.until(id, (s) => s.status === 'QUEUED' && s.offerSeq === 1, 'RONA');
   await stack.setStatus('alice', 'AVAILABLE');
   await stack.until(id, (s) => s.offer?.agentId === 'alice', 'offer');
   await stack.act(id, { type: 'accept', agentId: 'alice' });
   await stack.act(id, { type: 'send', agentId: 'alice', text: 'Hi there', clientMessageId: 'a1' });
+  // Into the open conversation: straight in, by the thread's signal, by its update (a fresh gateway).
+  await mo('straight in', 'rec-1b');
+  await stack.text('+15550000001', BIZ, 'by signalWithStart', 'rec-1c');
+  gateway = new DirectInbound(stack.client, stack.config);
+  await mo('by the update', 'rec-1d');
+  await stack.until(id, (s) => s.messages.filter((m) => m.direction === 'INBOUND').length === 4, 'texts in');
   await stack.setStatus('bob', 'AVAILABLE');
   await stack.act(id, { type: 'requestConference', agentId: 'alice', targetId: 'bob' });
   await stack.act(id, { type: 'acceptConference', agentId: 'bob' });
@@ -33,7 +48,7 @@ try {
   await stack.until(id, (s) => s.offer?.agentId === 'alice', 'offer after transfer to queue');
   await stack.act(id, { type: 'accept', agentId: 'alice' });
   await stack.act(id, { type: 'end', agentId: 'alice' });
-  await stack.text('+15550000001', BIZ, 'after end', 'rec-2');
+  await mo('after end', 'rec-2'); // into the ended conversation: redirected to the thread
   await stack.conversationOf(BIZ, '+15550000001', 1);
   await stack.until(id, (s) => s.status === 'CLOSED', 'auto wrap-up');
 
