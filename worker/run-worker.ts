@@ -70,15 +70,21 @@ export async function startWorker(opts: {
   const connection = await connectNative(config, opts.address);
   // For the local activities that signal and start workflows (workflow-signals.ts).
   const client = await connectClient(config, opts.address);
-  const worker = await Worker.create({
-    connection,
-    namespace: config.temporal.namespace,
-    taskQueue: config.temporal.taskQueue,
-    workflowBundle: await workflowBundle(dataConverterOptions(config).dataConverter?.failureConverterPath),
-    activities: createActivities({ config, bus, client }),
-    ...dataConverterOptions(config),
-    ...workerTuning(),
-  });
+  let worker: Worker;
+  try {
+    worker = await Worker.create({
+      connection,
+      namespace: config.temporal.namespace,
+      taskQueue: config.temporal.taskQueue,
+      workflowBundle: await workflowBundle(dataConverterOptions(config).dataConverter?.failureConverterPath),
+      activities: createActivities({ config, bus, client }),
+      ...dataConverterOptions(config),
+      ...workerTuning(),
+    });
+  } catch (error) {
+    await Promise.all([connection.close(), client.connection.close()]);
+    throw error;
+  }
   const done = worker.run().finally(() => Promise.all([connection.close(), client.connection.close()]));
   return {
     worker,
