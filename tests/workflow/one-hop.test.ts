@@ -39,12 +39,12 @@ describe('one hop: an MO into an open conversation costs one workflow task', () 
     await stack?.stop();
   });
 
-  const mo = (customer: string, text: string) =>
+  const mo = (customer: string, text: string, id: string = randomUUID()) =>
     direct.submit(
       {
         from: customer,
         to: BIZ,
-        message: { id: randomUUID(), text, receivedAt: new Date().toISOString(), ...keyword(text) },
+        message: { id, text, receivedAt: new Date().toISOString(), ...keyword(text) },
       },
       Date.now() + SIGNAL_TIMEOUT_MS,
     );
@@ -103,7 +103,7 @@ describe('one hop: an MO into an open conversation costs one workflow task', () 
       const first = await stack.conversationOf(BIZ, customer);
       await stack.until(first, (s) => s.offer?.agentId === 'alice', 'offer');
       await stack.act(first, { type: 'accept', agentId: 'alice' });
-      expect(await mo(customer, 'STOP')).toBe('direct');
+      expect(await mo(customer, 'STOP', 'stop-1002')).toBe('direct');
       await stack.until(first, (s) => s.optedOut, 'opted out');
       expect((await stack.thread(BIZ, customer)).optedOut).toBe(false); // the thread did not see it
       await stack.act(first, { type: 'end', agentId: 'alice' });
@@ -112,6 +112,9 @@ describe('one hop: an MO into an open conversation costs one workflow task', () 
       });
       await stack.act(first, { type: 'wrapUp', agentId: 'alice', reasonId: 'resolved' });
       await stack.client.workflow.getHandle(first).result(); // completed: a signal to it is refused
+      // The carrier resends the STOP (its ack was lost): the thread knows it from the end, takes it not again.
+      expect(await mo(customer, 'STOP', 'stop-1002')).toBe('thread');
+      expect((await stack.thread(BIZ, customer)).conversations).toEqual([first]);
       expect(await mo(customer, 'One more thing')).toBe('thread');
       const next = await stack.conversationOf(BIZ, customer, 1);
       expect(next).not.toBe(first);

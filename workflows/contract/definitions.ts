@@ -73,9 +73,16 @@ export interface TakenMessage {
  * like customerMessage, and the update completes once it is in the conversation's history.
  */
 export const takeMessageUpdate = defineUpdate<TakenMessage, [CustomerMessage]>('takeMessage');
-/** `optedOut`: the conversation's, final (absent in signals from before it was carried). */
-export const conversationEndedSignal =
-  defineSignal<[{ conversationId: string; optedOut?: boolean }]>('conversationEnded');
+/**
+ * `optedOut`: the conversation's, final; `inbound`: the ids of its last customer texts, which went
+ * to it directly, so a carrier's late redelivery is not taken again (both absent in older signals).
+ */
+export interface ConversationEnded {
+  conversationId: string;
+  optedOut?: boolean;
+  inbound?: string[];
+}
+export const conversationEndedSignal = defineSignal<[ConversationEnded]>('conversationEnded');
 export const redirectSignal =
   defineSignal<[{ conversationId: string; message: InboundMessage; optedOut?: boolean }]>('redirect');
 export const threadQuery = defineQuery<ThreadView>('thread');

@@ -9,6 +9,7 @@ import type { Outbox } from '../runtime/outbox.js';
 import type { ConversationCommand, ConversationEvent } from './model.js';
 import { coreActivities, smsActivities } from './effects.js';
 import { signalOther } from '../runtime/signals.js';
+import { ended, redirected } from './thread-signals.js';
 
 /** Turns the rules' commands into signals, activities and published events. */
 export class CommandRunner {
@@ -54,15 +55,10 @@ export class CommandRunner {
           this.outbox.spawn(() => this.sendSms(c.messageId));
           break;
         case 'threadEnded':
-          // With the conversation's final opt-out: the thread no longer sees texts into open ones.
-          this.outbox.push('thread', () =>
-            signalOther(s.threadId, conversationEndedSignal, { conversationId: s.id, optedOut: s.optedOut }),
-          );
+          this.outbox.push('thread', () => signalOther(s.threadId, conversationEndedSignal, ended(s)));
           break;
         case 'redirectInbound':
-          this.outbox.push('thread', () =>
-            signalOther(s.threadId, redirectSignal, { conversationId: s.id, message: c.message, optedOut: s.optedOut }),
-          );
+          this.outbox.push('thread', () => signalOther(s.threadId, redirectSignal, redirected(s, c.message)));
           break;
         case 'conversationEvent': {
           const message = c.messageId ? s.messages.find((m) => m.id === c.messageId) : undefined;

@@ -38,7 +38,7 @@ export function emptyThread(): ThreadState {
 }
 
 /** Records the message id; false when it was already taken in. */
-export function remember(state: ThreadState, message: InboundMessage): boolean {
+export function remember(state: ThreadState, message: Pick<InboundMessage, 'id'>): boolean {
   if (state.seen.includes(message.id)) return false;
   state.seen.push(message.id);
   if (state.seen.length > MAX_SEEN) state.seen.splice(0, state.seen.length - MAX_SEEN);
@@ -58,7 +58,8 @@ export function optAfter(state: ThreadState, d: InboundDecision): void {
  * that holds the pair (or the last one, none being open) speaks for it; a change the thread did
  * not see was made by a message it does not know, so `optChangedBy` no longer names it.
  */
-export function left(state: ThreadState, conversationId: string, optedOut?: boolean): void {
+export function left(state: ThreadState, conversationId: string, optedOut?: boolean, inbound: string[] = []): void {
+  for (const id of inbound) remember(state, { id });
   // undefined: a signal from before the field was carried
   const speaks = state.current === undefined || state.current === conversationId;
   if (optedOut !== undefined && speaks && state.optedOut !== optedOut) {

@@ -58,9 +58,10 @@ export async function threadWorkflow(input: ThreadInput = {}): Promise<void> {
   setHandler(customerMessageSignal, (m) => void take(m));
   // A text already taken answers nothing: the gateway keeps to the boundary for the next one.
   setHandler(takeMessageUpdate, (m) => new Promise<TakenMessage>((resolve) => take(m, resolve) || resolve({})));
-  setHandler(conversationEndedSignal, ({ conversationId, optedOut }) => left(state, conversationId, optedOut));
+  setHandler(conversationEndedSignal, (e) => left(state, e.conversationId, e.optedOut, e.inbound));
   setHandler(redirectSignal, ({ conversationId, message, optedOut }) => {
     left(state, conversationId, optedOut);
+    remember(state, message); // it may have come straight to the conversation: a redelivery is not new
     inbox.push({ message });
   });
 
