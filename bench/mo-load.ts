@@ -1,18 +1,174 @@
 // The MO load the workflow suite and the floor share, so the floor is measured on the same work:
-// as many signals, into as many open workflows, as many in flight, polled as often.
+// as many open workflows, created as many at once, then as many signals spread uniformly at random
+// over all of them (so with the default worker cache most land on a cold workflow), as many in
+// flight, every one checked as shown.
+import type { Client } from '@temporalio/client';
+import proto from '@temporalio/proto';
+import { ConditionMissed, type Reporter } from './reporter.js';
 import type { Row } from './stats.js';
 
 export const INBOUND = Number(process.env.BENCH_INBOUND_MESSAGES ?? 3000);
-/** Open workflows the MOs are spread over, and MOs in flight at once. */
-export const INBOUND_TARGETS = 50;
+/** Open workflows the MOs are spread over. */
+export const OPEN = Number(process.env.BENCH_OPEN_CONVERSATIONS ?? 10000);
+/** Signals in flight at once while opening them (as many as the server takes without refusing). */
+export const OPEN_CONCURRENCY = 200;
+/** The MOs are sent for at most this long (then the ones sent are the count): a bounded phase. */
+export const MO_SEND_MS = Number(process.env.BENCH_MO_SEND_S ?? 30) * 1000;
+/** MOs in flight at once. */
 export const INBOUND_CONCURRENCY = 100;
-/** Counting what every workflow has seen is a heavy probe: once a second. */
-export const INBOUND_POLL_MS = 1000;
 /** The MO text of the n-th message: the same payload size in both suites. */
 export const moText = (n: number) => `msg ${n}`;
+export const customer = (i: number) => `+1555${String(1000000 + i).slice(1)}`;
 
 export const MO_ROW = 'inbound messages into open conversations';
 export const FLOOR_ROW = 'floor: the same signals into a trivial workflow';
+
+/** Which open workflow (0..open-1) each of `count` MOs goes to: uniform, seeded, the same every run. */
+export function moTargets(count: number, open: number, seed = 0x5eed): number[] {
+  let a = seed >>> 0;
+  const next = () => {
+    // mulberry32
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+  return Array.from({ length: count }, () => Math.floor(next() * open));
+}
+
+/**
+ * Runs task(first..target-1) with `concurrency` in flight, starting none after `stopAt` (epoch ms)
+ * and, with `behind`, none while more than `maxBehind` started ones are not yet handled (behind()
+ * says how many are, read at most twice a second): the system's pace, with a bounded backlog, so
+ * what is left to drain at the stop fits the budget. Resolves once every started one has landed.
+ */
+export async function boundedRun(
+  r: Reporter,
+  what: string,
+  first: number,
+  target: number,
+  o: { concurrency: number; stopAt: number; behind?: () => Promise<number>; maxBehind?: number },
+  task: (i: number) => Promise<unknown>,
+): Promise<{ done: number; latencies: number[] }> {
+  let next = first;
+  let done = first;
+  let handled = first;
+  let readAt = 0;
+  const latencies: number[] = [];
+  const gate = async () => {
+    while (o.behind && next - handled > (o.maxBehind ?? 300) && Date.now() < o.stopAt) {
+      if (Date.now() - readAt > 500) {
+        readAt = Date.now();
+        handled = await o.behind().catch(() => handled);
+      } else await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  const lane = async () => {
+    for (;;) {
+      await gate();
+      if (next >= target || Date.now() >= o.stopAt) return;
+      const i = next++;
+      const t = performance.now();
+      await task(i);
+      latencies.push(performance.now() - t);
+      r.progress(what, ++done, target);
+    }
+  };
+  await Promise.all(Array.from({ length: o.concurrency }, lane));
+  return { done, latencies };
+}
+
+/**
+ * Waits until the task queue has no workflow task waiting (the server's own backlog count, read
+ * twice in a row): every signal sent so far has been handled. A cheap probe, unlike a query per
+ * workflow, which on a cold workflow is a replay: so the rate is timed by this, and the per-workflow
+ * check (untilAllShown) runs after, untimed.
+ */
+export async function untilDrained(r: Reporter, client: Client, taskQueue: string, what: string): Promise<void> {
+  let zeros = 0;
+  for (;;) {
+    const { stats } = await client.workflowService.describeTaskQueue({
+      namespace: client.options.namespace,
+      taskQueue: { name: taskQueue },
+      taskQueueType: proto.temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+      reportStats: true,
+    });
+    const backlog = Number(stats?.approximateBacklogCount ?? 0);
+    r.progress(`${what} (workflow tasks waiting)`, backlog, 0);
+    zeros = backlog === 0 ? zeros + 1 : 0;
+    if (zeros >= 2) return;
+    if (Date.now() > r.deadline)
+      throw new ConditionMissed(`benchmark condition not reached: ${backlog} workflow tasks still waiting (${what})`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * Waits until every workflow in `expected` shows its count (`count` reads one), re-reading only
+ * the ones not there yet, `concurrency` at a time. Throws a ConditionMissed at the deadline.
+ */
+export async function untilAllShown(
+  r: Reporter,
+  what: string,
+  expected: Map<number, number>,
+  count: (i: number) => Promise<number>,
+  concurrency = 20,
+): Promise<{ shown: number; extra: number; passes: number }> {
+  const want = [...expected.values()].reduce((a, b) => a + b, 0);
+  let pending = [...expected.keys()];
+  let shown = 0;
+  let extra = 0;
+  for (let passes = 1; ; passes++) {
+    const left: number[] = [];
+    let next = 0;
+    const lane = async () => {
+      while (next < pending.length) {
+        const i = pending[next++]!;
+        const got = await count(i).catch(() => -1); // a query timed out under load: not yet
+        if (got >= expected.get(i)!) {
+          shown += expected.get(i)!;
+          extra += got - expected.get(i)!;
+        } else left.push(i);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, lane));
+    r.progress(what, shown, want);
+    pending = left;
+    if (pending.length === 0) return { shown, extra, passes };
+    if (Date.now() > r.deadline)
+      throw new ConditionMissed(
+        `benchmark condition not reached: ${shown} of ${want} ${what} (${pending.length} workflows short)`,
+      );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** An open-loop load of `perSecond` calls of `send` until stopped: the background for a latency. */
+export function backgroundLoad(perSecond: number, send: (n: number) => Promise<unknown>) {
+  const started = performance.now();
+  let sent = 0;
+  let failed = 0;
+  let stopped = false;
+  const inFlight = new Set<Promise<unknown>>();
+  const loop = (async () => {
+    while (!stopped) {
+      const due = started + (sent * 1000) / perSecond;
+      const wait = due - performance.now();
+      if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (stopped) break;
+      const p = send(sent++).catch(() => void failed++);
+      inFlight.add(p);
+      void p.finally(() => inFlight.delete(p));
+    }
+  })();
+  return async () => {
+    stopped = true;
+    await loop;
+    await Promise.all(inFlight);
+    return { sent, failed, perSecond: sent / ((performance.now() - started) / 1000) };
+  };
+}
 
 /** Switchboard's MO rate as a share of the floor's, when both ran; the issue's target is 0.6. */
 export function floorRatioRow(rows: Row[]): Row | undefined {
@@ -25,4 +181,38 @@ export function floorRatioRow(rows: Row[]): Row | undefined {
     target: '>= 0.6',
     note: `${(mo / floor).toFixed(2)} (${mo.toFixed(0)} / ${floor.toFixed(0)} msg/s)`,
   };
+}
+
+/**
+ * The MO phase's end: when the queue drained if the check then found every message at once, else
+ * (the backlog probe was early) when the check finished. Returns the seconds and how it was timed.
+ */
+export async function timedUntilShown(
+  r: Reporter,
+  client: Client,
+  taskQueue: string,
+  what: string,
+  start: number,
+  expected: Map<number, number>,
+  count: (i: number) => Promise<number>,
+  onDrained: () => void,
+) {
+  await untilDrained(r, client, taskQueue, what);
+  const drained = performance.now();
+  onDrained();
+  const { shown, extra, passes } = await untilAllShown(r, what, expected, count);
+  const checked = performance.now();
+  const end = passes === 1 ? drained : checked;
+  const how =
+    passes === 1
+      ? `timed to the queue drained; checked after, untimed, in ${((checked - drained) / 1000).toFixed(0)} s`
+      : `timed to the check's end (${passes} passes)`;
+  return { seconds: (end - start) / 1000, shown, extra, how };
+}
+
+/** How many MOs each target gets, plus `base` (the message that opened it). */
+export function expectedCounts(targets: number[], base: number): Map<number, number> {
+  const expected = new Map<number, number>();
+  for (const t of targets) expected.set(t, (expected.get(t) ?? base) + 1);
+  return expected;
 }

@@ -9,16 +9,16 @@ import { ConditionMissed, createReporter, type Reporter } from './reporter.js';
 import { floorRatioRow } from './mo-load.js';
 import { table, type Row } from './stats.js';
 
-// Default budgets, seconds: 1,005 in all; with the grace and clean-up of an overrun the run's
+// Default budgets, seconds: 1,015 in all; with the grace and clean-up of an overrun the run's
 // deadline (17 minutes) still ends it well within 20 minutes here.
 const suites: [name: string, module: string, fn: string, budget: number][] = [
-  ['floor', './floor-bench.js', 'runFloorBench', 180],
-  ['workflow', './workflow-bench.js', 'runWorkflowBench', 420],
-  ['gateway', './gateway-bench.js', 'runGatewayBench', 150],
+  ['floor', './floor-bench.js', 'runFloorBench', 170],
+  ['workflow', './workflow-bench.js', 'runWorkflowBench', 380],
+  ['gateway', './gateway-bench.js', 'runGatewayBench', 180],
   ['gateway-state', './gateway-state-bench.js', 'runGatewayStateBench', 45],
   ['api', './api-bench.js', 'runApiBench', 60],
-  ['offer', './offer-bench.js', 'runOfferBench', 60],
-  ['web', './web-bench.js', 'runWebBench', 90],
+  ['offer', './offer-bench.js', 'runOfferBench', 100],
+  ['web', './web-bench.js', 'runWebBench', 80],
 ];
 /** How long a suite past its budget gets to stop by itself before the run abandons it. */
 const GRACE_MS = 20_000;
@@ -58,6 +58,17 @@ setTimeout(
   total * 1000 + GRACE_MS + CLEANUP_MS,
 ).unref();
 
+// Interrupted (Ctrl-C, a CI timeout): the suite under way still stops what it started.
+let current: Reporter | undefined;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`${signal}: stopping what the suite under way started...`);
+    const done = () => process.exit(130);
+    setTimeout(done, CLEANUP_MS).unref();
+    void (current?.stopAll() ?? Promise.resolve()).finally(done);
+  });
+}
+
 for (const [name, module, fn, fallback] of suites) {
   if (only && !only.includes(name)) continue;
   if (!existsSync(new URL(module.replace('.js', '.ts'), import.meta.url))) continue;
@@ -70,7 +81,7 @@ for (const [name, module, fn, fallback] of suites) {
   }
   console.error(`running the ${name} benchmark (budget ${budget} s)...`);
   const started = Date.now();
-  const r = createReporter(budget);
+  const r = (current = createReporter(budget));
   let timer: NodeJS.Timeout | undefined;
   try {
     const mod = (await import(module)) as Record<string, Suite>;
@@ -88,7 +99,11 @@ for (const [name, module, fn, fallback] of suites) {
     // Finished, but later than its budget (within the grace): the budget is the bound, so say so.
     const over = (Date.now() - started) / 1000 - budget;
     if (over > 0) {
-      rows.push({ name: `${name}: OVER BUDGET`, unit: '', note: `completed ${over.toFixed(0)} s over its ${budget} s` });
+      rows.push({
+        name: `${name}: OVER BUDGET`,
+        unit: '',
+        note: `completed ${over.toFixed(0)} s over its ${budget} s`,
+      });
       missed.push(name);
     }
   } catch (error) {
