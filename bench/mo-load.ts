@@ -56,18 +56,21 @@ export async function boundedRun(
   let handled = first;
   let readAt = 0;
   const latencies: number[] = [];
-  const gate = async () => {
-    while (o.behind && next - handled > (o.maxBehind ?? 300) && Date.now() < o.stopAt) {
-      if (Date.now() - readAt > 500) {
-        readAt = Date.now();
-        handled = await o.behind().catch(() => handled);
-      } else await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+  // Waits for more to be handled: reads behind() if it was not read in the last half second.
+  const wait = async () => {
+    if (Date.now() - readAt > 500) {
+      readAt = Date.now();
+      handled = await o.behind!().catch(() => handled);
+    } else await new Promise((resolve) => setTimeout(resolve, 100));
   };
   const lane = async () => {
     for (;;) {
-      await gate();
       if (next >= target || Date.now() >= o.stopAt) return;
+      // Checked and claimed with no await between, so lanes together cannot overshoot.
+      if (o.behind && next - handled >= (o.maxBehind ?? 300)) {
+        await wait();
+        continue;
+      }
       const i = next++;
       const t = performance.now();
       await task(i);

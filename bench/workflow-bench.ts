@@ -1,5 +1,7 @@
-// The durable core on an embedded (on-disk) dev server, the worker in its own process so its
-// memory can be read: new conversations/s, inbound messages/s, Update round trips, RSS at N open.
+// The durable core on an embedded (on-disk) dev server, the worker in its own process (default
+// cache) so its memory can be read: new conversations/s; 10,000 open conversations, created as fast
+// as the server routes them; MOs spread uniformly over all of them (most meet a cold workflow);
+// Update round trips while MOs go on at half that rate; RSS with them open. Every phase is bounded.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
