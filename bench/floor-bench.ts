@@ -25,6 +25,7 @@ import {
   boundedRun,
   MO_SEND_MS,
   untilDrained,
+  noTaskPending,
   timedUntilShown,
 } from './mo-load.js';
 import { cpuMeter } from './cpu.js';
@@ -98,11 +99,10 @@ export async function runFloorBench(r: Reporter): Promise<void> {
   let cpu = '';
   const { seconds, shown, extra, how } = await timedUntilShown(
     r,
-    client,
-    config.temporal.taskQueue,
     'floor signals counted',
     start,
     expected,
+    (i) => noTaskPending(client, [threadIdFor(config, BIZ, customer(i))]),
     count,
     () => (cpu = meter.note(sent)),
   );

@@ -35,6 +35,7 @@ import {
   OPEN_CONCURRENCY,
   boundedRun,
   MO_SEND_MS,
+  noTaskPending,
   timedUntilShown,
 } from './mo-load.js';
 import { cpuMeter, rssMb } from './cpu.js';
@@ -169,13 +170,17 @@ export async function runWorkflowBench(r: Reporter): Promise<void> {
   const sentSeconds = (performance.now() - start) / 1000;
   const expected = expectedCounts(targets.slice(0, sent), 1);
   let cpu = '';
+  // The MO's path: the thread's task, then (signalled by it) the conversation's.
+  const path = (i: number) => [
+    threadId(config.temporal.instance, BIZ, customer(i)),
+    ...[byCustomer.get(customerSearchValue(config, customer(i)))].filter((id) => id !== undefined),
+  ];
   const { seconds, shown, extra, how } = await timedUntilShown(
     r,
-    client,
-    config.temporal.taskQueue,
     'messages shown in open conversations',
     start,
     expected,
+    (i) => noTaskPending(client, path(i)),
     count,
     () => (cpu = meter.note(sent)),
   );
