@@ -215,7 +215,7 @@ export async function timedUntilShown(
     `${what}: workflows with no task pending`,
     ones,
     async (i) => ((await settled(i)) ? 1 : 0),
-    50,
+    20,
   );
   const drained = performance.now();
   onSettled();
