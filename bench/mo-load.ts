@@ -126,7 +126,8 @@ export async function untilAllShown(
     const left: number[] = [];
     let next = 0;
     const lane = async () => {
-      while (next < pending.length) {
+      // A pass over thousands of workflows under load is long: the budget is watched inside it.
+      while (next < pending.length && Date.now() <= r.deadline) {
         const i = pending[next++]!;
         const got = await count(i).catch(() => -1); // a query timed out under load: not yet
         if (got >= expected.get(i)!) {
@@ -137,7 +138,7 @@ export async function untilAllShown(
     };
     await Promise.all(Array.from({ length: concurrency }, lane));
     r.progress(what, shown, want);
-    pending = left;
+    pending = [...left, ...pending.slice(next)];
     if (pending.length === 0) return { shown, extra, passes };
     if (Date.now() > r.deadline)
       throw new ConditionMissed(
