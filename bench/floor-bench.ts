@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalTemporal } from '../harness/local-temporal.js';
 import { testConfig } from '../harness/test-config.js';
-import { startProcess, writeConfigFile } from '../harness/child-process.js';
+import { startProcess, stopWithin, writeConfigFile } from '../harness/child-process.js';
 import { connectClient } from '../platform/temporal/connection.js';
 import { threadIdFor } from '../config/identifiers.js';
 import { customerMessageSignal } from '../workflows/contract/definitions.js';
@@ -47,7 +47,7 @@ export async function runFloorBench(r: Reporter): Promise<void> {
     { SWITCHBOARD_CONFIG: writeConfigFile(config), SWITCHBOARD_TEMPORAL_ADDRESS: env.address },
     /floor worker ready/,
   );
-  r.cleanup(() => worker.kill('SIGTERM'));
+  r.cleanup(() => stopWithin(worker));
   const client = await connectClient(config, env.address);
   r.cleanup(() => client.connection.close());
   const meter = cpuMeter(env.address, worker.process.pid!);

@@ -13,7 +13,7 @@ import type { Gateway } from '../smpp-gateway/service/gateway.js';
 import { silentLog } from '../smpp-gateway/service/log.js';
 import { CarrierSimulator } from '../smpp-gateway/simulator/carrier-simulator.js';
 import { submitCustomerText } from '../platform/temporal/inbound.js';
-import { startProcess, writeConfigFile } from '../harness/child-process.js';
+import { startProcess, stopWithin, writeConfigFile } from '../harness/child-process.js';
 import { stateQuery, threadQuery } from '../workflows/contract/definitions.js';
 import { threadId } from '../workflows/contract/ids.js';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
@@ -167,7 +167,7 @@ export async function runGatewayBench(r: Reporter): Promise<void> {
     { SWITCHBOARD_CONFIG: writeConfigFile(config), SWITCHBOARD_TEMPORAL_ADDRESS: env.address },
     /worker ready/,
   );
-  r.cleanup(() => worker.kill('SIGTERM'));
+  r.cleanup(() => stopWithin(worker));
   // The gateway in this process, through the composition root, so its binds are at hand.
   const stack = await startStack(config, { parts: ['gateway'], gateway: { log: silentLog, waitForBinds: true } });
   r.cleanup(() => stack.stop());

@@ -21,7 +21,7 @@ import {
 import { routerId, threadId } from '../workflows/contract/ids.js';
 import { testConfig } from '../harness/test-config.js';
 import { customerSearchValue } from '../config/identifiers.js';
-import { startProcess, writeConfigFile } from '../harness/child-process.js';
+import { startProcess, stopWithin, writeConfigFile } from '../harness/child-process.js';
 import {
   backgroundLoad,
   customer,
@@ -69,7 +69,7 @@ export async function runWorkflowBench(r: Reporter): Promise<void> {
     },
     /worker ready/,
   );
-  r.cleanup(() => worker.kill('SIGTERM'));
+  r.cleanup(() => stopWithin(worker));
   const client = await connectClient(config, env.address);
   r.cleanup(() => client.connection.close());
   const sms = await Worker.create({
