@@ -13,7 +13,7 @@ export const OPEN = Number(process.env.BENCH_OPEN_CONVERSATIONS ?? 10000);
 /** Signals in flight at once while opening them (as many as the server takes without refusing). */
 export const OPEN_CONCURRENCY = 200;
 /** The MOs are sent for at most this long (then the ones sent are the count): a bounded phase. */
-export const MO_SEND_MS = Number(process.env.BENCH_MO_SEND_S ?? 30) * 1000;
+export const MO_SEND_MS = Number(process.env.BENCH_MO_SEND_S ?? 15) * 1000;
 /** The per-conversation check after the MO phase gets at most this long (it is a replay each). */
 export const CHECK_MS = Number(process.env.BENCH_MO_CHECK_S ?? 40) * 1000;
 /** MOs in flight at once. */
