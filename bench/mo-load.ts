@@ -3,7 +3,6 @@
 // over all of them (so with the default worker cache most land on a cold workflow), as many in
 // flight, every one checked as shown.
 import type { Client } from '@temporalio/client';
-import proto from '@temporalio/proto';
 import { ConditionMissed, type Reporter } from './reporter.js';
 import type { Row } from './stats.js';
 
@@ -53,6 +52,8 @@ export async function boundedRun(
   o: { concurrency: number; stopAt: number; behind?: () => Promise<number>; maxBehind?: number },
   task: (i: number) => Promise<unknown>,
 ): Promise<{ done: number; latencies: number[] }> {
+  // The suite's own budget bounds every phase too, with a moment left to report.
+  const stopAt = Math.min(o.stopAt, r.deadline - 3_000);
   let next = first;
   let done = first;
   let handled = first;
@@ -67,7 +68,7 @@ export async function boundedRun(
   };
   const lane = async () => {
     for (;;) {
-      if (next >= target || Date.now() >= o.stopAt) return;
+      if (next >= target || Date.now() >= stopAt) return;
       // Checked and claimed with no await between, so lanes together cannot overshoot.
       if (o.behind && next - handled >= (o.maxBehind ?? 300)) {
         await wait();
@@ -82,31 +83,6 @@ export async function boundedRun(
   };
   await Promise.all(Array.from({ length: o.concurrency }, lane));
   return { done, latencies };
-}
-
-/**
- * Waits until the task queue has no workflow task waiting (the server's own backlog count, read
- * twice in a row): every signal sent so far has been handled. A cheap probe, unlike a query per
- * workflow, which on a cold workflow is a replay: so the rate is timed by this, and the per-workflow
- * check (untilAllShown) runs after, untimed.
- */
-export async function untilDrained(r: Reporter, client: Client, taskQueue: string, what: string): Promise<void> {
-  let zeros = 0;
-  for (;;) {
-    const { stats } = await client.workflowService.describeTaskQueue({
-      namespace: client.options.namespace,
-      taskQueue: { name: taskQueue },
-      taskQueueType: proto.temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
-      reportStats: true,
-    });
-    const backlog = Number(stats?.approximateBacklogCount ?? 0);
-    r.progress(`${what} (workflow tasks waiting)`, backlog, 0);
-    zeros = backlog === 0 ? zeros + 1 : 0;
-    if (zeros >= 2) return;
-    if (Date.now() > r.deadline)
-      throw new ConditionMissed(`benchmark condition not reached: ${backlog} workflow tasks still waiting (${what})`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 /**

@@ -195,6 +195,16 @@ export async function runWorkflowBench(r: Reporter): Promise<void> {
     note: `n=${sent} into ${n(expected.size)} of ${n(open)} open (uniform); ${verdict}; all accepted in ${sentSeconds.toFixed(1)} s; ${how}; ${cpu}`,
   });
 
+  // The worker's memory once the MOs have been through the conversations (its cache full).
+  const rssAfter = rssMb(worker.process.pid!);
+  r.row({
+    name: `worker RSS with ${n(open)} open conversations`,
+    rate: Math.max(rssOpen, rssAfter),
+    unit: 'MB',
+    target: '<= 1536 MB at 10,000',
+    note: `${rssOpen.toFixed(0)} MB once opened, ${rssAfter.toFixed(0)} MB after the MOs; cache ${process.env.SWITCHBOARD_MAX_CACHED_WORKFLOWS ?? 1000} workflows${open < OPEN ? `; stopped at the budget: ${n(open)} of ${n(OPEN)}` : ''}`,
+  });
+
   // 4. Agent Update round trips with MOs going on at half the peak rate just measured.
   const half = inboundRate / 2;
   const stopLoad = backgroundLoad(half, (k) => {
@@ -256,12 +266,4 @@ export async function runWorkflowBench(r: Reporter): Promise<void> {
       note: `n=${reply.length}; ${under}`,
     }),
   );
-  const rssEnd = rssMb(worker.process.pid!);
-  r.row({
-    name: `worker RSS with ${n(open)} open conversations`,
-    rate: Math.max(rssOpen, rssEnd),
-    unit: 'MB',
-    target: '<= 1536 MB at 10,000',
-    note: `${rssOpen.toFixed(0)} MB once opened, ${rssEnd.toFixed(0)} MB after the MOs and Updates; cache ${process.env.SWITCHBOARD_MAX_CACHED_WORKFLOWS ?? 1000} workflows${open < OPEN ? `; stopped at the budget: ${n(open)} of ${n(OPEN)}` : ''}`,
-  });
 }
