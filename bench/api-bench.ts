@@ -16,15 +16,20 @@ import { actUpdate } from '../workflows/contract/definitions.js';
 import { testConfig } from '../harness/test-config.js';
 import { withTemporalAddress } from '../stack/address.js';
 import { startStack } from '../stack/start-stack.js';
-import { latencyRow, type Row } from './stats.js';
+import type { Reporter } from './reporter.js';
+import { latencyRow } from './stats.js';
 
 const N = Number(process.env.BENCH_API_ROUND_TRIPS ?? 200);
 const WARMUP = 20;
+/** Round trips stop this long before the budget ends, so the rows of what was measured are kept. */
+const SOFT_STOP_MS = 8_000;
 const BIZ = '+15551230000';
 
-export async function runApiBench(): Promise<Row[]> {
+export async function runApiBench(r: Reporter): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-api-bench-'));
+  r.cleanup(() => rmSync(dir, { recursive: true, force: true }));
   const env = await startLocalTemporal({ dbFilename: join(dir, 'temporal.db') });
+  r.cleanup(() => env.teardown());
   const base = testConfig({ ronaTimeoutSeconds: 3600, capacity: 50 });
   const config = withTemporalAddress(
     { ...base, api: { ...base.api, host: '127.0.0.1', port: 0 }, web: { port: 0 } },
@@ -36,7 +41,12 @@ export async function runApiBench(): Promise<Row[]> {
     activities: { sendSms: async (r: { messageId: string }) => ({ carrierIds: [r.messageId], segments: 1 }) },
   });
   const smsDone = sms.run();
+  r.cleanup(async () => {
+    sms.shutdown();
+    await smsDone;
+  });
   const stack = await startStack(config, { parts: ['worker', 'api'] });
+  r.cleanup(() => stack.stop());
   const client = stack.client!;
   const bus = stack.bus!;
   const url = stack.api!.url;
@@ -54,67 +64,62 @@ export async function runApiBench(): Promise<Row[]> {
   const accepts: number[] = [];
   const sends: number[] = [];
   const direct: number[] = [];
-  try {
-    token = (await post('mutation { login(username: "alice", password: "alice") { token } }')).login.token;
-    await post('mutation { setAgentStatus(status: AVAILABLE) { agent { id } } }');
-    for (let i = 0; i < WARMUP + N; i++) {
-      const offered = new Promise<string>((resolve) => {
-        const stop = listen(bus.pubSub.subscribe('agent', 'alice'), (e) => {
-          if (e.kind === 'OFFERED' && e.conversationId) {
-            stop();
-            resolve(e.conversationId);
-          }
-        });
+  token = (await post('mutation { login(username: "alice", password: "alice") { token } }')).login.token;
+  await post('mutation { setAgentStatus(status: AVAILABLE) { agent { id } } }');
+  for (let i = 0; i < WARMUP + N; i++) {
+    r.progress('API round trips (accept, send, end, wrap-up)', i, WARMUP + N);
+    // Near the budget's end: stop and report what was measured (the rows say n).
+    if (Date.now() > r.deadline - SOFT_STOP_MS && accepts.length > 0) break;
+    r.check();
+    const offered = new Promise<string>((resolve) => {
+      const stop = listen(bus.pubSub.subscribe('agent', 'alice'), (e) => {
+        if (e.kind === 'OFFERED' && e.conversationId) {
+          stop();
+          resolve(e.conversationId);
+        }
       });
-      await submitCustomerText(client, config, {
-        from: `+1555${String(2000000 + i).slice(1)}`,
-        to: BIZ,
-        message: { id: `bench-${i}`, text: 'hello', receivedAt: new Date().toISOString() },
-      });
-      const conversationId = await offered;
-      let start = performance.now();
-      const accepted = await post(
-        'mutation($c: ID!) { acceptConversation(conversationId: $c) { conversation { id status } userErrors { code } } }',
-        { c: conversationId },
-      );
-      const acceptMs = performance.now() - start;
-      start = performance.now();
-      const sent = await post(
-        'mutation($c: ID!, $m: ID) { sendMessage(conversationId: $c, text: "On it!", clientMessageId: $m) { message { id deliveryStatus } userErrors { code } } }',
-        { c: conversationId, m: `m-${i}` },
-      );
-      const sendMs = performance.now() - start;
-      if (accepted.acceptConversation.userErrors.length || sent.sendMessage.userErrors.length)
-        throw new Error('bench action rejected');
-      // Baseline: the same Update straight from a Temporal client, without HTTP and GraphQL.
-      start = performance.now();
-      await client.workflow
-        .getHandle(conversationId)
-        .executeUpdate(actUpdate, { args: [{ type: 'send', agentId: 'alice', text: 'Direct.' }] });
-      const directMs = performance.now() - start;
-      if (i >= WARMUP) {
-        accepts.push(acceptMs);
-        sends.push(sendMs);
-        direct.push(directMs);
-      }
-      await post('mutation($c: ID!) { endConversation(conversationId: $c) { userErrors { code } } }', {
-        c: conversationId,
-      });
-      await post(
-        'mutation($c: ID!) { submitWrapUp(conversationId: $c, reasonId: "resolved") { userErrors { code } } }',
-        { c: conversationId },
-      );
+    });
+    await submitCustomerText(client, config, {
+      from: `+1555${String(2000000 + i).slice(1)}`,
+      to: BIZ,
+      message: { id: `bench-${i}`, text: 'hello', receivedAt: new Date().toISOString() },
+    });
+    const conversationId = await offered;
+    let start = performance.now();
+    const accepted = await post(
+      'mutation($c: ID!) { acceptConversation(conversationId: $c) { conversation { id status } userErrors { code } } }',
+      { c: conversationId },
+    );
+    const acceptMs = performance.now() - start;
+    start = performance.now();
+    const sent = await post(
+      'mutation($c: ID!, $m: ID) { sendMessage(conversationId: $c, text: "On it!", clientMessageId: $m) { message { id deliveryStatus } userErrors { code } } }',
+      { c: conversationId, m: `m-${i}` },
+    );
+    const sendMs = performance.now() - start;
+    if (accepted.acceptConversation.userErrors.length || sent.sendMessage.userErrors.length)
+      throw new Error('bench action rejected');
+    // Baseline: the same Update straight from a Temporal client, without HTTP and GraphQL.
+    start = performance.now();
+    await client.workflow
+      .getHandle(conversationId)
+      .executeUpdate(actUpdate, { args: [{ type: 'send', agentId: 'alice', text: 'Direct.' }] });
+    const directMs = performance.now() - start;
+    if (i >= WARMUP) {
+      accepts.push(acceptMs);
+      sends.push(sendMs);
+      direct.push(directMs);
     }
-  } finally {
-    await stack.stop();
-    sms.shutdown();
-    await smsDone;
-    await env.teardown();
-    rmSync(dir, { recursive: true, force: true });
+    await post('mutation($c: ID!) { endConversation(conversationId: $c) { userErrors { code } } }', {
+      c: conversationId,
+    });
+    await post('mutation($c: ID!) { submitWrapUp(conversationId: $c, reasonId: "resolved") { userErrors { code } } }', {
+      c: conversationId,
+    });
   }
   const rate = (xs: number[]) => (xs.length ? 1000 / (xs.reduce((a, b) => a + b, 0) / xs.length) : 0); // sequential calls/s
   const note = 'HTTP POST -> Temporal Update -> answer; on-disk dev server, sequential';
-  return [
+  r.row(
     latencyRow('API mutation round trip: acceptConversation', accepts, {
       rate: rate(accepts),
       target: 'p99 <= 75 ms',
@@ -134,11 +139,7 @@ export async function runApiBench(): Promise<Row[]> {
       target: 'p99 <= 75 ms',
       note: `n=${accepts.length + sends.length}`,
     }),
-  ];
+  );
 }
 
-// Run alone: npx tsx bench/api-bench.ts
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { table } = await import('./stats.js');
-  console.log(table(await runApiBench()));
-}
+// Run alone: BENCH_ONLY=api npm run bench

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadGatewayState } from '../smpp-gateway/service/gateway-state.js';
 import type { StateRecord } from '../smpp-gateway/service/state-file.js';
-import type { Row } from './stats.js';
+import type { Reporter } from './reporter.js';
 
-async function writeRecords(path: string, count: number): Promise<void> {
+async function writeRecords(r: Reporter, path: string, count: number): Promise<void> {
   const out = createWriteStream(path);
   const now = Date.now();
   let batch = '';
@@ -44,6 +44,8 @@ async function writeRecords(path: string, count: number): Promise<void> {
       n++;
     }
     if (batch.length > 1 << 20) {
+      r.progress('state records written', n, count);
+      r.check();
       if (!out.write(batch)) await new Promise<void>((r) => out.once('drain', () => r()));
       batch = '';
     }
@@ -51,27 +53,27 @@ async function writeRecords(path: string, count: number): Promise<void> {
   await new Promise<void>((r) => out.end(batch, () => r()));
 }
 
-export async function runGatewayStateBench(): Promise<Row[]> {
+export async function runGatewayStateBench(r: Reporter): Promise<void> {
   const count = Number(process.env.BENCH_STATE_RECORDS ?? 1_000_000);
   const dir = mkdtempSync(join(tmpdir(), 'sb-state-bench-'));
+  r.cleanup(() => rmSync(dir, { recursive: true, force: true }));
   const path = join(dir, 'gateway.jsonl');
-  try {
-    await writeRecords(path, count);
-    const size = statSync(path).size;
-    const state = await loadGatewayState(path, () => undefined);
-    const compactStarted = Date.now();
-    await state.file.close(); // waits for the background compaction
-    const compactMs = Date.now() - compactStarted;
-    return [
-      {
-        name: `gateway start-up: state file of ${state.records.toLocaleString('en')} records`,
-        p50: state.ms,
-        unit: 'ms',
-        target: '< 10000',
-        note: `${(size / 2 ** 20).toFixed(0)} MiB streamed, validated, indexed; then compacted in the background to ${(statSync(path).size / 2 ** 20).toFixed(0)} MiB in ${compactMs} ms`,
-      },
-    ];
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  await writeRecords(r, path, count);
+  const size = statSync(path).size;
+  r.progress('state records loaded', 0, count);
+  const state = await loadGatewayState(path, () => undefined);
+  r.progress('state records loaded and compacted', state.records, count);
+  // The file is closed whatever happens (it waits for the background compaction).
+  let closed: Promise<void> | undefined;
+  r.cleanup(() => (closed ??= state.file.close()));
+  const compactStarted = Date.now();
+  await (closed ??= state.file.close());
+  const compactMs = Date.now() - compactStarted;
+  r.row({
+    name: `gateway start-up: state file of ${state.records.toLocaleString('en')} records`,
+    p50: state.ms,
+    unit: 'ms',
+    target: '< 10000',
+    note: `${(size / 2 ** 20).toFixed(0)} MiB streamed, validated, indexed; then compacted in the background to ${(statSync(path).size / 2 ** 20).toFixed(0)} MiB in ${compactMs} ms`,
+  });
 }

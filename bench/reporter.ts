@@ -14,6 +14,14 @@ export interface Reporter {
   howFar(): string;
   /** Throws a ConditionMissed once the budget has run out; long loops call it. */
   check(): void;
+  /**
+   * Registers how to stop something the suite started (a server, a process, a browser, a temp
+   * dir). The runner calls them, last first, when the suite ends, fails or is abandoned over its
+   * budget, so a suite stuck in an await still leaves nothing behind.
+   */
+  cleanup(stop: () => Promise<unknown> | unknown): void;
+  /** Runs the registered cleanups once each, last first; errors are collected, not thrown. */
+  stopAll(): Promise<string[]>;
 }
 
 /** A suite's condition not met in time, with how far it got. */
@@ -25,6 +33,7 @@ export function createReporter(budgetSeconds: number): Reporter {
   const started = Date.now();
   let step: { what: string; done: number; of: number } | undefined;
   const rows: Row[] = [];
+  const stops: (() => Promise<unknown> | unknown)[] = [];
   const howFar = () => (step ? `${n(step.done)} of ${n(step.of)} ${step.what}` : '');
   return {
     deadline: started + budgetSeconds * 1000,
@@ -36,6 +45,16 @@ export function createReporter(budgetSeconds: number): Reporter {
       if (Date.now() <= this.deadline) return;
       // How far it got is read by the runner once the suite has stopped: calls in flight still land.
       throw new ConditionMissed(`budget of ${budgetSeconds} s spent`);
+    },
+    cleanup: (stop) => void stops.push(stop),
+    async stopAll() {
+      const errors: string[] = [];
+      for (let stop = stops.pop(); stop; stop = stops.pop()) {
+        await Promise.resolve()
+          .then(stop)
+          .catch((e: unknown) => errors.push(e instanceof Error ? e.message : String(e)));
+      }
+      return errors;
     },
   };
 }

@@ -83,3 +83,12 @@ export function runToExit(
   child.stdin.end(input ?? '');
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
 }
+
+/** Asks a child to stop (SIGTERM) and kills it if it has not gone within `graceMs`: a bounded stop. */
+export async function stopWithin(child: Child, graceMs = 5_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
+  const result = await Promise.race([child.kill('SIGTERM'), late]);
+  clearTimeout(timer);
+  if (result === 'late') await child.kill('SIGKILL');
+}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The programs the suite runs beside Node, from Debian's packages: Net::SMPP (Perl) and Kannel as
 # independent SMPP peers, Redis for the multi-process pub/sub, Chromium for the browser tests.
-# `npm test` calls this first: whatever is missing is installed when we are root (or have sudo
+# Kannel is also the peer `npm run bench` measures the gateway's MTs against.
+# `npm test` and `npm run bench` call this first: whatever is missing is installed when we are root (or have sudo
 # without a password); otherwise it stops at once, naming the packages and the one command that
 # installs them, so that no test later fails with ENOENT. What is present costs nothing.
 set -euo pipefail
