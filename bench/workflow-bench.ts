@@ -8,15 +8,9 @@ import { Worker } from '@temporalio/worker';
 import { connectClient, connectNative } from '../platform/temporal/connection.js';
 import { submitCustomerText } from '../platform/temporal/inbound.js';
 import { smsTaskQueue } from '../workflows/contract/activities.js';
-import {
-  actUpdate,
-  agentsQuery,
-  queuesQuery,
-  setStatusUpdate,
-  stateQuery,
-  threadQuery,
-} from '../workflows/contract/definitions.js';
-import { routerId, threadId } from '../workflows/contract/ids.js';
+import { actUpdate, stateQuery, threadQuery } from '../workflows/contract/definitions.js';
+import { threadId } from '../workflows/contract/ids.js';
+import { Routers } from '../platform/temporal/routers.js';
 import { testConfig } from '../harness/test-config.js';
 import { startProcess, writeConfigFile } from '../harness/child-process.js';
 import { INBOUND, INBOUND_CONCURRENCY, INBOUND_POLL_MS, INBOUND_TARGETS, MO_ROW, moText } from './mo-load.js';
@@ -47,8 +41,8 @@ export async function runWorkflowBench(r: Reporter): Promise<void> {
     activities: { sendSms: async (r: { messageId: string }) => ({ carrierIds: [r.messageId], segments: 1 }) },
   });
   const smsDone = sms.run();
-  const router = client.workflow.getHandle(routerId(config.temporal.instance));
-  const waiting = async () => (await router.query(queuesQuery)).reduce((n, q) => n + q.waiting, 0);
+  const routers = new Routers(client, config);
+  const waiting = async () => (await routers.queues()).reduce((n, q) => n + q.waiting, 0);
   const text = (i: number, body: string, id: string) =>
     submitCustomerText(client, config, {
       from: customer(i),
@@ -111,13 +105,13 @@ export async function runWorkflowBench(r: Reporter): Promise<void> {
     });
 
     // 3. Agent Update round trips: accept the offers, then replies.
-    await router.executeUpdate(setStatusUpdate, { args: [{ agentId: 'alice', status: 'AVAILABLE' }] });
+    await routers.setStatus({ agentId: 'alice', status: 'AVAILABLE' });
     let offers: string[] = [];
     await until(
       r,
       'offers to alice',
       50,
-      async () => (offers = (await router.query(agentsQuery)).find((a) => a.id === 'alice')!.offers).length,
+      async () => (offers = (await routers.agents()).find((a) => a.id === 'alice')!.offers).length,
     );
     // The router reserves first; the conversation shows the offer when its `assigned` signal lands.
     await until(

@@ -5,6 +5,7 @@ import { conversationEndedSignal, redirectSignal, routerSignal } from '../contra
 import { summarize, type AgentEventPayload, type ConversationEventPayload } from '../contract/events.js';
 import { SB_BUSINESS, SB_CUSTOMER, SB_INSTANCE, SB_OWNER, SB_QUEUE, SB_STATUS } from '../contract/search-attributes.js';
 import { instanceOf } from '../contract/ids.js';
+import type { RouterTarget } from '../contract/routing-groups.js';
 import type { Outbox } from '../runtime/outbox.js';
 import type { ConversationCommand, ConversationEvent } from './model.js';
 import { coreActivities, smsActivities } from './effects.js';
@@ -15,7 +16,8 @@ export class CommandRunner {
 
   constructor(
     private readonly state: () => ConversationState,
-    private readonly routerId: string,
+    /** The router a signal about this queue or agent goes to (routing-groups.ts `routerFor`). */
+    private readonly routerFor: (to: RouterTarget) => string,
     private readonly outbox: Outbox,
     private readonly apply: (event: ConversationEvent) => unknown,
   ) {}
@@ -25,12 +27,12 @@ export class CommandRunner {
     const at = new Date(Date.now()).toISOString();
     const conversation: ConversationEventPayload[] = [];
     const agent: AgentEventPayload[] = [];
-    const router = getExternalWorkflowHandle(this.routerId);
+    const router = (to: RouterTarget) => getExternalWorkflowHandle(this.routerFor(to));
     for (const c of commands) {
       switch (c.type) {
         case 'route':
           this.outbox.push('router', () =>
-            router.signal(routerSignal, {
+            router({ queueId: c.queueId }).signal(routerSignal, {
               type: 'route',
               conversationId: s.id,
               queueId: c.queueId,
@@ -40,12 +42,12 @@ export class CommandRunner {
           break;
         case 'accepted':
           this.outbox.push('router', () =>
-            router.signal(routerSignal, { type: 'accepted', conversationId: s.id, agentId: c.agentId }),
+            router(c).signal(routerSignal, { type: 'accepted', conversationId: s.id, agentId: c.agentId }),
           );
           break;
         case 'release':
           this.outbox.push('router', () =>
-            router.signal(routerSignal, {
+            router(c).signal(routerSignal, {
               type: 'release',
               conversationId: s.id,
               agentId: c.agentId,

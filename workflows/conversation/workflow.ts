@@ -38,10 +38,12 @@ import { CommandRunner } from './command-runner.js';
 import { coreActivities } from './effects.js';
 import { wantedTimers } from './wanted-timers.js';
 import { sequence } from './event-seq.js';
+import { routerFor, type RouterTarget } from '../contract/routing-groups.js';
 
 export interface ConversationInput {
   conversation: NewConversation;
-  routerId: string;
+  /** Only in conversations started before 'router-shards': the single router they keep using. */
+  routerId?: string;
   /** Carried across continue-as-new. */
   state?: ConversationState;
   settings?: ConversationSettings;
@@ -61,9 +63,11 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   let closed = state.status === 'CLOSED';
 
   const timers = new TimerSet<ConversationEvent>((event) => apply(event));
+  const routerOf = (to: RouterTarget) =>
+    input.routerId ?? routerFor(state.id, settings.groups ?? { queues: {}, agents: {} }, to);
   const runner = new CommandRunner(
     () => state,
-    input.routerId,
+    routerOf,
     outbox,
     (event) => apply(event),
   );
@@ -136,7 +140,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     const requestId = uuid4();
     // On the router lane: a release this conversation sent earlier (a wrap-up, say) lands first.
     await outbox.pushAndWait('router', () =>
-      getExternalWorkflowHandle(input.routerId).signal(routerSignal, {
+      getExternalWorkflowHandle(routerOf({ agentId: action.targetId })).signal(routerSignal, {
         type: 'reserve',
         conversationId: state.id,
         agentId: action.targetId,

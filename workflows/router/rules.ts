@@ -3,6 +3,7 @@ import type { AgentStatus } from '../domain/types.js';
 import {
   copyRouter,
   hasFreeSlot,
+  insertionIndex,
   type Directory,
   type RouterAgent,
   type RouterCommand,
@@ -79,12 +80,8 @@ export function reduce(state: RouterState, e: RouterEvent, now: string): RouterT
       break;
     case 'route':
       if (!s.waiting.some((w) => w.conversationId === e.conversationId)) {
-        s.waiting.push({
-          conversationId: e.conversationId,
-          queueId: e.queueId,
-          priorityAt: e.priorityAt,
-          seq: ++s.seq,
-        });
+        const w = { conversationId: e.conversationId, queueId: e.queueId, priorityAt: e.priorityAt, seq: ++s.seq };
+        s.waiting.splice(insertionIndex(s.waiting, w), 0, w);
       }
       break;
     case 'reserve': {

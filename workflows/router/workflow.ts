@@ -22,6 +22,7 @@ import {
   syncDirectorySignal,
 } from '../contract/definitions.js';
 import { rethrowAsFailure } from '../runtime/failures.js';
+import { loadRouter, packRouter, type PackedRouter } from './compact.js';
 import { Outbox } from '../runtime/outbox.js';
 import {
   agentView,
@@ -40,7 +41,10 @@ const { publishEvents } = proxyLocalActivities<CoreActivities>({
 });
 
 export interface RouterInput {
+  /** What runs before 'router-shards' carried (and a seed at first start): read, never written. */
   state?: RouterState;
+  /** What a run carries to the next (compact.ts): the waiting list packed. */
+  packed?: PackedRouter;
   /** History length that triggers continue-as-new (tests set it low to exercise the hand-over). */
   maxHistory?: number;
 }
@@ -49,9 +53,12 @@ const now = () => new Date(Date.now()).toISOString();
 // The router sees every offer: keep its history short so replays after a cache eviction stay cheap.
 const MAX_HISTORY = 4000;
 
-/** Presence and queues for one Switchboard instance: a single long-lived entity workflow. */
+/**
+ * Presence and queues for one routing group (routing-groups.ts) of an instance: a long-lived entity
+ * workflow, `groupRouterId`. The single router of before (`routerId`) runs the same code.
+ */
 export async function routerWorkflow(input: RouterInput = {}): Promise<void> {
-  let state = input.state ?? emptyRouter();
+  let state = loadRouter(input) ?? emptyRouter();
   const outbox = new Outbox();
 
   function handle(event: RouterEvent): void {
@@ -119,5 +126,6 @@ export async function routerWorkflow(input: RouterInput = {}): Promise<void> {
   );
   await outbox.drain();
   await condition(allHandlersFinished);
-  await continueAsNew<typeof routerWorkflow>({ ...input, state });
+  const { maxHistory } = input;
+  await continueAsNew<typeof routerWorkflow>({ ...(maxHistory ? { maxHistory } : {}), packed: packRouter(state) });
 }

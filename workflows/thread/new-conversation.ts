@@ -1,6 +1,5 @@
 import { ParentClosePolicy, type ChildWorkflowOptions } from '@temporalio/workflow';
 import type { InboundMessage } from '../domain/types.js';
-import { routerId } from '../contract/ids.js';
 import { SB_BUSINESS, SB_CUSTOMER, SB_INSTANCE, SB_QUEUE, SB_STATUS } from '../contract/search-attributes.js';
 import type { ConversationInput } from '../conversation/workflow.js';
 import type { Routing } from './model.js';
@@ -34,7 +33,6 @@ export function conversationStart(
     ],
     args: [
       {
-        routerId: routerId(n.instance),
         conversation: {
           id: n.id,
           threadId: n.threadId,

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { packRouter, packWaiting, unpackRouter, unpackWaiting, loadRouter } from '../../../workflows/router/compact.js';
+import { byAge, emptyRouter, type Waiting } from '../../../workflows/router/model.js';
+import { at, router } from './fixtures.js';
+
+const uuid = (i: number) =>
+  `${i.toString(16).padStart(8, '0')}-0a1b-4c2d-8e3f-${(i * 7919).toString(16).padStart(12, '0')}`;
+const entry = (i: number, queueId: string, priorityAt: string, seq = i + 1): Waiting => ({
+  conversationId: `sb-test:conv:${uuid(i)}`,
+  queueId,
+  priorityAt,
+  seq,
+});
+
+describe('what a router carries across continue-as-new', () => {
+  it('the waiting list comes back the same, in service order, with seq renumbered', () => {
+    const waiting = [
+      entry(3, 'support', at(9)),
+      entry(1, 'sales', at(3)),
+      entry(2, 'sales', at(3)), // a tie on priorityAt: arrival order (seq) decides
+      { ...entry(4, 'sales', '2025-03-01T09:00:05Z'), conversationId: 'elsewhere:odd-id' }, // not canonical, not a uuid
+      { ...entry(5, 'support', at(1)), conversationId: 'sb-test:conv:not-a-uuid' },
+    ];
+    const back = unpackWaiting(JSON.parse(JSON.stringify(packWaiting(waiting))));
+    const sorted = [...waiting].sort(byAge);
+    expect(back.map(({ seq: _seq, ...w }) => w)).toEqual(sorted.map(({ seq: _seq, ...w }) => w));
+    expect(back.map((w) => w.seq)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('a router state comes back whole and keeps serving oldest first', () => {
+    const r = router();
+    r.step({ type: 'route', conversationId: `sb-test:conv:${uuid(1)}`, queueId: 'support', priorityAt: at(9) }, at(20));
+    r.step({ type: 'route', conversationId: `sb-test:conv:${uuid(2)}`, queueId: 'support', priorityAt: at(3) }, at(21));
+    const back = unpackRouter(JSON.parse(JSON.stringify(packRouter(r.state))));
+    expect(back.agents).toEqual(r.state.agents);
+    expect(back.waiting.map((w) => w.conversationId)).toEqual(r.state.waiting.map((w) => w.conversationId));
+    expect(back.seq).toBeGreaterThanOrEqual(Math.max(...back.waiting.map((w) => w.seq)));
+  });
+
+  it('a state carried before packing (unsorted) is read and sorted', () => {
+    const state = { ...emptyRouter(), waiting: [entry(1, 'sales', at(5), 1), entry(2, 'sales', at(1), 2)], seq: 2 };
+    expect(loadRouter({ state })!.waiting.map((w) => w.priorityAt)).toEqual([at(1), at(5)]);
+    expect(loadRouter({})).toBeUndefined();
+  });
+
+  it('about 30 bytes of JSON a waiting conversation', () => {
+    const waiting = Array.from({ length: 10_000 }, (_, i) => entry(i, `q${i % 7}`, at(i * 0.25)));
+    const bytes = JSON.stringify(packWaiting(waiting)).length;
+    expect(bytes / waiting.length).toBeLessThan(32);
+  });
+});
