@@ -1,4 +1,4 @@
-import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
+import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { SwitchboardConfig } from '../../config/schema.js';
 import { directory } from '../../config/derive.js';
 import {
@@ -20,15 +20,18 @@ import type { AgentView, QueueView } from '../../workflows/domain/types.js';
 
 /**
  * The routers of an instance, one per routing group, as one: the API and start-up fan out to every
- * group and merge. The single router of before (`routerId`) is asked too while it still runs:
- * conversations started before the groups keep their waiting place and slots there until they end.
+ * group and merge. Routers that still run but match no group of the directory ("stale": the single
+ * router of before, `routerId`, or a group's whose key changed with the configuration) are asked
+ * too: conversations started before keep their waiting place and slots there until they end, so
+ * their waiting counts in `queues`, and they hear every status change (so they offer only to
+ * agents who are Available, and a logout hands back what the agent holds there).
  */
 export class Routers {
   readonly groups: RoutingGroups;
   readonly keys: string[];
   private readonly dir: Directory;
-  private legacyUntil = 0;
-  private legacyRunning = false;
+  private staleUntil = 0;
+  private staleIds: string[] = [];
 
   constructor(
     private readonly client: Client,
@@ -52,21 +55,18 @@ export class Routers {
     return this.handle(this.groups.agents[agentId] ?? this.keys[0]!);
   }
 
-  private legacy(): WorkflowHandle {
-    return this.client.workflow.getHandle(routerId(this.config.temporal.instance));
-  }
-
-  /** Whether the router of before still runs, checked at most once a minute. */
-  private async hasLegacy(): Promise<boolean> {
-    if (Date.now() < this.legacyUntil) return this.legacyRunning;
-    try {
-      this.legacyRunning = (await this.legacy().describe()).status.name === 'RUNNING';
-    } catch (error) {
-      if (!(error instanceof WorkflowNotFoundError)) throw error;
-      this.legacyRunning = false;
+  /** The stale routers (see above), listed at most once a minute. */
+  private async stale(): Promise<WorkflowHandle[]> {
+    if (Date.now() >= this.staleUntil) {
+      const current = new Set(this.keys.map((k) => this.id(k)));
+      const prefix = routerId(this.config.temporal.instance);
+      const query = `WorkflowType = 'routerWorkflow' AND WorkflowId STARTS_WITH '${prefix}' AND ExecutionStatus = 'Running'`;
+      const ids = new Set<string>();
+      for await (const w of this.client.workflow.list({ query })) if (!current.has(w.workflowId)) ids.add(w.workflowId);
+      this.staleIds = [...ids].sort();
+      this.staleUntil = Date.now() + 60_000;
     }
-    this.legacyUntil = Date.now() + 60_000;
-    return this.legacyRunning;
+    return this.staleIds.map((id) => this.client.workflow.getHandle(id));
   }
 
   async agents(): Promise<AgentView[]> {
@@ -75,63 +75,63 @@ export class Routers {
     return views.sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
   }
 
-  /** Each queue from its group's router, plus what still waits in the router of before. */
+  /** Each queue from its group's router, plus what still waits for it in stale routers. */
   async queues(): Promise<QueueView[]> {
-    const [groups, legacy] = await Promise.all([
+    const [groups, stale] = await Promise.all([
       Promise.all(this.keys.map((k) => this.handle(k).query(queuesQuery))),
-      this.hasLegacy().then((running) => (running ? this.legacy().query(queuesQuery) : [])),
+      this.stale().then((old) => Promise.all(old.map((h) => h.query(queuesQuery).catch(() => [])))),
     ]);
     const byId = new Map(groups.flat().map((q) => [q.id, { ...q }]));
-    for (const q of legacy) {
+    for (const q of stale.flat()) {
       const view = byId.get(q.id);
       if (view) view.waiting += q.waiting;
     }
     return this.dir.queues.flatMap((q) => byId.get(q.id) ?? []);
   }
 
-  /**
-   * The agent's group router decides and answers. The router of before hears the same change, so
-   * it offers what still waits there only to agents who are Available, and a logout there hands
-   * back the agent's older conversations too.
-   */
+  /** The agent's group router decides and answers; stale routers hear the same change. */
   async setStatus(change: StatusChange): Promise<AgentView> {
     const view = await this.forAgent(change.agentId).executeUpdate(setStatusUpdate, { args: [change] });
-    if (await this.hasLegacy()) {
-      // Best effort: the group router's answer stands; the old one refusing (it finished, or no
-      // longer knows an idle code) changes nothing the agent sees.
-      await this.legacy()
-        .executeUpdate(setStatusUpdate, { args: [change] })
-        .catch(() => undefined);
-    }
+    // Best effort: the group router's answer stands; a stale one refusing (it ended, it never knew
+    // the agent, or no longer knows an idle code) changes nothing the agent sees.
+    const stale = await this.stale();
+    await Promise.all(stale.map((h) => h.executeUpdate(setStatusUpdate, { args: [change] }).catch(() => undefined)));
     return view;
   }
 
   /**
    * Starts every group's router that is not running and hands each its part of the directory. A
-   * router started while the router of before runs takes its agents' presence from it, so nobody
-   * shows as logged out because the routing changed.
+   * router started while stale ones run takes its agents' presence from them (the latest change
+   * of each agent), so nobody shows as logged out because the routing changed. The router of
+   * before keeps getting the whole directory.
    */
-  async ensure(maxHistory: number): Promise<void> {
-    const presence = (await this.hasLegacy()) ? await this.legacy().query(agentsQuery) : [];
+  async ensure(maxHistory: number, tuning: { carryBytes?: number } = {}): Promise<void> {
+    const stale = await this.stale();
+    const presence = (await Promise.all(stale.map((h) => h.query(agentsQuery).catch(() => [])))).flat();
     await Promise.all(
       this.keys.map((key) => {
         const part = groupDirectory(this.dir, this.groups, key);
         return this.client.workflow.signalWithStart('routerWorkflow', {
           workflowId: this.id(key),
           taskQueue: this.config.temporal.taskQueue,
-          args: [{ maxHistory, ...(presence.length ? { state: seed(part, presence) } : {}) }],
+          args: [{ maxHistory, ...tuning, ...(presence.length ? { state: seed(part, presence) } : {}) }],
           signal: syncDirectorySignal,
           signalArgs: [part],
         });
       }),
     );
-    if (presence.length) await this.legacy().signal(syncDirectorySignal, this.dir);
+    const legacy = stale.find((h) => h.workflowId === routerId(this.config.temporal.instance));
+    if (legacy) await legacy.signal(syncDirectorySignal, this.dir);
   }
 }
 
-/** A new group router's first state: its agents as the router of before last saw them, no slots. */
+/** A new group router's first state: its agents as stale routers last saw them, no slots. */
 function seed(part: Directory, presence: AgentView[]) {
-  const seen = new Map(presence.map((a) => [a.id, a]));
+  const seen = new Map<string, AgentView>();
+  for (const a of presence) {
+    const known = seen.get(a.id);
+    if (!known || known.statusChangedAt < a.statusChangedAt) seen.set(a.id, a);
+  }
   const agents = Object.fromEntries(
     part.agents.flatMap((info) => {
       const a = seen.get(info.id);

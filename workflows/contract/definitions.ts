@@ -75,7 +75,10 @@ export interface StatusChange {
   idleCodeId?: string;
   logout?: boolean;
 }
-export const routerSignal = defineSignal<[Exclude<RouterEvent, { type: 'setStatus' } | { type: 'sync' }>]>('router');
+export type RouterSignalEvent = Exclude<RouterEvent, { type: 'setStatus' } | { type: 'sync' }>;
+export const routerSignal = defineSignal<[RouterSignalEvent]>('router');
+/** Many router events in one signal, applied in order (bulk routing: load tools, re-queueing). */
+export const routerBatchSignal = defineSignal<[RouterSignalEvent[]]>('routerBatch');
 export const syncDirectorySignal = defineSignal<[Directory]>('syncDirectory');
 export const setStatusUpdate = defineUpdate<AgentView, [StatusChange]>('setAgentStatus');
 export const agentsQuery = defineQuery<AgentView[]>('agents');

@@ -95,12 +95,12 @@ export function queueViews(s: RouterState): QueueView[] {
 /**
  * The working copy `reduce` changes. The rules change agents (status, slots) and the waiting list
  * in place; queues, idle codes and an agent's queue list are only ever replaced whole by a sync,
- * so they are shared rather than copied (the router copies its state on every event). Waiting
- * entries are never changed once made (only added, moved or dropped), so the list is copied but
- * its entries are shared: a copy costs pointers, not objects, with 100,000 waiting.
+ * so they are shared rather than copied (the router copies its state on every event). The waiting
+ * list is never changed in place either (`route` and `dispatch` make a new one when they change
+ * it), so it is shared too: an event that does not touch it costs nothing per waiting conversation.
  */
 export function copyRouter(s: RouterState): RouterState {
   const agents: Record<string, RouterAgent> = {};
   for (const [id, a] of Object.entries(s.agents)) agents[id] = { ...a, slots: { ...a.slots } };
-  return { ...s, agents, waiting: [...s.waiting] };
+  return { ...s, agents };
 }

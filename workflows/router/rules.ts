@@ -81,6 +81,7 @@ export function reduce(state: RouterState, e: RouterEvent, now: string): RouterT
     case 'route':
       if (!s.waiting.some((w) => w.conversationId === e.conversationId)) {
         const w = { conversationId: e.conversationId, queueId: e.queueId, priorityAt: e.priorityAt, seq: ++s.seq };
+        s.waiting = s.waiting.slice(); // shared with the given state: never changed in place
         s.waiting.splice(insertionIndex(s.waiting, w), 0, w);
       }
       break;

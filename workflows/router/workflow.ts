@@ -17,12 +17,15 @@ import {
   assignedSignal,
   queuesQuery,
   reserveResultSignal,
+  routerBatchSignal,
   routerSignal,
   setStatusUpdate,
   syncDirectorySignal,
+  type StatusChange,
 } from '../contract/definitions.js';
 import { rethrowAsFailure } from '../runtime/failures.js';
 import { loadRouter, packRouter, type PackedRouter } from './compact.js';
+import { carryIn, carryOut, type Carried } from './carry.js';
 import { Outbox } from '../runtime/outbox.js';
 import {
   agentView,
@@ -43,8 +46,12 @@ const { publishEvents } = proxyLocalActivities<CoreActivities>({
 export interface RouterInput {
   /** What runs before 'router-shards' carried (and a seed at first start): read, never written. */
   state?: RouterState;
-  /** What a run carries to the next (compact.ts): the waiting list packed. */
+  /** What a run carries to the next (compact.ts): the waiting list packed... */
   packed?: PackedRouter;
+  /** ...or, when it is bigger than one chunk, held by a carrier workflow (carry.ts). */
+  carried?: Carried;
+  /** Chunk size for the carrier (tests set it low to exercise the hand-over). */
+  carryBytes?: number;
   /** History length that triggers continue-as-new (tests set it low to exercise the hand-over). */
   maxHistory?: number;
 }
@@ -60,8 +67,12 @@ const MAX_HISTORY = 4000;
 export async function routerWorkflow(input: RouterInput = {}): Promise<void> {
   let state = loadRouter(input) ?? emptyRouter();
   const outbox = new Outbox();
+  // Until a carried waiting list is back, events wait their turn (oldest first needs the whole list).
+  let restoring = input.carried !== undefined;
+  const early: RouterEvent[] = [];
 
   function handle(event: RouterEvent): void {
+    if (restoring) return void early.push(event);
     const t = reduce(state, event, now());
     state = t.state;
     run(t.commands);
@@ -97,19 +108,21 @@ export async function routerWorkflow(input: RouterInput = {}): Promise<void> {
   }
 
   setHandler(routerSignal, (event) => handle(event));
+  setHandler(routerBatchSignal, (events) => events.forEach((event) => handle(event)));
   setHandler(syncDirectorySignal, (directory) => handle({ type: 'sync', directory }));
   setHandler(agentsQuery, () => Object.values(state.agents).map(agentView));
   setHandler(queuesQuery, () => queueViews(state));
+  const setStatus = (change: StatusChange) => {
+    try {
+      handle({ type: 'setStatus', ...change });
+    } catch (error) {
+      rethrowAsFailure(error);
+    }
+    return agentView(state.agents[change.agentId]!);
+  };
   setHandler(
     setStatusUpdate,
-    (change) => {
-      try {
-        handle({ type: 'setStatus', ...change });
-      } catch (error) {
-        rethrowAsFailure(error);
-      }
-      return agentView(state.agents[change.agentId]!);
-    },
+    (change) => (restoring ? condition(() => !restoring).then(() => setStatus(change)) : setStatus(change)),
     {
       validator: (change) => {
         try {
@@ -121,11 +134,24 @@ export async function routerWorkflow(input: RouterInput = {}): Promise<void> {
     },
   );
 
-  await condition(
-    () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (input.maxHistory ?? MAX_HISTORY),
-  );
+  if (input.carried) {
+    state = loadRouter({ packed: await carryIn(input.packed!, input.carried) })!;
+    restoring = false;
+    for (const event of early.splice(0)) handle(event);
+  }
+
+  // The carried chunks are history too: a run does not hand over again just for having them.
+  const carriedBytes = input.carried?.bytes ?? 0;
+  const suggested = () =>
+    workflowInfo().continueAsNewSuggested && (carriedBytes === 0 || workflowInfo().historySize > 2 * carriedBytes);
+  await condition(() => suggested() || workflowInfo().historyLength > (input.maxHistory ?? MAX_HISTORY));
   await outbox.drain();
   await condition(allHandlersFinished);
-  const { maxHistory } = input;
-  await continueAsNew<typeof routerWorkflow>({ ...(maxHistory ? { maxHistory } : {}), packed: packRouter(state) });
+  const { maxHistory, carryBytes } = input;
+  const next = await carryOut(packRouter(state), carryBytes);
+  await continueAsNew<typeof routerWorkflow>({
+    ...(maxHistory ? { maxHistory } : {}),
+    ...(carryBytes ? { carryBytes } : {}),
+    ...next,
+  });
 }
