@@ -39,6 +39,7 @@ import { coreActivities } from './effects.js';
 import { wantedTimers } from './wanted-timers.js';
 import { sequence } from './event-seq.js';
 import { routerFor, type RouterTarget } from '../contract/routing-groups.js';
+import { instanceOf, routerId } from '../contract/ids.js';
 
 export interface ConversationInput {
   conversation: NewConversation;
@@ -63,8 +64,10 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   let closed = state.status === 'CLOSED';
 
   const timers = new TimerSet<ConversationEvent>((event) => apply(event));
+  // Started before the groups: the single router, for life. Settings without groups (read from a
+  // worker of before, mid-deploy): the single router too, which runs until it is drained.
   const routerOf = (to: RouterTarget) =>
-    input.routerId ?? routerFor(state.id, settings.groups ?? { queues: {}, agents: {} }, to);
+    input.routerId ?? (settings.groups ? routerFor(state.id, settings.groups, to) : routerId(instanceOf(state.id)));
   const runner = new CommandRunner(
     () => state,
     routerOf,
