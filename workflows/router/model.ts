@@ -25,6 +25,25 @@ export function byAge(a: Waiting, b: Waiting): number {
   return a.priorityAt < b.priorityAt ? -1 : a.priorityAt > b.priorityAt ? 1 : a.seq - b.seq;
 }
 
+/**
+ * Whether a conversation already waits. A conversation waits at most once, in one place: a route
+ * repeated (a signal retried) carries the same priorityAt, and a conversation only routes again
+ * once it has been offered, owned or transferred, i.e. no longer waits. So only the entries with
+ * that priorityAt are looked at (a binary search, not a scan of 100,000).
+ */
+export function isWaiting(waiting: readonly Waiting[], conversationId: string, priorityAt: string): boolean {
+  let lo = 0;
+  let hi = waiting.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (waiting[mid]!.priorityAt < priorityAt) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < waiting.length && waiting[i]!.priorityAt === priorityAt; i++)
+    if (waiting[i]!.conversationId === conversationId) return true;
+  return false;
+}
+
 /** Where a new entry goes to keep the list in service order: after every entry not younger. */
 export function insertionIndex(waiting: readonly Waiting[], w: Waiting): number {
   let lo = 0;
@@ -97,7 +116,8 @@ export function queueViews(s: RouterState): QueueView[] {
  * in place; queues, idle codes and an agent's queue list are only ever replaced whole by a sync,
  * so they are shared rather than copied (the router copies its state on every event). The waiting
  * list is never changed in place either (`route` and `dispatch` make a new one when they change
- * it), so it is shared too: an event that does not touch it costs nothing per waiting conversation.
+ * it, unless the caller hands its state over: `reduce`), so it is shared too: an event that does
+ * not touch it costs nothing per waiting conversation.
  */
 export function copyRouter(s: RouterState): RouterState {
   const agents: Record<string, RouterAgent> = {};

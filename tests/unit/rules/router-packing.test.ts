@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { packRouter, packWaiting, unpackRouter, unpackWaiting, loadRouter } from '../../../workflows/router/compact.js';
 import { byAge, emptyRouter, type Waiting } from '../../../workflows/router/model.js';
+import { chunkEntries } from '../../../workflows/router/carry.js';
+import { reduce } from '../../../workflows/router/rules.js';
 import { at, router } from './fixtures.js';
 
 const uuid = (i: number) =>
@@ -47,5 +49,45 @@ describe('what a router carries across continue-as-new', () => {
     const waiting = Array.from({ length: 10_000 }, (_, i) => entry(i, `q${i % 7}`, at(i * 0.25)));
     const bytes = JSON.stringify(packWaiting(waiting)).length;
     expect(bytes / waiting.length).toBeLessThan(32);
+  });
+});
+
+describe('a waiting list bigger than one chunk', () => {
+  it('is cut into chunks of at most the bound, which put back together are the list', () => {
+    const waiting = Array.from({ length: 5_000 }, (_, i) => entry(i, `q${i % 3}`, at(i)));
+    const { entries } = packWaiting(waiting);
+    const chunks = chunkEntries(entries, 16 * 1024);
+    expect(chunks.length).toBeGreaterThan(5);
+    for (const c of chunks) {
+      expect(JSON.stringify(c).length).toBeLessThanOrEqual(16 * 1024);
+      expect(c.length % 3).toBe(0); // whole triples only
+    }
+    expect(chunks.flat()).toEqual(entries);
+    expect(chunkEntries(entries.slice(0, 30), 16 * 1024)).toHaveLength(1);
+    expect(chunkEntries([], 16 * 1024)).toEqual([]);
+  });
+});
+
+describe('a state handed over', () => {
+  it('a route inserts in place, in service order, and routes the same as a copy would', () => {
+    const pure = router();
+    const owned = router();
+    for (const [id, p] of [
+      ['c3', 9],
+      ['c1', 1],
+      ['c2', 5],
+      ['c1', 1],
+    ] as const) {
+      const e = { type: 'route' as const, conversationId: id, queueId: 'support', priorityAt: at(p) };
+      const before = pure.state.waiting;
+      const repeated = before.some((w) => w.conversationId === id);
+      pure.state = reduce(pure.state, e, at(20)).state;
+      expect(pure.state.waiting === before).toBe(repeated); // a new route copies; a repeat changes nothing
+      const list = owned.state.waiting;
+      owned.state = reduce(owned.state, e, at(20), { handOver: true }).state;
+      expect(owned.state.waiting).toBe(list);
+    }
+    expect(owned.state).toEqual(pure.state);
+    expect(owned.state.waiting.map((w) => w.conversationId)).toEqual(['c1', 'c2', 'c3']);
   });
 });
