@@ -51,7 +51,17 @@ export async function runRouterBench(r: Reporter): Promise<void> {
     });
 
     const waitingGroups = [...new Set(WAITING_QUEUES.map((q) => routers.groups.queues[q]!))];
-    const sizes = await Promise.all(waitingGroups.map((k) => runSizes(client, routers.id(k))));
+    // Every hand-over under way completes (each carrier started means a next run).
+    const settled = async () => {
+      const all = await Promise.all(waitingGroups.map((k) => runSizes(client, routers.id(k))));
+      return all.every((x) => x.runs === x.carriers + 1) ? all : undefined;
+    };
+    let sizes = await settled();
+    while (!sizes) {
+      r.check();
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      sizes = await settled();
+    }
     const views = await routers.queues();
     for (const s of sizes) {
       const key = s.workflowId.split(':router:')[1]!;
@@ -61,7 +71,9 @@ export async function runRouterBench(r: Reporter): Promise<void> {
         rate: s.maxPayload / KB,
         unit: 'KB max payload',
         target: '< 512 KB (warn), 2 MB (limit)',
-        note: `max run input ${(s.maxInput / KB).toFixed(0)} KB; max run history ${(s.maxHistoryBytes / KB / KB).toFixed(1)} MB (JSON)`,
+        note:
+          `max run input ${(s.maxInput / KB).toFixed(0)} KB; max run history ${(s.maxHistoryBytes / KB / KB).toFixed(1)} MB` +
+          (s.lastCarriedBytes ? `; carried ${(s.lastCarriedBytes / waiting).toFixed(1)} B per waiting` : ''),
       });
       r.check();
     }

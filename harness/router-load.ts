@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import type { temporal } from '@temporalio/proto';
+import proto, { type temporal } from '@temporalio/proto';
 import type { SwitchboardConfig } from '../config/schema.js';
 import { testConfig } from './test-config.js';
 import { routerBatchSignal, type RouterSignalEvent } from '../workflows/contract/definitions.js';
@@ -81,31 +81,70 @@ export interface RunSizes {
   maxPayload: number;
   maxHistoryBytes: number;
   carriers: number;
+  /** What the latest carrier was given: the packed waiting list's JSON bytes at the last hand-over. */
+  lastCarriedBytes: number;
+}
+
+/** A run's history four events a page: a router's pages can pass gRPC's 4 MB message limit. */
+async function* historyEvents(client: Client, workflowId: string, runId?: string): AsyncGenerator<Event> {
+  let nextPageToken: Uint8Array | undefined;
+  do {
+    const page: temporal.api.workflowservice.v1.IGetWorkflowExecutionHistoryResponse =
+      await client.workflowService.getWorkflowExecutionHistory({
+        namespace: client.options.namespace,
+        execution: { workflowId, ...(runId ? { runId } : {}) },
+        maximumPageSize: 4,
+        ...(nextPageToken ? { nextPageToken } : {}),
+      });
+    yield* page.history?.events ?? [];
+    nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;
+  } while (nextPageToken);
 }
 
 /** Walks a router's runs back from the latest (each start names the run it continues) and its carriers. */
 export async function runSizes(client: Client, workflowId: string): Promise<RunSizes> {
-  const out: RunSizes = { workflowId, runs: 0, maxInput: 0, maxPayload: 0, maxHistoryBytes: 0, carriers: 0 };
+  const out: RunSizes = {
+    workflowId,
+    runs: 0,
+    maxInput: 0,
+    maxPayload: 0,
+    maxHistoryBytes: 0,
+    carriers: 0,
+    lastCarriedBytes: 0,
+  };
   let runId: string | undefined = (await client.workflow.getHandle(workflowId).describe()).runId;
   const carriers: string[] = [];
   while (runId) {
-    const history: temporal.api.history.v1.IHistory = await client.workflow.getHandle(workflowId, runId).fetchHistory();
-    const events: Event[] = history.events ?? [];
-    const started = events[0]?.workflowExecutionStartedEventAttributes;
+    let previous: string | undefined;
+    let historyBytes = 0;
     out.runs++;
-    out.maxInput = Math.max(out.maxInput, bytes(started?.input));
-    out.maxHistoryBytes = Math.max(out.maxHistoryBytes, JSON.stringify(history).length);
-    for (const e of events) {
+    for await (const e of historyEvents(client, workflowId, runId)) {
+      const started = e.workflowExecutionStartedEventAttributes;
+      if (started) {
+        out.maxInput = Math.max(out.maxInput, bytes(started.input));
+        previous = started.continuedExecutionRunId || undefined;
+      }
+      historyBytes += temporalEventBytes(e);
       out.maxPayload = Math.max(out.maxPayload, eventPayloadBytes(e));
       const child = e.startChildWorkflowExecutionInitiatedEventAttributes?.workflowId;
       if (child) carriers.push(child);
     }
-    runId = started?.continuedExecutionRunId || undefined;
+    out.maxHistoryBytes = Math.max(out.maxHistoryBytes, historyBytes);
+    runId = previous;
   }
-  for (const carrier of carriers) {
-    const history = await client.workflow.getHandle(carrier).fetchHistory();
-    for (const e of history.events ?? []) out.maxPayload = Math.max(out.maxPayload, eventPayloadBytes(e));
+  // Walked from the latest run back: the first carrier listed is the latest.
+  for (const [i, carrier] of carriers.entries()) {
+    for await (const e of historyEvents(client, carrier)) {
+      out.maxPayload = Math.max(out.maxPayload, eventPayloadBytes(e));
+      const signal = e.workflowExecutionSignaledEventAttributes;
+      if (i === 0 && signal?.signalName === 'carryChunk') out.lastCarriedBytes += bytes(signal.input);
+    }
   }
   out.carriers = carriers.length;
   return out;
+}
+
+/** An event's encoded size, as the server counts history size. */
+function temporalEventBytes(e: Event): number {
+  return proto.temporal.api.history.v1.HistoryEvent.encode(e).finish().length;
 }
