@@ -1,11 +1,12 @@
-// The routers at contact-center scale, on an on-disk dev server with the production sizes
-// (continue-as-new every historyLimit events, 192 KB carrier chunks): 100,000 conversations
-// waiting across three routing groups, then offers and releases through two other groups.
+// The routers at contact-center scale, on an on-disk dev server with the production carrier
+// chunks (192 KB): 100,000 conversations waiting across three routing groups, each router
+// continuing as new (and handing its list over) several times, then offers and releases through
+// two other groups.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalTemporal } from '../harness/local-temporal.js';
-import { groupedConfig, routeWaiting, runSizes } from '../harness/router-load.js';
+import { groupedConfig, historyClient, routeWaiting, runSizes } from '../harness/router-load.js';
 import { memoryEventBus } from '../platform/events/bus.js';
 import { connectClient } from '../platform/temporal/connection.js';
 import { Routers } from '../platform/temporal/routers.js';
@@ -20,7 +21,8 @@ const KB = 1024;
 export async function runRouterBench(r: Reporter): Promise<void> {
   const dbFilename = join(mkdtempSync(join(tmpdir(), 'switchboard-router-bench-')), 'temporal.db');
   const env = await startLocalTemporal({ dbFilename });
-  const base = groupedConfig();
+  // Continue-as-new every 300 events, so each router hands its list over a few times while loaded.
+  const base = groupedConfig({ historyLimit: 300 });
   // Two more groups for the offers: erin (q-c) and fred (q-e), each with room for 500 at once.
   const busy = (a: (typeof base.agents)[number]) => ({ ...a, capacity: 500 });
   const config = {
@@ -34,6 +36,7 @@ export async function runRouterBench(r: Reporter): Promise<void> {
   const worker = await startWorker({ config, bus: memoryEventBus(), address: env.address });
   const client = await connectClient(config, env.address);
   const routers = new Routers(client, config);
+  const histories = await historyClient(env.address);
   const total = async (queues: string[]) =>
     (await routers.queues()).filter((q) => queues.includes(q.id)).reduce((n, q) => n + q.waiting, 0);
   try {
@@ -53,7 +56,7 @@ export async function runRouterBench(r: Reporter): Promise<void> {
     const waitingGroups = [...new Set(WAITING_QUEUES.map((q) => routers.groups.queues[q]!))];
     // Every hand-over under way completes (each carrier started means a next run).
     const settled = async () => {
-      const all = await Promise.all(waitingGroups.map((k) => runSizes(client, routers.id(k))));
+      const all = await Promise.all(waitingGroups.map((k) => runSizes(histories, routers.id(k))));
       return all.every((x) => x.runs === x.carriers + 1) ? all : undefined;
     };
     let sizes = await settled();
@@ -62,6 +65,7 @@ export async function runRouterBench(r: Reporter): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 2000));
       sizes = await settled();
     }
+    await until(r, 'conversations waiting after the hand-overs', WAITING, () => total(WAITING_QUEUES), 1000);
     const views = await routers.queues();
     for (const s of sizes) {
       const key = s.workflowId.split(':router:')[1]!;
@@ -101,6 +105,7 @@ export async function runRouterBench(r: Reporter): Promise<void> {
   } finally {
     await worker.shutdown();
     await client.connection.close();
+    await histories.connection.close();
     await env.teardown();
   }
 }

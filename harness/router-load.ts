@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Client } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import proto, { type temporal } from '@temporalio/proto';
 import type { SwitchboardConfig } from '../config/schema.js';
 import { testConfig } from './test-config.js';
@@ -85,7 +85,19 @@ export interface RunSizes {
   lastCarriedBytes: number;
 }
 
-/** A run's history four events a page: a router's pages can pass gRPC's 4 MB message limit. */
+/**
+ * A client for reading routers' histories: the server pages history by the batches it wrote (a
+ * workflow task's new events: many signals), so one page can pass gRPC's default 4 MB.
+ */
+export async function historyClient(address: string): Promise<Client> {
+  const connection = await Connection.connect({
+    address,
+    channelArgs: { 'grpc.max_receive_message_length': 64 * 1024 * 1024 },
+  });
+  return new Client({ connection });
+}
+
+/** A run's history a few events a page. */
 async function* historyEvents(client: Client, workflowId: string, runId?: string): AsyncGenerator<Event> {
   let nextPageToken: Uint8Array | undefined;
   do {

@@ -7,6 +7,7 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { QueueView } from '../domain/types.js';
 import type { PackedRouter } from './compact.js';
 
 /**
@@ -29,6 +30,8 @@ export interface Carried {
   chunks: number;
   /** JSON bytes of the entries carried: the part of the next run's history they take. */
   bytes: number;
+  /** The queues as they were, for `queues` while the next run waits for the chunks. */
+  views?: QueueView[];
 }
 
 export const carryChunkSignal = defineSignal<[Chunk]>('carryChunk');
@@ -73,6 +76,7 @@ export function chunkEntries(entries: Entries, chunkBytes: number): Entries[] {
 /** The closing run's half: what goes into the next run's input, the rest handed to a carrier. */
 export async function carryOut(
   packed: PackedRouter,
+  views: QueueView[],
   chunkBytes = CARRY_CHUNK_BYTES,
 ): Promise<{ packed: PackedRouter; carried?: Carried }> {
   const chunks = chunkEntries(packed.waiting.entries, chunkBytes);
@@ -88,7 +92,7 @@ export async function carryOut(
   const bytes = chunks.reduce((n, c) => n + JSON.stringify(c).length, 0);
   return {
     packed: { ...packed, waiting: { ...packed.waiting, entries: [] } },
-    carried: { carrier, chunks: chunks.length, bytes },
+    carried: { carrier, chunks: chunks.length, bytes, views },
   };
 }
 

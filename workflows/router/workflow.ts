@@ -111,7 +111,7 @@ export async function routerWorkflow(input: RouterInput = {}): Promise<void> {
   setHandler(routerBatchSignal, (events) => events.forEach((event) => handle(event)));
   setHandler(syncDirectorySignal, (directory) => handle({ type: 'sync', directory }));
   setHandler(agentsQuery, () => Object.values(state.agents).map(agentView));
-  setHandler(queuesQuery, () => queueViews(state));
+  setHandler(queuesQuery, () => (restoring && input.carried?.views) || queueViews(state));
   const setStatus = (change: StatusChange) => {
     try {
       handle({ type: 'setStatus', ...change });
@@ -148,7 +148,7 @@ export async function routerWorkflow(input: RouterInput = {}): Promise<void> {
   await outbox.drain();
   await condition(allHandlersFinished);
   const { maxHistory, carryBytes } = input;
-  const next = await carryOut(packRouter(state), carryBytes);
+  const next = await carryOut(packRouter(state), queueViews(state), carryBytes);
   await continueAsNew<typeof routerWorkflow>({
     ...(maxHistory ? { maxHistory } : {}),
     ...(carryBytes ? { carryBytes } : {}),
