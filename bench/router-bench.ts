@@ -21,8 +21,8 @@ const KB = 1024;
 export async function runRouterBench(r: Reporter): Promise<void> {
   const dbFilename = join(mkdtempSync(join(tmpdir(), 'switchboard-router-bench-')), 'temporal.db');
   const env = await startLocalTemporal({ dbFilename });
-  // Continue-as-new every 300 events, so each router hands its list over a few times while loaded.
-  const base = groupedConfig({ historyLimit: 300 });
+  // Continue-as-new every 150 events (batches of 100: 400 signals a big group), so each router hands its list over a few times while loaded.
+  const base = groupedConfig({ historyLimit: 150 });
   // Two more groups for the offers: erin (q-c) and fred (q-e), each with room for 500 at once.
   const busy = (a: (typeof base.agents)[number]) => ({ ...a, capacity: 500 });
   const config = {
@@ -43,7 +43,7 @@ export async function runRouterBench(r: Reporter): Promise<void> {
     await routers.ensure(config.temporal.historyLimit);
     let start = performance.now();
     r.progress('conversations routed', 0, WAITING);
-    await routeWaiting(client, config, routers, { count: WAITING, queues: WAITING_QUEUES });
+    await routeWaiting(client, config, routers, { count: WAITING, queues: WAITING_QUEUES, batch: 100 });
     await until(r, 'conversations waiting', WAITING, () => total(WAITING_QUEUES), 2000);
     let seconds = (performance.now() - start) / 1000;
     r.row({

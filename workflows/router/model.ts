@@ -116,7 +116,7 @@ export function queueViews(s: RouterState): QueueView[] {
  * in place; queues, idle codes and an agent's queue list are only ever replaced whole by a sync,
  * so they are shared rather than copied (the router copies its state on every event). The waiting
  * list is never changed in place either (`route` and `dispatch` make a new one when they change
- * it, unless the caller hands its state over: `reduce`), so it is shared too: an event that does
+ * it), so it is shared too: an event that does
  * not touch it costs nothing per waiting conversation.
  */
 export function copyRouter(s: RouterState): RouterState {

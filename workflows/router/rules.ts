@@ -70,17 +70,9 @@ export function checkSetStatus(s: RouterState, e: Extract<RouterEvent, { type: '
 /**
  * The router's rules: (state, event, now) -> (state, commands), the same contract as the
  * conversation's `decide`. Pure: the given state is not touched, and a rejection throws a RuleError
- * before anything changes. `handOver` is the one exception, for a caller that drops the given state
- * (the workflow): a route then inserts into its waiting list in place instead of copying it, which
- * with 100,000 waiting is most of the cost of an event (a route never throws, so a rejection still
- * leaves the given state as it was).
+ * before anything changes.
  */
-export function reduce(
-  state: RouterState,
-  e: RouterEvent,
-  now: string,
-  { handOver = false }: { handOver?: boolean } = {},
-): RouterTransition {
+export function reduce(state: RouterState, e: RouterEvent, now: string): RouterTransition {
   const s = copyRouter(state);
   const out: RouterCommand[] = [];
   switch (e.type) {
@@ -90,7 +82,7 @@ export function reduce(
     case 'route':
       if (!isWaiting(s.waiting, e.conversationId, e.priorityAt)) {
         const w = { conversationId: e.conversationId, queueId: e.queueId, priorityAt: e.priorityAt, seq: ++s.seq };
-        if (!handOver) s.waiting = s.waiting.slice(); // shared with the given state
+        s.waiting = s.waiting.slice(); // shared with the given state: never changed in place
         s.waiting.splice(insertionIndex(s.waiting, w), 0, w);
       }
       break;

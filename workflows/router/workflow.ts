@@ -73,7 +73,7 @@ export async function routerWorkflow(input: RouterInput = {}): Promise<void> {
 
   function handle(event: RouterEvent): void {
     if (restoring) return void early.push(event);
-    const t = reduce(state, event, now(), { handOver: true });
+    const t = reduce(state, event, now());
     state = t.state;
     run(t.commands);
   }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { packRouter, packWaiting, unpackRouter, unpackWaiting, loadRouter } from '../../../workflows/router/compact.js';
 import { byAge, emptyRouter, type Waiting } from '../../../workflows/router/model.js';
 import { chunkEntries } from '../../../workflows/router/carry.js';
-import { reduce } from '../../../workflows/router/rules.js';
 import { at, router } from './fixtures.js';
 
 const uuid = (i: number) =>
@@ -65,29 +64,5 @@ describe('a waiting list bigger than one chunk', () => {
     expect(chunks.flat()).toEqual(entries);
     expect(chunkEntries(entries.slice(0, 30), 16 * 1024)).toHaveLength(1);
     expect(chunkEntries([], 16 * 1024)).toEqual([]);
-  });
-});
-
-describe('a state handed over', () => {
-  it('a route inserts in place, in service order, and routes the same as a copy would', () => {
-    const pure = router();
-    const owned = router();
-    for (const [id, p] of [
-      ['c3', 9],
-      ['c1', 1],
-      ['c2', 5],
-      ['c1', 1],
-    ] as const) {
-      const e = { type: 'route' as const, conversationId: id, queueId: 'support', priorityAt: at(p) };
-      const before = pure.state.waiting;
-      const repeated = before.some((w) => w.conversationId === id);
-      pure.state = reduce(pure.state, e, at(20)).state;
-      expect(pure.state.waiting === before).toBe(repeated); // a new route copies; a repeat changes nothing
-      const list = owned.state.waiting;
-      owned.state = reduce(owned.state, e, at(20), { handOver: true }).state;
-      expect(owned.state.waiting).toBe(list);
-    }
-    expect(owned.state).toEqual(pure.state);
-    expect(owned.state.waiting.map((w) => w.conversationId)).toEqual(['c1', 'c2', 'c3']);
   });
 });
