@@ -71,9 +71,9 @@ export async function routerWorkflow(input: RouterInput = {}): Promise<void> {
   let restoring = input.carried !== undefined;
   const early: RouterEvent[] = [];
 
-  function handle(event: RouterEvent): void {
+  function handle(event: RouterEvent, ownsWaiting = false): void {
     if (restoring) return void early.push(event);
-    const t = reduce(state, event, now());
+    const t = reduce(state, event, now(), { ownsWaiting });
     state = t.state;
     run(t.commands);
   }
@@ -108,7 +108,11 @@ export async function routerWorkflow(input: RouterInput = {}): Promise<void> {
   }
 
   setHandler(routerSignal, (event) => handle(event));
-  setHandler(routerBatchSignal, (events) => events.forEach((event) => handle(event)));
+  setHandler(routerBatchSignal, (events) => {
+    // One copy of the list for the whole batch, which its routes then insert into in place.
+    if (!restoring) state = { ...state, waiting: state.waiting.slice() };
+    for (const event of events) handle(event, true);
+  });
   setHandler(syncDirectorySignal, (directory) => handle({ type: 'sync', directory }));
   setHandler(agentsQuery, () => Object.values(state.agents).map(agentView));
   setHandler(queuesQuery, () => (restoring && input.carried?.views) || queueViews(state));
