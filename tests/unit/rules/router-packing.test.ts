@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { packRouter, packWaiting, unpackRouter, unpackWaiting, loadRouter } from '../../../workflows/router/compact.js';
 import { byAge, emptyRouter, type Waiting } from '../../../workflows/router/model.js';
 import { chunkEntries } from '../../../workflows/router/carry.js';
+import { reduce } from '../../../workflows/router/rules.js';
 import { at, router } from './fixtures.js';
 
 const uuid = (i: number) =>
@@ -64,5 +65,27 @@ describe('a waiting list bigger than one chunk', () => {
     expect(chunks.flat()).toEqual(entries);
     expect(chunkEntries(entries.slice(0, 30), 16 * 1024)).toHaveLength(1);
     expect(chunkEntries([], 16 * 1024)).toEqual([]);
+  });
+});
+
+describe('a batch that owns its waiting list', () => {
+  it('routes insert in place, in service order, with the same result as copying', () => {
+    const pure = router();
+    const owned = router();
+    owned.state = { ...owned.state, waiting: owned.state.waiting.slice() };
+    const list = owned.state.waiting;
+    for (const [id, p] of [
+      ['c3', 9],
+      ['c1', 1],
+      ['c2', 5],
+      ['c1', 1],
+    ] as const) {
+      const e = { type: 'route' as const, conversationId: id, queueId: 'support', priorityAt: at(p) };
+      pure.state = reduce(pure.state, e, at(20)).state;
+      owned.state = reduce(owned.state, e, at(20), { ownsWaiting: true }).state;
+    }
+    expect(owned.state.waiting).toBe(list);
+    expect(owned.state).toEqual(pure.state);
+    expect(owned.state.waiting.map((w) => w.conversationId)).toEqual(['c1', 'c2', 'c3']);
   });
 });
