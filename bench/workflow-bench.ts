@@ -10,15 +10,9 @@ import { Worker } from '@temporalio/worker';
 import { connectClient, connectNative } from '../platform/temporal/connection.js';
 import { DirectInbound } from '../platform/temporal/direct-inbound.js';
 import { smsTaskQueue } from '../workflows/contract/activities.js';
-import {
-  actUpdate,
-  agentsQuery,
-  queuesQuery,
-  setStatusUpdate,
-  stateQuery,
-  threadQuery,
-} from '../workflows/contract/definitions.js';
-import { routerId, threadId } from '../workflows/contract/ids.js';
+import { actUpdate, stateQuery, threadQuery } from '../workflows/contract/definitions.js';
+import { threadId } from '../workflows/contract/ids.js';
+import { Routers } from '../platform/temporal/routers.js';
 import { testConfig } from '../harness/test-config.js';
 import { customerSearchValue } from '../config/identifiers.js';
 import { startProcess, stopWithin, writeConfigFile } from '../harness/child-process.js';
@@ -82,8 +76,8 @@ export async function runWorkflowBench(r: Reporter): Promise<void> {
     sms.shutdown();
     await smsDone;
   });
-  const router = client.workflow.getHandle(routerId(config.temporal.instance));
-  const waiting = async () => (await router.query(queuesQuery)).reduce((n, q) => n + q.waiting, 0);
+  const routers = new Routers(client, config);
+  const waiting = async () => (await routers.queues()).reduce((n, q) => n + q.waiting, 0);
   // The gateway's way in: straight into a known open conversation, else through the thread.
   const inbound = new DirectInbound(client, config);
   const text = (i: number, body: string, id: string) =>
@@ -215,13 +209,13 @@ export async function runWorkflowBench(r: Reporter): Promise<void> {
     return text(t, moText(k), `bg-${k}`);
   });
   r.cleanup(stopLoad);
-  await router.executeUpdate(setStatusUpdate, { args: [{ agentId: 'alice', status: 'AVAILABLE' }] });
+  await routers.setStatus({ agentId: 'alice', status: 'AVAILABLE' });
   let offers: string[] = [];
   await until(
     r,
     'offers to alice',
     50,
-    async () => (offers = (await router.query(agentsQuery)).find((a) => a.id === 'alice')!.offers).length,
+    async () => (offers = (await routers.agents()).find((a) => a.id === 'alice')!.offers).length,
   );
   // The router reserves first; the conversation shows the offer when its `assigned` signal lands.
   await until(

@@ -1,6 +1,7 @@
 import type { ConversationSettings } from '../workflows/domain/types.js';
 import type { Directory } from '../workflows/contract/inputs.js';
 import type { SwitchboardConfig } from './schema.js';
+import { routingGroups } from '../workflows/contract/routing-groups.js';
 
 /** What a new conversation runs with: read by a local activity, so config changes reach new conversations. */
 export function conversationSettings(config: SwitchboardConfig): ConversationSettings {
@@ -11,6 +12,7 @@ export function conversationSettings(config: SwitchboardConfig): ConversationSet
     autoWrapUpSeconds: config.wrapUp.autoWrapUpSeconds,
     defaultReasonId: config.wrapUp.defaultReasonId,
     historyLimit: config.temporal.historyLimit,
+    groups: routingGroups(directory(config)),
   };
 }
 

@@ -2,10 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { SwitchboardConfig } from '../config/schema.js';
-import { directory } from '../config/derive.js';
-import { routerId } from '../workflows/contract/ids.js';
-import { syncDirectorySignal } from '../workflows/contract/definitions.js';
-import { routerWorkflow } from '../workflows/router/workflow.js';
+import { Routers } from '../platform/temporal/routers.js';
 import { createActivities } from './activities.js';
 import type { EventBus } from '../platform/events/bus.js';
 import { dataConverterOptions } from '../platform/temporal/codec.js';
@@ -50,15 +47,12 @@ export interface RunningWorker {
   shutdown(): Promise<void>;
 }
 
-/** Starts the router if it is not running and hands it the configured agents, queues and idle codes. */
+/**
+ * Starts each routing group's router that is not running and hands it its agents, queues and idle
+ * codes (platform/temporal/routers.ts; the router of before, while it runs, gets the whole directory).
+ */
 export async function ensureRouter(client: Client, config: SwitchboardConfig): Promise<void> {
-  await client.workflow.signalWithStart(routerWorkflow, {
-    workflowId: routerId(config.temporal.instance),
-    taskQueue: config.temporal.taskQueue,
-    args: [{ maxHistory: config.temporal.historyLimit }],
-    signal: syncDirectorySignal,
-    signalArgs: [directory(config)],
-  });
+  await new Routers(client, config).ensure(config.temporal.historyLimit);
 }
 
 export async function startWorker(opts: {

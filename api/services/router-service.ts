@@ -1,24 +1,21 @@
 import type { Client } from '@temporalio/client';
 import type { SwitchboardConfig } from '../../config/schema.js';
-import { agentsQuery, queuesQuery, setStatusUpdate, type StatusChange } from '../../workflows/contract/definitions.js';
+import type { StatusChange } from '../../workflows/contract/definitions.js';
 import type { AgentView, QueueView } from '../../workflows/domain/types.js';
-import { routerId } from '../../workflows/contract/ids.js';
 import type { Result } from '../../workflows/domain/result.js';
+import { Routers } from '../../platform/temporal/routers.js';
 import { attempt } from './result.js';
 
-/** Presence and queues: the router workflow of this instance (queries and one Update). */
+/** Presence and queues: the routers of this instance, one per routing group (queries and one Update). */
 export class RouterService {
-  constructor(
-    private readonly client: Client,
-    private readonly config: SwitchboardConfig,
-  ) {}
+  private readonly routers: Routers;
 
-  private handle() {
-    return this.client.workflow.getHandle(routerId(this.config.temporal.instance));
+  constructor(client: Client, config: SwitchboardConfig) {
+    this.routers = new Routers(client, config);
   }
 
   agents(): Promise<AgentView[]> {
-    return this.handle().query(agentsQuery);
+    return this.routers.agents();
   }
 
   async agent(id: string): Promise<AgentView | undefined> {
@@ -26,14 +23,14 @@ export class RouterService {
   }
 
   queues(): Promise<QueueView[]> {
-    return this.handle().query(queuesQuery);
+    return this.routers.queues();
   }
 
   setStatus(change: StatusChange): Promise<Result<AgentView>> {
-    return attempt(() => this.handle().executeUpdate(setStatusUpdate, { args: [change] }));
+    return attempt(() => this.routers.setStatus(change));
   }
 
-  /** Readiness: the router answers a query (Temporal up, a worker polling). */
+  /** Readiness: the routers answer a query (Temporal up, a worker polling). */
   async ping(): Promise<void> {
     await this.queues();
   }

@@ -14,7 +14,7 @@ import {
 } from '../../workflows/contract/definitions.js';
 import type { AgentStatus, ConversationState } from '../../workflows/domain/types.js';
 import type { SendSmsRequest } from '../../workflows/contract/events.js';
-import { routerId } from '../../workflows/contract/ids.js';
+import { Routers } from '../../platform/temporal/routers.js';
 import { threadIdFor } from '../../config/identifiers.js';
 import { memoryEventBus, type EventBus } from '../../platform/events/bus.js';
 import { ensureRouter, startWorker, type RunningWorker } from '../../worker/run-worker.js';
@@ -124,23 +124,30 @@ export class WorkflowStack {
     return this.client.workflow.getHandle(conversationId).executeUpdate(actUpdate, { args: [action] });
   }
 
-  private router() {
-    return this.client.workflow.getHandle(routerId(this.config.temporal.instance));
+  /** The router of the agent's routing group (the routers as the API sees them: `routers`). */
+  router(agentId: string) {
+    return this.routers.forAgent(agentId);
+  }
+
+  get routers(): Routers {
+    return new Routers(this.client, this.config);
   }
 
   setStatus(agentId: string, status: AgentStatus, idleCodeId?: string) {
-    return this.router().executeUpdate(setStatusUpdate, {
+    return this.router(agentId).executeUpdate(setStatusUpdate, {
       args: [{ agentId, status, ...(idleCodeId ? { idleCodeId } : {}) }],
     });
   }
 
   /** What the API's `logout` asks of the router. */
   logout(agentId: string) {
-    return this.router().executeUpdate(setStatusUpdate, { args: [{ agentId, status: 'LOGGED_OUT', logout: true }] });
+    return this.router(agentId).executeUpdate(setStatusUpdate, {
+      args: [{ agentId, status: 'LOGGED_OUT', logout: true }],
+    });
   }
 
   async agent(agentId: string) {
-    const agents = await this.router().query(agentsQuery);
+    const agents = await this.router(agentId).query(agentsQuery);
     const a = agents.find((x) => x.id === agentId);
     if (!a) throw new Error(`no agent ${agentId}`);
     return a;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkflowStack } from '../support/workflow-stack.js';
-import { routerId, threadId } from '../../workflows/contract/ids.js';
+import { threadId } from '../../workflows/contract/ids.js';
 
 const BIZ = '+15551230000';
 const CUSTOMER = '+15557776001';
@@ -53,7 +53,7 @@ describe('continue-as-new carries the state across runs', () => {
     await expect
       .poll(() => runs(threadId(stack.config.temporal.instance, BIZ, CUSTOMER)), { timeout: 10_000 })
       .toBeGreaterThan(1);
-    await expect.poll(() => runs(routerId(stack.config.temporal.instance)), { timeout: 10_000 }).toBeGreaterThan(1);
+    await expect.poll(() => runs(stack.router('bob').workflowId), { timeout: 10_000 }).toBeGreaterThan(1);
 
     // The timers and rules still work on the latest run.
     const ended = await stack.act(id, { type: 'end', agentId: 'alice' });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Worker } from '@temporalio/worker';
 import type { ConversationState } from '../../workflows/domain/types.js';
-import { routerId } from '../../workflows/contract/ids.js';
 import { workflowBundle } from '../../worker/run-worker.js';
 import { WorkflowStack } from '../support/workflow-stack.js';
 
@@ -115,7 +114,7 @@ describe('logout with work in hand', () => {
 
   it('replays: the router (with its patch marker) and every conversation handed back', async () => {
     const bundle = { workflowBundle: await workflowBundle() };
-    const router = routerId(stack.config.temporal.instance);
+    const router = stack.router('alice').workflowId; // alice's routing group: every agent of this test
     for (const id of [router, ...ids]) {
       const history = await stack.client.workflow.getHandle(id).fetchHistory();
       if (id === router)

@@ -6,7 +6,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { startLocalTemporal } from '../../harness/local-temporal.js';
 import { findTemporalCli } from '../../platform/temporal/cli.js';
-import { routerId } from '../../workflows/contract/ids.js';
 import { WorkflowStack } from '../support/workflow-stack.js';
 import { DirectInbound } from '../../platform/temporal/direct-inbound.js';
 
@@ -57,7 +56,7 @@ try {
   const ids = {
     conversation: id,
     thread: `${stack.config.temporal.instance}:thread:${BIZ}:+15550000001`,
-    router: routerId(stack.config.temporal.instance),
+    router: stack.router('alice').workflowId,
   };
   // Workflow ids are part of what replays (a child's id derives from its parent's), so keep them.
   writeFileSync(`${OUT}index.json`, JSON.stringify(ids, null, 2));

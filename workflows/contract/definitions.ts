@@ -94,8 +94,12 @@ export interface StatusChange {
   idleCodeId?: string;
   logout?: boolean;
 }
-export type RouterMessage = Exclude<RouterEvent, { type: 'setStatus' } | { type: 'sync' }>;
-export const routerSignal = defineSignal<[RouterMessage]>('router');
+export type RouterSignalEvent = Exclude<RouterEvent, { type: 'setStatus' } | { type: 'sync' }>;
+export const routerSignal = defineSignal<[RouterSignalEvent]>('router');
+/** Many router events in one signal, applied in order (bulk routing: load tools, re-queueing). */
+export const routerBatchSignal = defineSignal<[RouterSignalEvent[]]>('routerBatch');
+/** The name the signal helpers use for it. */
+export type RouterMessage = RouterSignalEvent;
 export const syncDirectorySignal = defineSignal<[Directory]>('syncDirectory');
 export const setStatusUpdate = defineUpdate<AgentView, [StatusChange]>('setAgentStatus');
 export const agentsQuery = defineQuery<AgentView[]>('agents');

@@ -16,3 +16,8 @@ export function conversationIdFor(instance: string, unique: string): string {
 export function instanceOf(workflowId: string): string {
   return workflowId.split(':')[0] ?? '';
 }
+
+/** One routing group's router (routing-groups.ts); `routerId` is the single router of before. */
+export function groupRouterId(instance: string, groupKey: string): string {
+  return `${instance}:router:${groupKey}`;
+}

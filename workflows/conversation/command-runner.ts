@@ -5,6 +5,7 @@ import { conversationEndedSignal, redirectSignal, routerSignal, type RouterMessa
 import { summarize, type AgentEventPayload, type ConversationEventPayload } from '../contract/events.js';
 import { SB_BUSINESS, SB_CUSTOMER, SB_INSTANCE, SB_OWNER, SB_QUEUE, SB_STATUS } from '../contract/search-attributes.js';
 import { instanceOf } from '../contract/ids.js';
+import type { RouterTarget } from '../contract/routing-groups.js';
 import type { Outbox } from '../runtime/outbox.js';
 import type { ConversationCommand, ConversationEvent } from './model.js';
 import { coreActivities, smsActivities } from './effects.js';
@@ -17,7 +18,8 @@ export class CommandRunner {
 
   constructor(
     private readonly state: () => ConversationState,
-    private readonly routerId: string,
+    /** The router a signal about this queue or agent goes to (routing-groups.ts `routerFor`). */
+    private readonly routerFor: (to: RouterTarget) => string,
     private readonly outbox: Outbox,
     private readonly apply: (event: ConversationEvent) => unknown,
   ) {}
@@ -27,22 +29,26 @@ export class CommandRunner {
     const at = new Date(Date.now()).toISOString();
     const conversation: ConversationEventPayload[] = [];
     const agent: AgentEventPayload[] = [];
-    const router = (event: RouterMessage) => () => signalOther(this.routerId, routerSignal, event);
+    const router = (to: RouterTarget, event: RouterMessage) => () =>
+      signalOther(this.routerFor(to), routerSignal, event);
     for (const c of commands) {
       switch (c.type) {
         case 'route':
           this.outbox.push(
             'router',
-            router({ type: 'route', conversationId: s.id, queueId: c.queueId, priorityAt: c.priorityAt }),
+            router(
+              { queueId: c.queueId },
+              { type: 'route', conversationId: s.id, queueId: c.queueId, priorityAt: c.priorityAt },
+            ),
           );
           break;
         case 'accepted':
-          this.outbox.push('router', router({ type: 'accepted', conversationId: s.id, agentId: c.agentId }));
+          this.outbox.push('router', router(c, { type: 'accepted', conversationId: s.id, agentId: c.agentId }));
           break;
         case 'release':
           this.outbox.push(
             'router',
-            router({
+            router(c, {
               type: 'release',
               conversationId: s.id,
               agentId: c.agentId,

@@ -31,10 +31,13 @@ import { CommandRunner } from './command-runner.js';
 import { coreActivities } from './effects.js';
 import { wantedTimers } from './wanted-timers.js';
 import { sequence } from './event-seq.js';
+import { routerFor, type RouterTarget } from '../contract/routing-groups.js';
+import { instanceOf, routerId } from '../contract/ids.js';
 
 export interface ConversationInput {
   conversation: NewConversation;
-  routerId: string;
+  /** Only in conversations started before 'router-shards': the single router they keep using. */
+  routerId?: string;
   /** Carried across continue-as-new. */
   state?: ConversationState;
   settings?: ConversationSettings;
@@ -54,9 +57,13 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   let closed = state.status === 'CLOSED';
 
   const timers = new TimerSet<ConversationEvent>((event) => apply(event));
+  // Started before the groups: the single router, for life. Settings without groups (read from a
+  // worker of before, mid-deploy): the single router too, which runs until it is drained.
+  const routerOf = (to: RouterTarget) =>
+    input.routerId ?? (settings.groups ? routerFor(state.id, settings.groups, to) : routerId(instanceOf(state.id)));
   const runner = new CommandRunner(
     () => state,
-    input.routerId,
+    routerOf,
     outbox,
     (event) => apply(event),
   );
@@ -129,7 +136,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     const requestId = uuid4();
     // On the router lane: a release this conversation sent earlier (a wrap-up, say) lands first.
     await outbox.pushAndWait('router', () =>
-      signalOther(input.routerId, routerSignal, {
+      signalOther(routerOf({ agentId: action.targetId }), routerSignal, {
         type: 'reserve',
         conversationId: state.id,
         agentId: action.targetId,

@@ -34,6 +34,8 @@ export interface ConversationSettings {
   defaultReasonId: string;
   /** Continue-as-new past this many history events. */
   historyLimit: number;
+  /** Which routing group's router serves each queue and agent (absent in settings made before). */
+  groups?: { queues: Record<string, string>; agents: Record<string, string> };
 }
 
 /** Where an MO came in, so the reply can leave the same way (DESIGN: the gateway's routing). */

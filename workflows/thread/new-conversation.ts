@@ -9,7 +9,6 @@ import {
 import type { SearchAttributePair } from '@temporalio/common';
 import type { InboundMessage } from '../domain/types.js';
 import type { CoreActivities } from '../contract/activities.js';
-import { routerId } from '../contract/ids.js';
 import { SB_BUSINESS, SB_CUSTOMER, SB_INSTANCE, SB_QUEUE, SB_STATUS } from '../contract/search-attributes.js';
 import { conversationWorkflow, type ConversationInput } from '../conversation/workflow.js';
 import type { Routing } from './model.js';
@@ -75,7 +74,6 @@ export function conversationStart(
     typedSearchAttributes: searchAttributes(n),
     args: [
       {
-        routerId: routerId(n.instance),
         conversation: {
           id: n.id,
           threadId: n.threadId,

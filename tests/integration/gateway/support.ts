@@ -9,15 +9,10 @@ import type { ListenConfig } from '../../../smpp-gateway/session/listener.js';
 import { startGateway, type Gateway, type GatewayOptions } from '../../../smpp-gateway/service/gateway.js';
 import type { GatewayLog } from '../../../smpp-gateway/service/log.js';
 import { CarrierSimulator, type CarrierSimulatorOptions } from '../../../smpp-gateway/simulator/carrier-simulator.js';
-import {
-  actUpdate,
-  setStatusUpdate,
-  stateQuery,
-  threadQuery,
-  type AgentAction,
-} from '../../../workflows/contract/definitions.js';
+import { actUpdate, stateQuery, threadQuery, type AgentAction } from '../../../workflows/contract/definitions.js';
 import type { AgentStatus, ConversationState } from '../../../workflows/domain/types.js';
-import { routerId, threadId } from '../../../workflows/contract/ids.js';
+import { threadId } from '../../../workflows/contract/ids.js';
+import { Routers } from '../../../platform/temporal/routers.js';
 import { memoryEventBus } from '../../../platform/events/bus.js';
 import { ensureRouter, startWorker, type RunningWorker } from '../../../worker/run-worker.js';
 import { connectClient } from '../../../platform/temporal/connection.js';
@@ -153,9 +148,7 @@ export class GatewayHarness {
   }
 
   setStatus(agentId: string, status: AgentStatus) {
-    return this.client.workflow
-      .getHandle(routerId(this.config.temporal.instance))
-      .executeUpdate(setStatusUpdate, { args: [{ agentId, status }] });
+    return new Routers(this.client, this.config).setStatus({ agentId, status });
   }
 
   /** A customer texts in over SMPP and alice accepts: the conversation is ACTIVE. */
