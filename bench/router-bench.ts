@@ -1,5 +1,5 @@
 // The routers at contact-center scale, on an on-disk dev server with the production carrier
-// chunks (192 KB): 100,000 conversations waiting across three routing groups, each router
+// chunks (192 KB): 20,000 conversations waiting (BENCH_ROUTER_WAITING) across three groups, each router
 // continuing as new (and handing its list over) several times, then offers and releases through
 // two other groups.
 import { mkdtempSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { Routers } from '../platform/temporal/routers.js';
 import { startWorker } from '../worker/run-worker.js';
 import { until, type Reporter } from './reporter.js';
 
-const WAITING = Number(process.env.BENCH_ROUTER_WAITING ?? 100_000);
+const WAITING = Number(process.env.BENCH_ROUTER_WAITING ?? 20_000);
 const OFFERS = Number(process.env.BENCH_ROUTER_OFFERS ?? 6_000);
 const WAITING_QUEUES = ['support', 'sales', 'q-a', 'q-b', 'q-d']; // nobody logged in: they wait
 const KB = 1024;

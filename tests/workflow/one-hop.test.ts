@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DirectInbound } from '../../platform/temporal/direct-inbound.js';
-import { routerId } from '../../workflows/contract/ids.js';
+import { routerFor, routingGroups } from '../../workflows/contract/routing-groups.js';
 import { threadIdFor } from '../../config/identifiers.js';
 import { eventually } from '../support/eventually.js';
 import { classifyKeyword } from '../../workflows/domain/keywords.js';
@@ -60,7 +60,9 @@ describe('one hop: an MO into an open conversation costs one workflow task', () 
   it('the first text goes through the thread (one task there), the next straight into the conversation', async () => {
     const customer = '+15550001001';
     const thread = threadIdFor(stack.config, BIZ, customer);
-    const router = routerId(stack.config.temporal.instance);
+    // The router of the routing group that the business number's queue is in.
+    const queueId = stack.config.numbers.find((n) => n.number === BIZ)!.queue;
+    const router = routerFor(thread, routingGroups(stack.config), { queueId });
     const routerBefore = (await quiet({ router })).router!;
 
     expect(await mo(customer, 'Hello, a question')).toBe('thread');

@@ -9,11 +9,12 @@ import { startWorker, type RunningWorker } from '../../worker/run-worker.js';
 import { groupedConfig, routeWaiting, runSizes } from '../../harness/router-load.js';
 
 // Many waiting conversations across several routing groups, routed straight into the routers'
-// signals, 20 routes a signal (no agent is logged in, so all of them wait). 21,000 here, continuing
-// as new every 200 events and carrying in 48 KB chunks so both hand-overs happen many times; the 100,000 of the
-// design is `npm run bench -- router` (bench/router-bench.ts), with the production sizes.
-const WAITING = 21_000;
-const CARRY_BYTES = 48 * 1024;
+// signals, 20 routes a signal (no agent is logged in, so all of them wait). 6,000 here, continuing
+// as new every 60 events so every router hands its packed list over many times; the larger sizes
+// are the bench's router suite (bench/router-bench.ts).
+const WAITING = 6_000;
+/** Packed JSON per waiting conversation, at most (measured: about 30 B), plus agents and queues. */
+const BYTES_PER_WAITING = 40;
 const QUEUES = ['support', 'sales', 'q-a', 'q-b', 'q-c', 'q-d'];
 
 let config: SwitchboardConfig;
@@ -22,12 +23,12 @@ let worker: RunningWorker;
 let routers: Routers;
 
 beforeAll(async () => {
-  config = groupedConfig({ historyLimit: 200 });
+  config = groupedConfig({ historyLimit: 60 });
   const address = inject('temporalAddress');
   worker = await startWorker({ config, bus: memoryEventBus(), address });
   client = await connectClient(config, address);
   routers = new Routers(client, config);
-  await routers.ensure(config.temporal.historyLimit, { carryBytes: CARRY_BYTES });
+  await routers.ensure(config.temporal.historyLimit);
 });
 
 afterAll(async () => {
@@ -55,13 +56,12 @@ describe('routers at scale', () => {
       }
       const sizes = await Promise.all(routers.keys.map((k) => runSizes(client, routers.id(k))));
       for (const s of sizes) {
-        // No run starts with more than one chunk (plus the agents and queues) in its input, and no
-        // event anywhere (chunk signals to and from the carriers included) carries more.
-        expect(s.maxInput, s.workflowId).toBeLessThan(CARRY_BYTES + 8 * 1024);
-        expect(s.maxPayload, s.workflowId).toBeLessThan(CARRY_BYTES + 8 * 1024);
+        // No run starts with more than its group's packed list (plus the agents and queues) in its
+        // input, and no event carries more: 2 queues of 1,000 are about 60 KB.
+        const bound = 2 * perQueue * BYTES_PER_WAITING + 8 * 1024;
+        expect(s.maxInput, s.workflowId).toBeLessThan(bound);
+        expect(s.maxPayload, s.workflowId).toBeLessThan(bound);
       }
-      // The two-queue groups hold 7,000 waiting (~210 KB packed): they hand over through carriers.
-      expect(sizes.find((s) => s.workflowId === routers.id('sales'))!.carriers).toBeGreaterThan(0);
     },
   );
 

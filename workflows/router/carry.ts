@@ -1,13 +1,14 @@
 import {
-  ParentClosePolicy,
   condition,
   defineSignal,
   getExternalWorkflowHandle,
   setHandler,
-  startChild,
+  proxyLocalActivities,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { QueueView } from '../domain/types.js';
+import type { CoreActivities } from '../contract/activities.js';
+import { signalOther } from '../runtime/signals.js';
 import type { PackedRouter } from './compact.js';
 
 /**
@@ -19,11 +20,24 @@ import type { PackedRouter } from './compact.js';
  * about 1.5 million waiting in one group).
  */
 export const CARRY_CHUNK_BYTES = 192 * 1024;
+/**
+ * Up to this the list crosses continue-as-new inline (about 33,000 waiting in one group). Above
+ * it the carrier takes it: a last resort, because a route arriving during that hand-over can be
+ * lost (docs/routing.md, known gap), which an inline continue-as-new can never do.
+ */
+export const INLINE_MAX_BYTES = 1024 * 1024;
+
+const { startWorkflow } = proxyLocalActivities<CoreActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '100 ms', backoffCoefficient: 2, maximumInterval: '10 seconds' },
+});
 
 type Entries = PackedRouter['waiting']['entries'];
 interface Chunk {
   index: number;
   entries: Entries;
+  /** How many chunks this hand-over has (a retried hand-over task may re-send with another count). */
+  of?: number;
 }
 export interface Carried {
   carrier: string;
@@ -40,13 +54,18 @@ export const carryTakeSignal = defineSignal<[{ to: string }]>('carryTake');
 /** Holds one hand-over's chunks until the next run asks, gives them back in order, and ends. */
 export async function routerCarryWorkflow(input: { chunks: number }): Promise<void> {
   const held: Entries[] = [];
+  let total = input.chunks;
   let to: string | undefined;
-  setHandler(carryChunkSignal, (c) => void (held[c.index] = c.entries));
+  // The latest send of a chunk wins: it comes from the attempt of the hand-over that completed.
+  setHandler(carryChunkSignal, (c) => {
+    held[c.index] = c.entries;
+    if (c.of !== undefined) total = c.of;
+  });
   setHandler(carryTakeSignal, (t) => void (to = t.to));
-  await condition(() => to !== undefined && held.filter(Boolean).length === input.chunks);
+  const complete = () => [...Array(total).keys()].every((i) => held[i] !== undefined);
+  await condition(() => to !== undefined && complete());
   const owner = getExternalWorkflowHandle(to!);
-  for (let index = 0; index < input.chunks; index++)
-    await owner.signal(carryChunkSignal, { index, entries: held[index]! });
+  for (let index = 0; index < total; index++) await owner.signal(carryChunkSignal, { index, entries: held[index]! });
 }
 
 /** The JSON size of one [queue, id, priorityAt] triple and its commas, without stringifying. */
@@ -80,15 +99,21 @@ export async function carryOut(
   chunkBytes = CARRY_CHUNK_BYTES,
 ): Promise<{ packed: PackedRouter; carried?: Carried }> {
   const chunks = chunkEntries(packed.waiting.entries, chunkBytes);
-  if (chunks.length <= 1) return { packed };
+  if (chunks.length <= 1 || chunks.length * chunkBytes <= INLINE_MAX_BYTES) return { packed };
   const info = workflowInfo();
   const carrier = `${info.workflowId}:carry:${info.runId}`;
-  const child = await startChild(routerCarryWorkflow, {
+  // From local activities, so the whole hand-over is one workflow task of this run: a signal that
+  // arrives meanwhile makes the server refuse the continue-as-new and hand the task the signal
+  // again, before anything was packed (a child start or signal command would take a task each).
+  await startWorkflow({
     workflowId: carrier,
+    workflowType: routerCarryWorkflow.name,
+    taskQueue: info.taskQueue,
     args: [{ chunks: chunks.length }],
-    parentClosePolicy: ParentClosePolicy.ABANDON,
+    searchAttributes: [],
   });
-  for (const [index, entries] of chunks.entries()) await child.signal(carryChunkSignal, { index, entries });
+  for (const [index, entries] of chunks.entries())
+    await signalOther(carrier, carryChunkSignal, { index, entries, of: chunks.length });
   const bytes = chunks.reduce((n, c) => n + JSON.stringify(c).length, 0);
   return {
     packed: { ...packed, waiting: { ...packed.waiting, entries: [] } },
