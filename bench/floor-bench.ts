@@ -17,13 +17,11 @@ import {
   CHECK_MS,
   FLOOR_ROW,
   INBOUND,
-  INBOUND_CONCURRENCY,
   moTargets,
-  moText,
   OPEN,
   OPEN_CONCURRENCY,
   boundedRun,
-  MO_SEND_MS,
+  sendMoPhase,
   untilAllShown,
   noTaskPending,
   timedUntilShown,
@@ -92,14 +90,7 @@ export async function runFloorBench(r: Reporter): Promise<void> {
   const targets = moTargets(INBOUND, open);
   meter.start();
   start = performance.now();
-  const { done: sent } = await boundedRun(
-    r,
-    'floor signals sent',
-    0,
-    INBOUND,
-    { concurrency: INBOUND_CONCURRENCY, stopAt: Date.now() + MO_SEND_MS },
-    (k) => text(targets[k]!, moText(k), `in-${k}`),
-  );
+  const sent = await sendMoPhase(r, 'floor signals sent', targets, text);
   let cpu = '';
   const { seconds, verdict, how, expected } = await timedUntilShown(
     r,

@@ -225,3 +225,24 @@ export function expectedCounts(targets: number[], base: number): Map<number, num
   for (const t of targets) expected.set(t, (expected.get(t) ?? base) + 1);
   return expected;
 }
+
+/**
+ * The MO phase both the floor and Switchboard run, so the ratio compares like with like: the same
+ * spread (`targets`), concurrency and sending time. Returns how many were sent.
+ */
+export async function sendMoPhase(
+  r: Reporter,
+  what: string,
+  targets: number[],
+  text: (target: number, body: string, id: string) => Promise<unknown>,
+): Promise<number> {
+  const { done } = await boundedRun(
+    r,
+    what,
+    0,
+    INBOUND,
+    { concurrency: INBOUND_CONCURRENCY, stopAt: Date.now() + MO_SEND_MS },
+    (k) => text(targets[k]!, moText(k), `in-${k}`),
+  );
+  return done;
+}

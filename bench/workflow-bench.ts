@@ -21,14 +21,13 @@ import {
   customer,
   CHECK_MS,
   INBOUND,
-  INBOUND_CONCURRENCY,
   MO_ROW,
   moTargets,
   moText,
   OPEN,
   OPEN_CONCURRENCY,
   boundedRun,
-  MO_SEND_MS,
+  sendMoPhase,
   noTaskPending,
   timedUntilShown,
 } from './mo-load.js';
@@ -156,14 +155,7 @@ export async function runWorkflowBench(r: Reporter): Promise<void> {
   };
   meter.start();
   start = performance.now();
-  const { done: sent } = await boundedRun(
-    r,
-    'MOs sent into open conversations',
-    0,
-    INBOUND,
-    { concurrency: INBOUND_CONCURRENCY, stopAt: Date.now() + MO_SEND_MS },
-    (k) => text(targets[k]!, moText(k), `in-${k}`),
-  );
+  const sent = await sendMoPhase(r, 'MOs sent into open conversations', targets, text);
   const sentSeconds = (performance.now() - start) / 1000;
   // The MO's path: straight into the conversation (the thread only when it was not known).
   const path = (i: number) => [
