@@ -12,6 +12,7 @@ import { conversationIdFor } from '../../workflows/contract/ids.js';
 import { threadIdFor } from '../../config/identifiers.js';
 import { rejected, type Result } from '../../workflows/domain/result.js';
 import { attempt } from './result.js';
+import { retryRefusedUpdate } from '../../platform/temporal/update-retry.js';
 import { involvement } from '../../workflows/domain/roles.js';
 
 /** One conversation: its state (a query, strongly consistent, closed ones too) and its Update. */
@@ -50,7 +51,8 @@ export class ConversationService {
 
   async act(id: string, action: AgentAction): Promise<Result<ActionResult>> {
     if (!this.isConversationId(id)) return rejected('NOT_FOUND', 'No such conversation.', 'conversationId');
-    const result = await attempt(() => this.client.workflow.getHandle(id).executeUpdate(actUpdate, { args: [action] }));
+    const handle = this.client.workflow.getHandle(id);
+    const result = await attempt(() => retryRefusedUpdate(() => handle.executeUpdate(actUpdate, { args: [action] })));
     if (result.ok || result.error.code === 'NOT_ALLOWED') return result;
     // A rejection must not tell an outsider what state someone else's conversation is in.
     const state = await this.state(id);

@@ -17,6 +17,7 @@ import {
 } from '../../workflows/contract/routing-groups.js';
 import type { Directory } from '../../workflows/contract/inputs.js';
 import type { AgentView, QueueView } from '../../workflows/domain/types.js';
+import { retryRefusedUpdate } from './update-retry.js';
 
 /**
  * The routers of an instance, one per routing group, as one: the API and start-up fan out to every
@@ -91,7 +92,8 @@ export class Routers {
 
   /** The agent's group router decides and answers; stale routers hear the same change. */
   async setStatus(change: StatusChange): Promise<AgentView> {
-    const view = await this.forAgent(change.agentId).executeUpdate(setStatusUpdate, { args: [change] });
+    const router = this.forAgent(change.agentId);
+    const view = await retryRefusedUpdate(() => router.executeUpdate(setStatusUpdate, { args: [change] }));
     // Best effort: the group router's answer stands; a stale one refusing (it ended, it never knew
     // the agent, or no longer knows an idle code) changes nothing the agent sees.
     const stale = await this.stale();
