@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, continueAsNew, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { condition, continueAsNew, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { ConversationSettings, ConversationState } from '../domain/types.js';
 import {
   actUpdate,
@@ -7,17 +7,13 @@ import {
   deliverySignal,
   inboundSignal,
   reserveResultSignal,
-  routerSignal,
   stateQuery,
   type ActionResult,
   type AgentAction,
-  type ReserveResult,
 } from '../contract/definitions.js';
-import { RuleError } from '../domain/errors.js';
 import { rethrowAsFailure } from '../runtime/failures.js';
 import { TimerSet } from '../runtime/timers.js';
 import { Outbox } from '../runtime/outbox.js';
-import { signalOther } from '../runtime/signals.js';
 import {
   checkDirected,
   createConversation,
@@ -30,6 +26,8 @@ import type { ConversationCommand } from './model.js';
 import { CommandRunner } from './command-runner.js';
 import { coreActivities } from './effects.js';
 import { wantedTimers } from './wanted-timers.js';
+import { DirectedRequests, isDirected } from './directed.js';
+import { awaitReceipts, settle } from './wind-down.js';
 import { sequence } from './event-seq.js';
 import { routerFor, type RouterTarget } from '../contract/routing-groups.js';
 import { instanceOf, routerId } from '../contract/ids.js';
@@ -53,7 +51,6 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   const settings = input.settings ?? (await coreActivities.conversationSettings());
   let state = input.state ?? createConversation(input.conversation);
   const outbox = new Outbox();
-  const reserveResults = new Map<string, ReserveResult>();
   let closed = state.status === 'CLOSED';
 
   const timers = new TimerSet<ConversationEvent>((event) => apply(event));
@@ -67,6 +64,8 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     outbox,
     (event) => apply(event),
   );
+
+  const directed = new DirectedRequests({ state: () => state, routerOf, outbox, apply: (a) => void apply(a), run });
 
   /** Every change's commands go through here, so each one that publishes is one seq. */
   function run(commands: ConversationCommand[]) {
@@ -88,12 +87,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   setHandler(inboundSignal, (message) => void apply({ type: 'inbound', message }));
   setHandler(assignedSignal, ({ agentId }) => void apply({ type: 'assigned', agentId }));
   setHandler(agentLoggedOutSignal, ({ agentId }) => {
-    // A reservation for this agent not yet used (a transfer or conference waiting in `directed`)
-    // is void: its slot is freed by the rules below, and nobody is offered to an agent who left.
-    for (const [requestId, result] of reserveResults) {
-      if (result.agentId === agentId)
-        reserveResults.set(requestId, { requestId, code: 'NOT_AVAILABLE', message: 'The agent has logged out.' });
-    }
+    directed.agentLeft(agentId);
     apply({ type: 'agentLoggedOut', agentId });
   });
   setHandler(
@@ -101,15 +95,13 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     (update) =>
       void apply({ type: 'delivery', ...update, status: update.status === 'PENDING' ? 'SUBMITTED' : update.status }),
   );
-  setHandler(reserveResultSignal, (result) => void reserveResults.set(result.requestId, result));
+  setHandler(reserveResultSignal, (result) => directed.answered(result));
 
   setHandler(
     actUpdate,
     async (action): Promise<ActionResult> => {
       try {
-        if (action.type === 'transferToAgent' || action.type === 'requestConference') {
-          return await directed(action);
-        }
+        if (isDirected(action)) return await directed.request(action);
         const t = apply(toEvent(action, uuid4()));
         return t.message ? { conversation: state, message: t.message } : { conversation: state };
       } catch (error) {
@@ -119,8 +111,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     {
       validator: (action) => {
         try {
-          if (action.type === 'transferToAgent' || action.type === 'requestConference')
-            checkDirected(state, action, now(), settings);
+          if (isDirected(action)) checkDirected(state, action, now(), settings);
           else decide(state, toEvent(action, 'validation'), now(), settings);
         } catch (error) {
           rethrowAsFailure(error);
@@ -128,40 +119,6 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
       },
     },
   );
-
-  /** Transfer to an agent and Conference first ask the router to reserve the target's slot. */
-  async function directed(
-    action: Extract<AgentAction, { type: 'transferToAgent' | 'requestConference' }>,
-  ): Promise<ActionResult> {
-    const requestId = uuid4();
-    // On the router lane: a release this conversation sent earlier (a wrap-up, say) lands first.
-    await outbox.pushAndWait('router', () =>
-      signalOther(routerOf({ agentId: action.targetId }), routerSignal, {
-        type: 'reserve',
-        conversationId: state.id,
-        agentId: action.targetId,
-        requestId,
-      }),
-    );
-    const answered = await condition(() => reserveResults.has(requestId), '30 seconds');
-    const result = reserveResults.get(requestId);
-    reserveResults.delete(requestId);
-    if (!answered || !result?.agentId) {
-      throw new RuleError(
-        result?.code ?? 'NOT_AVAILABLE',
-        result?.message ?? 'The agent could not be reached.',
-        'agentId',
-      );
-    }
-    try {
-      apply(action);
-      return { conversation: state };
-    } catch (error) {
-      // The conversation moved on while we waited: give the reserved slot back.
-      run([{ type: 'release', agentId: result.agentId }]);
-      throw error;
-    }
-  }
 
   if (!input.state) {
     apply({ type: 'inbound', message: input.conversation.first });
@@ -187,21 +144,10 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     () => closed || workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > settings.historyLimit,
   );
   if (!closed) {
-    await outbox.drain();
-    await condition(allHandlersFinished);
-    timers.cancelAll();
+    await settle(outbox, timers);
     return continueAsNew<typeof conversationWorkflow>({ ...input, state, settings });
   }
-  // Closed: let receipts for the last replies land, then finish.
-  await condition(
-    () =>
-      state.messages.every(
-        (m) => m.direction !== 'OUTBOUND' || m.deliveryStatus === 'DELIVERED' || m.deliveryStatus === 'FAILED',
-      ),
-    '5 minutes',
-  );
-  await outbox.drain();
-  await condition(allHandlersFinished);
-  timers.cancelAll();
+  await awaitReceipts(() => state);
+  await settle(outbox, timers);
   return state;
 }
