@@ -79,7 +79,12 @@ export async function runFloorBench(r: Reporter): Promise<void> {
 
   // The open workflows first, as many as the workflow suite's MOs went into (when it ran before).
   const want = r.handoff.openConversations ?? (process.env.BENCH_OPEN_CONVERSATIONS ? OPEN : ALONE_OPEN);
-  const from = r.handoff.openConversations === undefined ? 'alone' : "the workflow suite's";
+  const from =
+    r.handoff.openConversations !== undefined
+      ? "the workflow suite's count"
+      : process.env.BENCH_OPEN_CONVERSATIONS
+        ? 'BENCH_OPEN_CONVERSATIONS'
+        : 'the default run alone';
   const processed = async (i: number) => !(await client.workflow.getHandle(id(i)).describe()).raw.pendingWorkflowTask;
   // Paced as the workflow suite's opening: at most as many opened as not yet processed (no first
   // task pending), so the server is not swamped with thousands of pending first tasks.
@@ -115,7 +120,7 @@ export async function runFloorBench(r: Reporter): Promise<void> {
     name: FLOOR_OPEN_ROW,
     rate: open / openSeconds,
     unit: 'conv/s',
-    note: `${n(open)} of ${n(want)} (${from} count) in ${openSeconds.toFixed(0)} s, ${OPEN_CONCURRENCY} at once, at most ${MAX_UNPROCESSED} not yet processed${open < want ? '; stopped at the budget' : ''}; ${meter.note(open)}`,
+    note: `${n(open)} of ${n(want)} (${from}) in ${openSeconds.toFixed(0)} s, ${OPEN_CONCURRENCY} at once, at most ${MAX_UNPROCESSED} not yet processed${open < want ? '; stopped at the budget' : ''}; ${meter.note(open)}`,
   });
   const targets = moTargets(INBOUND, open);
   meter.start();
