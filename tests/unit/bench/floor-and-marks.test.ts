@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { blockRates, milestones, rssCurve } from '../../../bench/milestones.js';
 import { firstNotDone } from '../../../bench/floor/handled.js';
 import { floorRatioRows } from '../../../bench/floor-ratio.js';
+import { createReporter, type Handoff } from '../../../bench/reporter.js';
 import { FLOOR_OPEN_ROW, FLOOR_ROW, MO_ROW, NEW_ROW, OPEN_ROW } from '../../../bench/mo-load.js';
 
 // The bench's readings while conversations open, the floor's pacing estimate and the ratio rows.
@@ -60,5 +61,14 @@ describe('ratio rows', () => {
     expect(rows.map((r) => r.name)).toEqual(['MO rate / floor', 'new-conversation rate / floor open rate']);
     expect(rows[0]!.note).toBe('0.20 (24 / 120 msg/s)');
     expect(rows[1]!.note).toMatch(/^0\.25 \(20 \/ 80 conv\/s.*0\.24 \(19 \/ 80 conv\/s\)$/);
+  });
+});
+
+describe('the hand-off between suites', () => {
+  it("gives a later suite's reporter what an earlier one recorded in the same run", () => {
+    const handoff: Handoff = {};
+    createReporter(60, handoff).handoff.openConversations = 3_696;
+    expect(createReporter(60, handoff).handoff.openConversations).toBe(3_696);
+    expect(createReporter(60).handoff.openConversations).toBeUndefined();
   });
 });
