@@ -33,10 +33,14 @@ export function milestones(every: number, startCount: number, startAt: number) {
         marks.push({ count, label: now * every, at, rssMb: rss() });
       }
     },
-    /** The final count (unless it already ended on a mark of that count). */
+    /**
+     * The final count, unless within a tenth of a block of the last mark: a few stragglers routed
+     * after it would read as a block of their own at a meaningless rate.
+     */
     end(count: number, at: number, rss: () => number) {
       last = Math.max(last, count);
-      if (marks.at(-1)?.count !== count) marks.push({ count, label: count, at, rssMb: rss() });
+      if (count - (marks.at(-1)?.count ?? startCount) >= every / 10)
+        marks.push({ count, label: count, at, rssMb: rss() });
     },
   };
 }

@@ -42,7 +42,7 @@ import { blockRates, milestones, rssCurve } from './milestones.js';
 const NEW = Number(process.env.BENCH_NEW_CONVERSATIONS ?? 500);
 const BIZ = '+15551230000';
 /** Kept, of the budget, for what follows the opening of conversations: the MOs and the Updates. */
-const RESERVE_MS = 140_000;
+const RESERVE_MS = 110_000;
 /** The new-conversation phase is bounded too: at most this long signalling. */
 const NEW_MS = 60_000;
 /** The RSS and the new-conversation rate are read at every this many open conversations. */
