@@ -1,7 +1,8 @@
-// The floor: the workflow suite's MO load (the same signals and payload, as many open workflows,
-// the same uniform spread over them, concurrency and check) on the same on-disk dev server and
-// worker settings (cache included, so most signals meet a cold workflow), into a workflow that
-// only counts. Switchboard's MO rate is read as a share of this rate.
+// The floor: the workflow suite's load (as many open workflows as its MOs went into, opened the
+// same way; the same signals and payload, uniform spread over them, concurrency and check) on the
+// same on-disk dev server and worker settings (cache included, so most signals meet a cold
+// workflow), into a workflow that only counts. Switchboard's MO and new-conversation rates are
+// read as shares of these rates.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,9 +16,11 @@ import { floorCountQuery, floorWorkflow } from './floor/workflow.js';
 import {
   customer,
   CHECK_MS,
+  FLOOR_OPEN_ROW,
   FLOOR_ROW,
   INBOUND,
   moTargets,
+  MAX_UNPROCESSED,
   OPEN,
   OPEN_CONCURRENCY,
   boundedRun,
@@ -27,11 +30,15 @@ import {
   timedUntilShown,
 } from './mo-load.js';
 import { cpuMeter } from './cpu.js';
+import { firstNotDone } from './floor/handled.js';
 import type { Reporter } from './reporter.js';
 
 const BIZ = '+15551230000';
 /** Kept for the MO phase and its check, of the budget. */
-const RESERVE_MS = 100_000;
+const RESERVE_MS = 70_000;
+/** Opened when the floor runs without the workflow suite before it and no size is given: it fits the budget. */
+const ALONE_OPEN = 3_000;
+const n = (x: number) => x.toLocaleString('en-US');
 
 export async function runFloorBench(r: Reporter): Promise<void> {
   const dbDir = mkdtempSync(join(tmpdir(), 'switchboard-floor-'));
@@ -49,17 +56,18 @@ export async function runFloorBench(r: Reporter): Promise<void> {
   const client = await connectClient(config, env.address);
   r.cleanup(() => client.connection.close());
   const meter = cpuMeter(env.address, worker.process.pid!);
-  const number = config.numbers.find((n) => n.number === BIZ)!;
+  const number = config.numbers.find((x) => x.number === BIZ)!;
+  const id = (i: number) => threadIdFor(config, BIZ, customer(i));
   // The thread's own signalWithStart, argument for argument; only the workflow type differs.
-  const text = (i: number, body: string, id: string) =>
+  const text = (i: number, body: string, messageId: string) =>
     client.workflow.signalWithStart(floorWorkflow, {
-      workflowId: threadIdFor(config, BIZ, customer(i)),
+      workflowId: id(i),
       taskQueue: config.temporal.taskQueue,
       args: [{ maxHistory: config.temporal.historyLimit }],
       signal: customerMessageSignal,
       signalArgs: [
         {
-          message: { id, text: body, receivedAt: new Date().toISOString() },
+          message: { id: messageId, text: body, receivedAt: new Date().toISOString() },
           businessNumber: BIZ,
           customerNumber: customer(i),
           numberType: number.type,
@@ -67,26 +75,53 @@ export async function runFloorBench(r: Reporter): Promise<void> {
         },
       ],
     });
-  const count = (i: number) => client.workflow.getHandle(threadIdFor(config, BIZ, customer(i))).query(floorCountQuery);
+  const count = (i: number) => client.workflow.getHandle(id(i)).query(floorCountQuery);
 
-  // The open workflows first, as the workflow suite's MOs go into conversations already open.
+  // The open workflows first, as many as the workflow suite's MOs went into (when it ran before).
+  const want = r.handoff.openConversations ?? (process.env.BENCH_OPEN_CONVERSATIONS ? OPEN : ALONE_OPEN);
+  const from =
+    r.handoff.openConversations !== undefined
+      ? "the workflow suite's count"
+      : process.env.BENCH_OPEN_CONVERSATIONS
+        ? 'BENCH_OPEN_CONVERSATIONS'
+        : 'the default run alone';
+  const processed = async (i: number) => !(await client.workflow.getHandle(id(i)).describe()).raw.pendingWorkflowTask;
+  // Paced as the workflow suite's opening: at most as many opened as not yet processed (no first
+  // task pending), so the server is not swamped with thousands of pending first tasks.
+  let started = 0;
+  let handled = 0;
+  meter.start();
   let start = performance.now();
   const opened = await boundedRun(
     r,
     'floor workflows opened',
     0,
-    OPEN,
-    { concurrency: OPEN_CONCURRENCY, stopAt: r.deadline - RESERVE_MS },
-    (i) => text(i, 'hello', `new-${i}`),
+    want,
+    {
+      concurrency: OPEN_CONCURRENCY,
+      stopAt: r.deadline - RESERVE_MS,
+      behind: async () => (handled = await firstNotDone(handled, started, (i) => processed(i).catch(() => false))),
+      maxBehind: MAX_UNPROCESSED,
+    },
+    (i) => {
+      started = Math.max(started, i + 1);
+      return text(i, 'hello', `new-${i}`);
+    },
   );
   const open = opened.done;
   // Opened once the last ones opened have no task pending (the queue's backlog does not see the
   // worker's sticky queue, so it reads empty while thousands of first tasks still wait there).
   const last = new Map([...Array(Math.min(100, open)).keys()].map((k) => [open - 1 - k, 1]));
   await untilAllShown(r, 'last floor workflows opened with no task pending', last, async (i) =>
-    (await noTaskPending(client, [threadIdFor(config, BIZ, customer(i))])) ? 1 : 0,
+    (await processed(i)) ? 1 : 0,
   );
-  const openRate = open / ((performance.now() - start) / 1000);
+  const openSeconds = (performance.now() - start) / 1000;
+  r.row({
+    name: FLOOR_OPEN_ROW,
+    rate: open / openSeconds,
+    unit: 'conv/s',
+    note: `${n(open)} of ${n(want)} (${from}) in ${openSeconds.toFixed(0)} s, ${OPEN_CONCURRENCY} at once, at most ${MAX_UNPROCESSED} not yet processed${open < want ? '; stopped at the budget' : ''}; ${meter.note(open)}`,
+  });
   const targets = moTargets(INBOUND, open);
   meter.start();
   start = performance.now();
@@ -98,7 +133,7 @@ export async function runFloorBench(r: Reporter): Promise<void> {
     start,
     targets.slice(0, sent),
     {
-      settled: (i) => noTaskPending(client, [threadIdFor(config, BIZ, customer(i))]),
+      settled: (i) => noTaskPending(client, [id(i)]),
       count,
       onSettled: () => (cpu = meter.note(sent)),
       checkMs: CHECK_MS,
@@ -109,6 +144,6 @@ export async function runFloorBench(r: Reporter): Promise<void> {
     name: FLOOR_ROW,
     rate,
     unit: 'msg/s',
-    note: `n=${sent} into ${expected.size} of ${open} open workflows (opened at ${openRate.toFixed(0)}/s); ${verdict}; ${how}; ${cpu}`,
+    note: `n=${sent} into ${n(expected.size)} of ${n(open)} open workflows; ${verdict}; ${how}; ${cpu}`,
   });
 }

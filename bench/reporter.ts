@@ -2,9 +2,17 @@
 // has got, so that a suite that fails or runs out of time still leaves its figures and says where.
 import type { Row } from './stats.js';
 
+/** What one suite measures for a later one in the same run (the runner hands it on). */
+export interface Handoff {
+  /** How many open conversations the workflow suite's MOs went into: the floor opens as many. */
+  openConversations?: number;
+}
+
 export interface Reporter {
   /** When this suite's budget runs out (epoch ms). */
   readonly deadline: number;
+  /** The run's hand-off between suites: one object for the whole run. */
+  readonly handoff: Handoff;
   /** Rows measured so far. */
   readonly rows: Row[];
   row(...rows: Row[]): void;
@@ -29,7 +37,7 @@ export class ConditionMissed extends Error {}
 
 const n = (x: number) => x.toLocaleString('en-US');
 
-export function createReporter(budgetSeconds: number): Reporter {
+export function createReporter(budgetSeconds: number, handoff: Handoff = {}): Reporter {
   const started = Date.now();
   let step: { what: string; done: number; of: number } | undefined;
   const rows: Row[] = [];
@@ -37,6 +45,7 @@ export function createReporter(budgetSeconds: number): Reporter {
   const howFar = () => (step ? `${n(step.done)} of ${n(step.of)} ${step.what}` : '');
   return {
     deadline: started + budgetSeconds * 1000,
+    handoff,
     rows,
     row: (...more) => void rows.push(...more),
     progress: (what, done, of) => void (step = { what, done, of }),

@@ -21,11 +21,14 @@ import {
   customer,
   CHECK_MS,
   INBOUND,
+  MAX_UNPROCESSED,
   MO_ROW,
+  NEW_ROW,
   moTargets,
   moText,
   OPEN,
   OPEN_CONCURRENCY,
+  OPEN_ROW,
   boundedRun,
   sendMoPhase,
   noTaskPending,
@@ -34,15 +37,16 @@ import {
 import { cpuMeter, rssMb } from './cpu.js';
 import { until, type Reporter } from './reporter.js';
 import { latencyRow } from './stats.js';
+import { blockRates, milestones, rssCurve } from './milestones.js';
 
 const NEW = Number(process.env.BENCH_NEW_CONVERSATIONS ?? 500);
 const BIZ = '+15551230000';
 /** Kept, of the budget, for what follows the opening of conversations: the MOs and the Updates. */
-const RESERVE_MS = 180_000;
+const RESERVE_MS = 110_000;
 /** The new-conversation phase is bounded too: at most this long signalling. */
 const NEW_MS = 60_000;
-/** Conversations started but not yet routed, at most, while opening: what is left fits the budget. */
-const MAX_UNROUTED = 300;
+/** The RSS and the new-conversation rate are read at every this many open conversations. */
+const MARK_EVERY = 1_000;
 const n = (x: number) => x.toLocaleString('en-US');
 
 export async function runWorkflowBench(r: Reporter): Promise<void> {
@@ -99,7 +103,7 @@ export async function runWorkflowBench(r: Reporter): Promise<void> {
   await until(r, 'new conversations routed', created, waiting);
   const newRate = created / ((performance.now() - start) / 1000);
   r.row({
-    name: 'new conversations (MO signal -> routed)',
+    name: NEW_ROW,
     rate: newRate,
     unit: 'conv/s',
     target: '>= 50/s',
@@ -109,25 +113,47 @@ export async function runWorkflowBench(r: Reporter): Promise<void> {
     latencyRow("a new conversation's first MO accepted (takeMessage update-with-start)", signalLatency, { target: '' }),
   );
 
-  // 2. The open conversations, as fast as the server takes them: many in flight, none waited for
-  // until all are started; stopped early if the budget would not leave room for what follows.
+  // 2. The open conversations, as fast as the server takes them: many in flight, at most
+  // MAX_UNPROCESSED not yet routed; stopped early if the budget would not leave room for what
+  // follows. The worker's RSS and the rate are read at every MARK_EVERY routed (all of them wait in
+  // the router: does each cost more as its waiting list grows? does RSS level off once the cache
+  // is full?).
   meter.start();
   start = performance.now();
+  const workerRss = () => rssMb(worker.process.pid!);
+  const marks = milestones(MARK_EVERY, created, start);
+  const routed = async () => {
+    const w = await waiting();
+    marks.record(w, performance.now(), workerRss);
+    return w;
+  };
+  // Read every second too: the pacing reads it only while the opening waits for the router.
+  const sampler = setInterval(() => void routed().catch(() => undefined), 1000);
+  r.cleanup(() => clearInterval(sampler));
   const { done: open } = await boundedRun(
     r,
     'open conversations created',
     created,
     OPEN,
-    { concurrency: OPEN_CONCURRENCY, stopAt: r.deadline - RESERVE_MS, behind: waiting, maxBehind: MAX_UNROUTED },
+    { concurrency: OPEN_CONCURRENCY, stopAt: r.deadline - RESERVE_MS, behind: routed, maxBehind: MAX_UNPROCESSED },
     (i) => text(i, 'hello', `open-${i}`),
-  );
-  await until(r, 'open conversations routed', open, waiting, 1000);
+  ).finally(() => clearInterval(sampler));
+  // What the floor opens as many of: the conversations the MOs below go into (handed on before the
+  // wait, so a suite that misses from here on still gives the floor its count).
+  r.handoff.openConversations = open;
+  await until(r, 'open conversations routed', open, routed, 1000);
+  marks.end(open, performance.now(), workerRss);
   const openSeconds = (performance.now() - start) / 1000;
   r.row({
-    name: `open conversations created (${OPEN_CONCURRENCY} at once)`,
+    name: OPEN_ROW,
     rate: (open - created) / openSeconds,
     unit: 'conv/s',
     note: `${n(open)} open${open < OPEN ? ` (stopped at the budget: ${n(open)} of ${n(OPEN)})` : ''} in ${openSeconds.toFixed(0)} s; ${meter.note(open - created)}`,
+  });
+  r.row({
+    name: `open conversations created, per ${n(MARK_EVERY)} routed (all waiting in the router)`,
+    unit: 'conv/s',
+    note: blockRates(marks.start, marks.marks),
   });
   const rssOpen = rssMb(worker.process.pid!);
 
@@ -191,7 +217,7 @@ export async function runWorkflowBench(r: Reporter): Promise<void> {
     rate: Math.max(rssOpen, rssAfter),
     unit: 'MB',
     target: '<= 1536 MB at 10,000',
-    note: `${rssOpen.toFixed(0)} MB once opened, ${rssAfter.toFixed(0)} MB after the MOs; cache ${process.env.SWITCHBOARD_MAX_CACHED_WORKFLOWS ?? 1000} workflows${open < OPEN ? `; stopped at the budget: ${n(open)} of ${n(OPEN)}` : ''}`,
+    note: `while opening: ${rssCurve(marks.marks)}; ${rssOpen.toFixed(0)} MB once opened, ${rssAfter.toFixed(0)} MB after the MOs; cache ${process.env.SWITCHBOARD_MAX_CACHED_WORKFLOWS ?? 1000} workflows${open < OPEN ? `; stopped at the budget: ${n(open)} of ${n(OPEN)}` : ''}`,
   });
 
   // 4. Agent Update round trips with MOs going on at half the peak rate just measured.
