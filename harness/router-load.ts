@@ -69,6 +69,7 @@ export function eventPayloadBytes(e: Event): number {
     bytes(e.workflowExecutionSignaledEventAttributes?.input),
     bytes(e.signalExternalWorkflowExecutionInitiatedEventAttributes?.input),
     bytes(e.startChildWorkflowExecutionInitiatedEventAttributes?.input),
+    ...Object.values(e.markerRecordedEventAttributes?.details ?? {}).map(bytes),
   );
 }
 
@@ -81,6 +82,10 @@ export interface RunSizes {
   maxPayload: number;
   maxHistoryBytes: number;
   carriers: number;
+  /** Runs that started from a list stashed in the previous run's history. */
+  stashed: number;
+  /** The most bytes of events one workflow task's completion wrote (markers, commands). */
+  maxTaskBytes: number;
   /** What the latest carrier was given: the packed waiting list's JSON bytes at the last hand-over. */
   lastCarriedBytes: number;
 }
@@ -122,6 +127,8 @@ export async function runSizes(client: Client, workflowId: string): Promise<RunS
     maxPayload: 0,
     maxHistoryBytes: 0,
     carriers: 0,
+    stashed: 0,
+    maxTaskBytes: 0,
     lastCarriedBytes: 0,
   };
   let runId: string | undefined = (await client.workflow.getHandle(workflowId).describe()).runId;
@@ -129,19 +136,25 @@ export async function runSizes(client: Client, workflowId: string): Promise<RunS
   while (runId) {
     let previous: string | undefined;
     let historyBytes = 0;
+    const tasks = new Map<string, number>();
     out.runs++;
     for await (const e of historyEvents(client, workflowId, runId)) {
       const started = e.workflowExecutionStartedEventAttributes;
       if (started) {
         out.maxInput = Math.max(out.maxInput, bytes(started.input));
         previous = started.continuedExecutionRunId || undefined;
+        if (startInput(started.input).stashed) out.stashed++;
       }
-      historyBytes += temporalEventBytes(e);
+      const size = temporalEventBytes(e);
+      historyBytes += size;
+      const task = completedBy(e);
+      if (task) tasks.set(task, (tasks.get(task) ?? 0) + size);
       out.maxPayload = Math.max(out.maxPayload, eventPayloadBytes(e));
       const child = e.startChildWorkflowExecutionInitiatedEventAttributes?.workflowId;
       if (child) carriers.push(child);
     }
     out.maxHistoryBytes = Math.max(out.maxHistoryBytes, historyBytes);
+    out.maxTaskBytes = Math.max(out.maxTaskBytes, ...tasks.values());
     runId = previous;
   }
   // Walked from the latest run back: the first carrier listed is the latest.
@@ -159,4 +172,24 @@ export async function runSizes(client: Client, workflowId: string): Promise<RunS
 /** An event's encoded size, as the server counts history size. */
 function temporalEventBytes(e: Event): number {
   return proto.temporal.api.history.v1.HistoryEvent.encode(e).finish().length;
+}
+
+/** The router's input as the default JSON converter wrote it (the tests run without encryption). */
+function startInput(p?: temporal.api.common.v1.IPayloads | null): { stashed?: unknown } {
+  const data = p?.payloads?.[0]?.data;
+  try {
+    return data ? (JSON.parse(Buffer.from(data).toString('utf8')) as { stashed?: unknown }) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The workflow task whose completion wrote the event (a command's or a marker's), if any. */
+function completedBy(e: Event): string | undefined {
+  const attributes = Object.values(e).find(
+    (v): v is { workflowTaskCompletedEventId?: unknown } =>
+      typeof v === 'object' && v !== null && 'workflowTaskCompletedEventId' in v,
+  );
+  const id = attributes?.workflowTaskCompletedEventId;
+  return id === undefined || id === null ? undefined : String(id);
 }
