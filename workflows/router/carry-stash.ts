@@ -50,7 +50,10 @@ export function chunkEvents(events: readonly RouterEvent[], chunkBytes: number):
   let bytes = 2;
   for (const e of events) {
     const b = JSON.stringify(e).length + 1;
-    if (chunks.length === 0 || bytes + b > chunkBytes) (chunks.push([]), (bytes = 2));
+    if (chunks.length === 0 || (bytes + b > chunkBytes && chunks[chunks.length - 1]!.length > 0)) {
+      chunks.push([]);
+      bytes = 2;
+    }
     chunks[chunks.length - 1]!.push(e);
     bytes += b;
   }
