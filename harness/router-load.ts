@@ -84,6 +84,8 @@ export interface RunSizes {
   carriers: number;
   /** Runs that started from a list stashed in the previous run's history. */
   stashed: number;
+  /** The latest run has begun stashing its list (a hand-over through history is under way). */
+  handingOver: boolean;
   /** The most bytes of events one workflow task's completion wrote (markers, commands). */
   maxTaskBytes: number;
   /** What the latest carrier was given: the packed waiting list's JSON bytes at the last hand-over. */
@@ -128,6 +130,7 @@ export async function runSizes(client: Client, workflowId: string): Promise<RunS
     maxHistoryBytes: 0,
     carriers: 0,
     stashed: 0,
+    handingOver: false,
     maxTaskBytes: 0,
     lastCarriedBytes: 0,
   };
@@ -145,6 +148,7 @@ export async function runSizes(client: Client, workflowId: string): Promise<RunS
         previous = started.continuedExecutionRunId || undefined;
         if (startInput(started.input).stashed) out.stashed++;
       }
+      if (out.runs === 1 && !out.handingOver) out.handingOver = stashesOf(e, runId);
       const size = temporalEventBytes(e);
       historyBytes += size;
       const task = completedBy(e);
@@ -192,4 +196,12 @@ function completedBy(e: Event): string | undefined {
   );
   const id = attributes?.workflowTaskCompletedEventId;
   return id === undefined || id === null ? undefined : String(id);
+}
+
+/** Whether the event is a marker holding a chunk the run stashed (workflows/contract/stash.ts). */
+function stashesOf(e: Event, runId: string): boolean {
+  const tag = Buffer.from(`"carry":"${runId}"`);
+  return Object.values(e.markerRecordedEventAttributes?.details ?? {}).some((p) =>
+    (p.payloads ?? []).some((x) => x.data && Buffer.from(x.data).includes(tag)),
+  );
 }
