@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Client } from '@temporalio/client';
+import type { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
 import type { SwitchboardConfig } from '../../config/schema.js';
 import { memoryEventBus } from '../../platform/events/bus.js';
 import { connectClient } from '../../platform/temporal/connection.js';
 import { Routers } from '../../platform/temporal/routers.js';
-import { startWorker, type RunningWorker } from '../../worker/run-worker.js';
+import { startWorker, workflowBundle, type RunningWorker } from '../../worker/run-worker.js';
 import { groupedConfig, historyClient, routeWaiting, runSizes } from '../../harness/router-load.js';
 
 // The hand-over above the inline limit, forced: 2 KB chunks and a 4 KB inline limit, so 2,000
@@ -106,4 +108,25 @@ describe('the hand-over through history', () => {
       );
     },
   );
+
+  it('a run that read its list from history and stashed it for the next replays without nondeterminism', async () => {
+    const id = routers.id('sales');
+    const text = (data?: Uint8Array | null) => (data ? Buffer.from(data).toString('utf8') : '');
+    let runId: string | undefined = (await histories.workflow.getHandle(id).describe()).runId;
+    for (let replayed = 0; runId;) {
+      const history: temporal.api.history.v1.IHistory = await histories.workflow.getHandle(id, runId).fetchHistory();
+      const started = history.events![0]!.workflowExecutionStartedEventAttributes!;
+      const markers = history.events!.flatMap((e) =>
+        Object.values(e.markerRecordedEventAttributes?.details ?? {}).flatMap((p) => p.payloads ?? []),
+      );
+      const tagged = (run: string) => markers.some((p) => text(p.data).includes(`"carry":"${run}"`));
+      const previous: string | undefined = started.continuedExecutionRunId || undefined;
+      if (previous && tagged(previous) && tagged(runId)) {
+        await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, id);
+        if (++replayed === 2) return;
+      }
+      runId = previous;
+    }
+    expect.unreachable('no two runs that both took and stashed a list');
+  });
 });
