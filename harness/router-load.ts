@@ -11,7 +11,7 @@ import type { Routers } from '../platform/temporal/routers.js';
  * A contact center of several routing groups for router load (the scale test and the router
  * bench): sales+support (alice, bob, carol), q-a+q-b (dave), q-c (erin), q-d (nobody).
  */
-export function groupedConfig(options: { historyLimit?: number } = {}): SwitchboardConfig {
+export function groupedConfig(options: { historyLimit?: number; encryption?: boolean } = {}): SwitchboardConfig {
   const base = testConfig(options);
   const template = base.agents[0]!;
   const agent = (id: string, queues: string[]) => ({ ...template, id, name: id, username: id, password: id, queues });
