@@ -71,7 +71,8 @@ function tasks(): () => Promise<void> {
 }
 
 /**
- * The closing run's half. `late` is the run's own list of events that arrive from the hand-over
+ * The closing run's half. `views` gives the queues as the run's live state has them (late events
+ * applied), for `queues` while the next run reads the list back. `late` is the run's own list of events that arrive from the hand-over
  * on (the state is packed): while it is over `LATE_INLINE_BYTES` its head is stashed too, and what
  * is left goes in the next run's input. The last task records its chunks and continues as new at
  * once: a signal that arrives meanwhile makes the server refuse it, and the task runs again with
@@ -79,7 +80,7 @@ function tasks(): () => Promise<void> {
  */
 export async function handOver(
   packed: PackedRouter,
-  views: QueueView[],
+  views: () => QueueView[],
   late: RouterEvent[],
   opts: { carryBytes?: number; inlineMaxBytes?: number },
 ): Promise<HandOver> {
@@ -87,7 +88,7 @@ export async function handOver(
   const chunks = chunkEntries(packed.waiting.entries, chunkBytes);
   if (chunks.length <= 1 || chunks.length * chunkBytes <= (opts.inlineMaxBytes ?? INLINE_MAX_BYTES)) return { packed };
   // Runs before this version handed the list to a carrier workflow: they replay doing so.
-  if (!patched('router-carry-in-history')) return carryOut(packed, views, opts.carryBytes);
+  if (!patched('router-carry-in-history')) return carryOut(packed, views(), opts.carryBytes);
   const runId = workflowInfo().runId;
   const boundary = tasks();
   let index = 0;
@@ -103,7 +104,8 @@ export async function handOver(
   while (JSON.stringify(late).length > lateInline)
     for (const c of chunkEvents(late.splice(0), chunkBytes)) await put('late', c);
   const empty = { ...packed, waiting: { ...packed.waiting, entries: [] } };
-  return { packed: empty, stashed: { runId, waiting, late: index - waiting, bytes, views } };
+  // The queues as the next run will have them once it has applied `late` too.
+  return { packed: empty, stashed: { runId, waiting, late: index - waiting, bytes, views: views() } };
 }
 
 /** The next run's half: every chunk back, in order, or no progress at all (the activity retries). */

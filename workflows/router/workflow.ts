@@ -126,10 +126,10 @@ export async function routerWorkflow(input: RouterInput = {}): Promise<void> {
   await condition(allHandlersFinished);
   const { maxHistory, carryBytes, inlineMaxBytes } = input;
   closing = true;
-  const [packed, views] = [packRouter(state), queueViews(state)];
+  const packed = packRouter(state);
   // An event that came after the drain above is in the packed state: its commands are this run's.
   await outbox.drain();
-  const next = await handOver(packed, views, late, { carryBytes, inlineMaxBytes });
+  const next = await handOver(packed, () => queueViews(state), late, { carryBytes, inlineMaxBytes });
   await continueAsNew<typeof routerWorkflow>({
     ...(maxHistory ? { maxHistory } : {}),
     ...(carryBytes ? { carryBytes } : {}),
