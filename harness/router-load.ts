@@ -11,7 +11,7 @@ import type { Routers } from '../platform/temporal/routers.js';
  * A contact center of several routing groups for router load (the scale test and the router
  * bench): sales+support (alice, bob, carol), q-a+q-b (dave), q-c (erin), q-d (nobody).
  */
-export function groupedConfig(options: { historyLimit?: number } = {}): SwitchboardConfig {
+export function groupedConfig(options: { historyLimit?: number; encryption?: boolean } = {}): SwitchboardConfig {
   const base = testConfig(options);
   const template = base.agents[0]!;
   const agent = (id: string, queues: string[]) => ({ ...template, id, name: id, username: id, password: id, queues });
@@ -69,6 +69,7 @@ export function eventPayloadBytes(e: Event): number {
     bytes(e.workflowExecutionSignaledEventAttributes?.input),
     bytes(e.signalExternalWorkflowExecutionInitiatedEventAttributes?.input),
     bytes(e.startChildWorkflowExecutionInitiatedEventAttributes?.input),
+    ...Object.values(e.markerRecordedEventAttributes?.details ?? {}).map(bytes),
   );
 }
 
@@ -81,6 +82,12 @@ export interface RunSizes {
   maxPayload: number;
   maxHistoryBytes: number;
   carriers: number;
+  /** Runs that started from a list stashed in the previous run's history. */
+  stashed: number;
+  /** The latest run has begun stashing its list (a hand-over through history is under way). */
+  handingOver: boolean;
+  /** The most bytes of events one workflow task's completion wrote (markers, commands). */
+  maxTaskBytes: number;
   /** What the latest carrier was given: the packed waiting list's JSON bytes at the last hand-over. */
   lastCarriedBytes: number;
 }
@@ -122,6 +129,9 @@ export async function runSizes(client: Client, workflowId: string): Promise<RunS
     maxPayload: 0,
     maxHistoryBytes: 0,
     carriers: 0,
+    stashed: 0,
+    handingOver: false,
+    maxTaskBytes: 0,
     lastCarriedBytes: 0,
   };
   let runId: string | undefined = (await client.workflow.getHandle(workflowId).describe()).runId;
@@ -129,19 +139,26 @@ export async function runSizes(client: Client, workflowId: string): Promise<RunS
   while (runId) {
     let previous: string | undefined;
     let historyBytes = 0;
+    const tasks = new Map<string, number>();
     out.runs++;
     for await (const e of historyEvents(client, workflowId, runId)) {
       const started = e.workflowExecutionStartedEventAttributes;
       if (started) {
         out.maxInput = Math.max(out.maxInput, bytes(started.input));
         previous = started.continuedExecutionRunId || undefined;
+        if (startInput(started.input).stashed) out.stashed++;
       }
-      historyBytes += temporalEventBytes(e);
+      if (out.runs === 1 && !out.handingOver) out.handingOver = stashesOf(e, runId);
+      const size = temporalEventBytes(e);
+      historyBytes += size;
+      const task = completedBy(e);
+      if (task) tasks.set(task, (tasks.get(task) ?? 0) + size);
       out.maxPayload = Math.max(out.maxPayload, eventPayloadBytes(e));
       const child = e.startChildWorkflowExecutionInitiatedEventAttributes?.workflowId;
       if (child) carriers.push(child);
     }
     out.maxHistoryBytes = Math.max(out.maxHistoryBytes, historyBytes);
+    out.maxTaskBytes = Math.max(out.maxTaskBytes, ...tasks.values());
     runId = previous;
   }
   // Walked from the latest run back: the first carrier listed is the latest.
@@ -159,4 +176,32 @@ export async function runSizes(client: Client, workflowId: string): Promise<RunS
 /** An event's encoded size, as the server counts history size. */
 function temporalEventBytes(e: Event): number {
   return proto.temporal.api.history.v1.HistoryEvent.encode(e).finish().length;
+}
+
+/** The router's input as the default JSON converter wrote it (the tests run without encryption). */
+function startInput(p?: temporal.api.common.v1.IPayloads | null): { stashed?: unknown } {
+  const data = p?.payloads?.[0]?.data;
+  try {
+    return data ? (JSON.parse(Buffer.from(data).toString('utf8')) as { stashed?: unknown }) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The workflow task whose completion wrote the event (a command's or a marker's), if any. */
+function completedBy(e: Event): string | undefined {
+  const attributes = Object.values(e).find(
+    (v): v is { workflowTaskCompletedEventId?: unknown } =>
+      typeof v === 'object' && v !== null && 'workflowTaskCompletedEventId' in v,
+  );
+  const id = attributes?.workflowTaskCompletedEventId;
+  return id === undefined || id === null ? undefined : String(id);
+}
+
+/** Whether the event is a marker holding a chunk the run stashed (workflows/contract/stash.ts). */
+function stashesOf(e: Event, runId: string): boolean {
+  const tag = Buffer.from(`"carry":"${runId}"`);
+  return Object.values(e.markerRecordedEventAttributes?.details ?? {}).some((p) =>
+    (p.payloads ?? []).some((x) => x.data && Buffer.from(x.data).includes(tag)),
+  );
 }

@@ -4,6 +4,7 @@ import type { SwitchboardConfig } from '../config/schema.js';
 import { conversationSettings, directory } from '../config/derive.js';
 import type { EventBus } from '../platform/events/bus.js';
 import { signalWorkflow, startWorkflow } from './workflow-signals.js';
+import { historyStash } from './history-stash.js';
 
 interface ActivityDeps {
   config: SwitchboardConfig;
@@ -25,5 +26,6 @@ export function createActivities({ config, bus, client }: ActivityDeps): CoreAct
     },
     signalWorkflow: (request) => signalWorkflow(client, request),
     startWorkflow: (request) => startWorkflow(client, request),
+    ...historyStash(client),
   };
 }

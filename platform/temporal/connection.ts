@@ -32,6 +32,9 @@ export async function connectClient(config: SwitchboardConfig, address?: string)
   const connection = await Connection.connect({
     ...connectionOptions(config, address),
     interceptors: clientInterceptors(),
+    // A history page is at least one batch of events (a router's task: many signals, or a
+    // hand-over's markers, worker/history-stash.ts), which may pass gRPC's default 4 MB.
+    channelArgs: { 'grpc.max_receive_message_length': 64 * 1024 * 1024 },
   });
   return new Client({ connection, namespace: config.temporal.namespace, ...dataConverterOptions(config) });
 }

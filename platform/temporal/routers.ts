@@ -107,7 +107,7 @@ export class Routers {
    * of each agent), so nobody shows as logged out because the routing changed. The router of
    * before keeps getting the whole directory.
    */
-  async ensure(maxHistory: number, tuning: { carryBytes?: number } = {}): Promise<void> {
+  async ensure(maxHistory: number, tuning: { carryBytes?: number; inlineMaxBytes?: number } = {}): Promise<void> {
     const stale = await this.stale();
     const presence = (await Promise.all(stale.map((h) => h.query(agentsQuery).catch(() => [])))).flat();
     await Promise.all(

@@ -9,13 +9,16 @@ export const UPDATE_RETRY_MS = 10_000;
  * The server refuses an Update, without admitting it, while the workflow's last task has failed
  * (a worker overloaded or restarting, a task that met a signal and must run again) and until the
  * retried task completes. Refused means never applied, so offering it again cannot apply it twice.
+ * An Update delivered in a task whose completion the server then refuses (a router's
+ * continue-as-new that met a signal) fails with "unexpected workflow task failure": its acceptance
+ * was part of that refused completion, so it was never applied either.
  */
 export function isTaskInFailedState(error: unknown): boolean {
   const cause = error instanceof ServiceError ? error.cause : error;
   return (
     isGrpcServiceError(cause) &&
     cause.code === FAILED_PRECONDITION &&
-    /workflow task in failed state/i.test(cause.details)
+    /workflow task in failed state|unexpected workflow task failure/i.test(cause.details)
   );
 }
 

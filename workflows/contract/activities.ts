@@ -1,6 +1,7 @@
 import type { ConversationSettings } from '../domain/types.js';
 import type { EventBatch, SendSmsRequest, SendSmsResult } from './events.js';
 import type { Directory } from './inputs.js';
+import type { StashedChunk, TakeChunkRequest } from './stash.js';
 
 // Interfaces only: the worker implements CoreActivities (createActivities in worker/), the SMPP
 // gateway implements SmsActivities on its own task queue, so an MT leaves from a live bind.
@@ -37,6 +38,10 @@ export interface CoreActivities {
   signalWorkflow(request: SignalRequest): Promise<SignalResult>;
   /** Local activity: start a workflow; one already started with the id (a retry) counts as started. */
   startWorkflow(request: StartRequest): Promise<{ started: true }>;
+  /** Local activity: gives the chunk back, so it is recorded in the caller's history (its marker). */
+  stashChunk(chunk: StashedChunk): Promise<StashedChunk>;
+  /** Local activity: reads a closed run's history and returns the chunk it stashed; throws if it cannot. */
+  takeChunk(request: TakeChunkRequest): Promise<StashedChunk>;
 }
 
 export interface SmsActivities {

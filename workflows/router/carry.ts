@@ -12,18 +12,19 @@ import { signalOther } from '../runtime/signals.js';
 import type { PackedRouter } from './compact.js';
 
 /**
- * A waiting list too big for one payload crosses continue-as-new in chunks: the closing run starts
- * a carrier workflow (one per run, its id from the run's) and signals it the chunks; the next run
- * asks the carrier for them and it signals them back, then ends. Each chunk is at most
- * `chunkBytes` of JSON, so no input, signal or history event gets near Temporal's 2 MB payload
- * limit (or its 512 KB warning); the history of each side holds the list once (50 MB allows
- * about 1.5 million waiting in one group).
+ * How runs before 'router-carry-in-history' handed over a list above the inline limit: a carrier
+ * workflow (one per run, its id from the run's) got the chunks in signals and signalled them back
+ * to the next run. It could lose events (docs/routing.md), so runs from that version on stash the
+ * chunks in their own history instead (carry-stash.ts); this stays for runs that started with a
+ * carrier (`carried` in their input) and for replaying them, and `routerCarryWorkflow` stays
+ * registered until their carriers have ended. The chunking below serves both: a chunk is at most
+ * `CARRY_CHUNK_BYTES` of JSON, far below a payload's 512 KB warning and 2 MB limit.
  */
 export const CARRY_CHUNK_BYTES = 192 * 1024;
 /**
- * Up to this the list crosses continue-as-new inline (about 33,000 waiting in one group). Above
- * it the carrier takes it: a last resort, because a route arriving during that hand-over can be
- * lost (docs/routing.md, known gap), which an inline continue-as-new can never do.
+ * Up to this the list crosses continue-as-new inline (about 33,000 waiting in one group), in one
+ * workflow task; above it, through the closing run's history in chunks (carry-stash.ts). Either
+ * way an event arriving during the hand-over is kept (docs/routing.md).
  */
 export const INLINE_MAX_BYTES = 1024 * 1024;
 
@@ -92,7 +93,7 @@ export function chunkEntries(entries: Entries, chunkBytes: number): Entries[] {
   return chunks;
 }
 
-/** The closing run's half: what goes into the next run's input, the rest handed to a carrier. */
+/** The closing run's half before 'router-carry-in-history': the list, or the rest handed to a carrier. */
 export async function carryOut(
   packed: PackedRouter,
   views: QueueView[],
@@ -121,7 +122,7 @@ export async function carryOut(
   };
 }
 
-/** The next run's half: asks the carrier and waits for every chunk, in order. */
+/** The next run's half of a carrier hand-over: asks the carrier and waits for every chunk, in order. */
 export async function carryIn(packed: PackedRouter, carried: Carried): Promise<PackedRouter> {
   const got: Entries[] = [];
   setHandler(carryChunkSignal, (c) => void (got[c.index] = c.entries));

@@ -1,21 +1,7 @@
+import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
-  allHandlersFinished,
-  condition,
-  continueAsNew,
-  log,
-  patched,
-  proxyLocalActivities,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
-import type { CoreActivities } from '../contract/activities.js';
-import type { AgentEventPayload } from '../contract/events.js';
-import {
-  agentLoggedOutSignal,
   agentsQuery,
-  assignedSignal,
   queuesQuery,
-  reserveResultSignal,
   routerBatchSignal,
   routerSignal,
   setStatusUpdate,
@@ -23,10 +9,11 @@ import {
   type StatusChange,
 } from '../contract/definitions.js';
 import { rethrowAsFailure } from '../runtime/failures.js';
-import { loadRouter, packRouter, type PackedRouter } from './compact.js';
-import { carryIn, carryOut, type Carried } from './carry.js';
 import { Outbox } from '../runtime/outbox.js';
-import { signalOther } from '../runtime/signals.js';
+import { loadRouter, packRouter, type PackedRouter } from './compact.js';
+import { carryIn, type Carried } from './carry.js';
+import { handOver, takeStash, type Stashed } from './carry-stash.js';
+import { sendCommands } from './commands.js';
 import {
   agentView,
   checkSetStatus,
@@ -38,20 +25,19 @@ import {
   type RouterState,
 } from './rules.js';
 
-const { publishEvents } = proxyLocalActivities<CoreActivities>({
-  startToCloseTimeout: '5 seconds',
-  retry: { maximumAttempts: 3, initialInterval: '100 ms' },
-});
-
 export interface RouterInput {
   /** What runs before 'router-shards' carried (and a seed at first start): read, never written. */
   state?: RouterState;
   /** What a run carries to the next (compact.ts): the waiting list packed... */
   packed?: PackedRouter;
-  /** ...or, when it is bigger than one chunk, held by a carrier workflow (carry.ts). */
+  /** ...or, above the inline limit, stashed in the previous run's history (carry-stash.ts)... */
+  stashed?: Stashed;
+  /** ...or, before 'router-carry-in-history', held by a carrier workflow (carry.ts): read, never written. */
   carried?: Carried;
-  /** Chunk size for the carrier (tests set it low to exercise the hand-over). */
+  /** Chunk size of a hand-over (tests set it low to exercise the hand-over). */
   carryBytes?: number;
+  /** Up to this the list goes inline (tests set it low to exercise the hand-over). */
+  inlineMaxBytes?: number;
   /** History length that triggers continue-as-new (tests set it low to exercise the hand-over). */
   maxHistory?: number;
   /** Events that came in while the previous run was handing its list over: applied first. */
@@ -70,48 +56,23 @@ export async function routerWorkflow(input: RouterInput = {}): Promise<void> {
   let state = loadRouter(input) ?? emptyRouter();
   const outbox = new Outbox();
   // Until a carried waiting list is back, events wait their turn (oldest first needs the whole list).
-  let restoring = input.carried !== undefined || (input.late?.length ?? 0) > 0;
+  let restoring = input.carried !== undefined || input.stashed !== undefined || (input.late?.length ?? 0) > 0;
   const early: RouterEvent[] = [...(input.late ?? [])];
-  // From the hand-over on, events belong to the next run: the state is already packed.
+  // From the hand-over on, events belong to the next run: the state is already packed. They still
+  // change the state here (never packed again), so `setStatus` and the queries answer as the next
+  // run will once it has applied them; their commands are the next run's to send.
   let closing = false;
   const late: RouterEvent[] = [];
 
   function handle(event: RouterEvent, ownsWaiting = false): void {
-    if (closing) return void late.push(event);
     if (restoring) return void early.push(event);
     const t = reduce(state, event, now(), { ownsWaiting });
     state = t.state;
+    if (closing) return void late.push(event);
     run(t.commands);
   }
 
-  function run(commands: RouterCommand[]): void {
-    const statusEvents: AgentEventPayload[] = [];
-    for (const c of commands) {
-      if (c.type === 'statusChanged') {
-        const a = state.agents[c.agentId];
-        if (a) statusEvents.push({ kind: 'STATUS_CHANGED' as const, at: now(), agentId: a.id, agent: agentView(a) });
-        continue;
-      }
-      // Runs that logged agents out before this version left their conversations as they were.
-      if (c.type === 'loggedOut' && !patched('logout-hands-back-work')) continue;
-      const to = c.conversationId;
-      outbox.push(to, async () => {
-        try {
-          if (c.type === 'assign') await signalOther(to, assignedSignal, { agentId: c.agentId });
-          else if (c.type === 'loggedOut') await signalOther(to, agentLoggedOutSignal, { agentId: c.agentId });
-          else if (c.type === 'reserved')
-            await signalOther(to, reserveResultSignal, { requestId: c.requestId, agentId: c.agentId });
-          else await signalOther(to, reserveResultSignal, { requestId: c.requestId, code: c.code, message: c.message });
-        } catch (error) {
-          // The conversation is gone (closed, or never existed): take the offer's slot back.
-          log.warn('conversation unreachable', { conversationId: c.conversationId, error: String(error) });
-          if (c.type !== 'reserveFailed')
-            handle({ type: 'release', conversationId: c.conversationId, agentId: c.agentId });
-        }
-      });
-    }
-    if (statusEvents.length > 0) outbox.push('events', () => publishEvents({ conversation: [], agent: statusEvents }));
-  }
+  const run = (commands: RouterCommand[]) => sendCommands(commands, state, outbox, handle);
 
   setHandler(routerSignal, (event) => handle(event));
   setHandler(routerBatchSignal, (events) => {
@@ -121,7 +82,7 @@ export async function routerWorkflow(input: RouterInput = {}): Promise<void> {
   });
   setHandler(syncDirectorySignal, (directory) => handle({ type: 'sync', directory }));
   setHandler(agentsQuery, () => Object.values(state.agents).map(agentView));
-  setHandler(queuesQuery, () => (restoring && input.carried?.views) || queueViews(state));
+  setHandler(queuesQuery, () => (restoring && (input.stashed ?? input.carried)?.views) || queueViews(state));
   const setStatus = (change: StatusChange) => {
     try {
       handle({ type: 'setStatus', ...change });
@@ -145,22 +106,34 @@ export async function routerWorkflow(input: RouterInput = {}): Promise<void> {
   );
 
   if (input.carried) state = loadRouter({ packed: await carryIn(input.packed!, input.carried) })!;
+  if (input.stashed) {
+    const back = await takeStash(input.packed!, input.stashed);
+    state = loadRouter({ packed: back.packed })!;
+    early.unshift(...back.late); // they came before this run's input's `late`
+  }
   restoring = false;
   for (const event of early.splice(0)) handle(event);
 
   // The carried chunks are history too: a run does not hand over again just for having them.
-  const carriedBytes = input.carried?.bytes ?? 0;
+  const carriedBytes = (input.stashed ?? input.carried)?.bytes ?? 0;
   const suggested = () =>
     workflowInfo().continueAsNewSuggested && (carriedBytes === 0 || workflowInfo().historySize > 2 * carriedBytes);
-  await condition(() => suggested() || workflowInfo().historyLength > (input.maxHistory ?? MAX_HISTORY));
+  // Nor for the events of reading them back: a run counts its length from there.
+  const restored = input.stashed ? workflowInfo().historyLength : 0;
+  const long = () => workflowInfo().historyLength - restored > (input.maxHistory ?? MAX_HISTORY);
+  await condition(() => suggested() || long());
   await outbox.drain();
   await condition(allHandlersFinished);
-  const { maxHistory, carryBytes } = input;
+  const { maxHistory, carryBytes, inlineMaxBytes } = input;
   closing = true;
-  const next = await carryOut(packRouter(state), queueViews(state), carryBytes);
+  const packed = packRouter(state);
+  // An event that came after the drain above is in the packed state: its commands are this run's.
+  await outbox.drain();
+  const next = await handOver(packed, () => queueViews(state), late, { carryBytes, inlineMaxBytes });
   await continueAsNew<typeof routerWorkflow>({
     ...(maxHistory ? { maxHistory } : {}),
     ...(carryBytes ? { carryBytes } : {}),
+    ...(inlineMaxBytes ? { inlineMaxBytes } : {}),
     ...next,
     ...(late.length > 0 ? { late } : {}),
   });

@@ -14,6 +14,8 @@ describe('an Update refused while the workflow task is failed', () => {
   it('is told apart from every other failure', () => {
     expect(isTaskInFailedState(refused())).toBe(true);
     expect(isTaskInFailedState(refused().cause)).toBe(true);
+    const lostTask = 'Unable to perform workflow execution update due to unexpected workflow task failure.';
+    expect(isTaskInFailedState(new ServiceError('Workflow Update failed', { cause: grpc(9, lostTask) }))).toBe(true);
     expect(isTaskInFailedState(new ServiceError('x', { cause: grpc(9, 'workflow is not running') }))).toBe(false);
     expect(isTaskInFailedState(new ServiceError('x', { cause: grpc(14, 'Workflow Task in failed state') }))).toBe(
       false,
