@@ -9,19 +9,19 @@ import { Routers } from '../../platform/temporal/routers.js';
 import { startWorker, workflowBundle, type RunningWorker } from '../../worker/run-worker.js';
 import { groupedConfig, historyClient, routeWaiting, runSizes } from '../../harness/router-load.js';
 
-// The hand-over above the inline limit, forced: 2 KB chunks and a 4 KB inline limit, so 2,000
-// waiting in a group (about 60 KB packed) cross continue-as-new through the closing run's history
-// in ~30 chunks over ~8 workflow tasks, every 60 events. Routes keep arriving from several lanes
+// The hand-over above the inline limit, forced: 2 KB chunks and a 4 KB inline limit, so 1,000
+// waiting in a group (about 30 KB packed) cross continue-as-new through the closing run's history
+// in ~15 chunks over ~4 workflow tasks, every 60 events. Routes keep arriving from several lanes
 // in small signals while the routers hand over, and agents change status meanwhile: every route
 // must be counted exactly once, and every Update must answer with the change it made.
-const WAITING = 4_000;
+const WAITING = 2_000;
 const QUEUES = ['support', 'sales', 'q-a', 'q-b']; // groups 'sales' and 'q-a'; nobody available
 const CHUNK = 2 * 1024;
 /** What a run's input or any event may hold: a chunk, agents and queues, a few late signals. */
 const BOUND = 24 * 1024;
 
 const KEYS = ['sales', 'q-a'];
-const WAVES = 5;
+const WAVES = 4;
 
 let config: SwitchboardConfig;
 let client: Client;

@@ -22,11 +22,13 @@ import type { PackedRouter } from './compact.js';
  */
 export const CARRY_CHUNK_BYTES = 192 * 1024;
 /**
- * Up to this the list crosses continue-as-new inline (about 33,000 waiting in one group), in one
- * workflow task; above it, through the closing run's history in chunks (carry-stash.ts). Either
- * way an event arriving during the hand-over is kept (docs/routing.md).
+ * Up to this the list crosses continue-as-new inline (two chunks, about 13,000 waiting in one
+ * group), in one workflow task; above it, through the closing run's history in chunks
+ * (carry-stash.ts). Either way an event arriving during the hand-over is kept (docs/routing.md),
+ * and no payload passes Temporal's 512 KB warning. Changing it is replay-safe: the choice and the
+ * continue-as-new are made in one task, so no recorded command ever follows from it.
  */
-export const INLINE_MAX_BYTES = 1024 * 1024;
+export const INLINE_MAX_BYTES = 2 * CARRY_CHUNK_BYTES;
 
 const { startWorkflow } = proxyLocalActivities<CoreActivities>({
   startToCloseTimeout: '10 seconds',
