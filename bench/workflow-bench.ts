@@ -2,6 +2,7 @@
 // cache) so its memory can be read: new conversations/s; 10,000 open conversations, created as fast
 // as the server routes them; MOs spread uniformly over all of them (most meet a cold workflow);
 // Update round trips while MOs go on at half that rate; RSS with them open. Every phase is bounded.
+import { retryRefusedUpdate } from '../platform/temporal/update-retry.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -252,8 +253,13 @@ export async function runWorkflowBench(r: Reporter): Promise<void> {
     0,
     offers.length,
     { concurrency: 1, stopAt: Date.now() + 20_000 },
+    // As the API sends them: one the server refuses while a task is failed is offered again.
     (k) =>
-      client.workflow.getHandle(offers[k]!).executeUpdate(actUpdate, { args: [{ type: 'accept', agentId: 'alice' }] }),
+      retryRefusedUpdate(() =>
+        client.workflow
+          .getHandle(offers[k]!)
+          .executeUpdate(actUpdate, { args: [{ type: 'accept', agentId: 'alice' }] }),
+      ),
   );
   const accepted = offers.slice(0, accept.length);
   const { latencies: reply } = await boundedRun(
@@ -263,9 +269,11 @@ export async function runWorkflowBench(r: Reporter): Promise<void> {
     300,
     { concurrency: 4, stopAt: Date.now() + 20_000 },
     (k) =>
-      client.workflow.getHandle(accepted[k % accepted.length]!).executeUpdate(actUpdate, {
-        args: [{ type: 'send', agentId: 'alice', text: `reply ${k}`, clientMessageId: `b${k}` }],
-      }),
+      retryRefusedUpdate(() =>
+        client.workflow.getHandle(accepted[k % accepted.length]!).executeUpdate(actUpdate, {
+          args: [{ type: 'send', agentId: 'alice', text: `reply ${k}`, clientMessageId: `b${k}` }],
+        }),
+      ),
   );
   const load = await stopLoad();
   const under = `under ${load.perSecond.toFixed(0)} MO/s (half of the peak ${inboundRate.toFixed(0)}; ${load.sent} sent, ${load.failed} failed)`;
