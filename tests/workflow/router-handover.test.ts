@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Client } from '@temporalio/client';
+import { describe, expect, it } from 'vitest';
 import type { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
-import type { SwitchboardConfig } from '../../config/schema.js';
-import { memoryEventBus } from '../../platform/events/bus.js';
-import { connectClient } from '../../platform/temporal/connection.js';
-import { Routers } from '../../platform/temporal/routers.js';
-import { startWorker, workflowBundle, type RunningWorker } from '../../worker/run-worker.js';
-import { groupedConfig, historyClient, routeWaiting, runSizes } from '../../harness/router-load.js';
+import { workflowBundle } from '../../worker/run-worker.js';
+import { groupedConfig, routeWaiting, runSizes } from '../../harness/router-load.js';
+import { routerStack } from '../support/router-stack.js';
 
 // The hand-over above the inline limit, forced: 2 KB chunks and a 4 KB inline limit, so 1,000
 // waiting in a group (about 30 KB packed) cross continue-as-new through the closing run's history
@@ -23,29 +19,9 @@ const BOUND = 24 * 1024;
 const KEYS = ['sales', 'q-a'];
 const WAVES = 4;
 
-let config: SwitchboardConfig;
-let client: Client;
-let histories: Client;
-let worker: RunningWorker;
-let routers: Routers;
+const stack = routerStack(() => groupedConfig({ historyLimit: 60 }), { carryBytes: CHUNK, inlineMaxBytes: 2 * CHUNK });
 
-beforeAll(async () => {
-  config = groupedConfig({ historyLimit: 60 });
-  const address = inject('temporalAddress');
-  worker = await startWorker({ config, bus: memoryEventBus(), address });
-  client = await connectClient(config, address);
-  histories = await historyClient(address);
-  routers = new Routers(client, config);
-  await routers.ensure(config.temporal.historyLimit, { carryBytes: CHUNK, inlineMaxBytes: 2 * CHUNK });
-});
-
-afterAll(async () => {
-  await worker?.shutdown();
-  await client?.connection.close();
-  await histories?.connection.close();
-});
-
-const runId = async (key: string) => (await client.workflow.getHandle(routers.id(key)).describe()).runId;
+const runId = async (key: string) => (await stack.client.workflow.getHandle(stack.routers.id(key)).describe()).runId;
 
 /** Status changes that never make anyone available (an offer would take a conversation off the list). */
 async function changeStatuses(done: () => boolean): Promise<number> {
@@ -53,7 +29,7 @@ async function changeStatuses(done: () => boolean): Promise<number> {
   while (!done()) {
     for (const agentId of ['alice', 'dave']) {
       const idleCodeId = n % 2 === 0 ? 'break' : 'lunch';
-      const view = await routers.setStatus({ agentId, status: 'IDLE', idleCodeId });
+      const view = await stack.routers.setStatus({ agentId, status: 'IDLE', idleCodeId });
       expect(view, agentId).toMatchObject({ id: agentId, status: 'IDLE', idleCodeId });
       n++;
     }
@@ -71,7 +47,7 @@ describe('the hand-over through history', () => {
       // In waves, each until both routers have continued as new at least once since it began.
       for (let wave = 0; wave < WAVES; wave++) {
         const before = await Promise.all(KEYS.map(runId));
-        await routeWaiting(client, config, routers, {
+        await routeWaiting(stack.client, stack.config, stack.routers, {
           count: WAITING / WAVES,
           queues: QUEUES,
           batch: 5,
@@ -82,20 +58,23 @@ describe('the hand-over through history', () => {
       }
       const perQueue = WAITING / QUEUES.length;
       await expect
-        .poll(async () => (await routers.queues()).filter((q) => QUEUES.includes(q.id)).map((q) => [q.id, q.waiting]), {
-          timeout: 240_000,
-          interval: 1000,
-        })
+        .poll(
+          async () => (await stack.routers.queues()).filter((q) => QUEUES.includes(q.id)).map((q) => [q.id, q.waiting]),
+          {
+            timeout: 240_000,
+            interval: 1000,
+          },
+        )
         .toEqual(QUEUES.map((q) => [q, perQueue]));
       counted = true;
       expect(await statuses).toBeGreaterThanOrEqual(4);
       // Counted once, not more: a while later (more hand-overs meanwhile) the counts are the same.
-      await routers.ensure(config.temporal.historyLimit, { carryBytes: CHUNK, inlineMaxBytes: 2 * CHUNK });
-      const agents = await routers.agents();
+      await stack.routers.ensure(stack.config.temporal.historyLimit, { carryBytes: CHUNK, inlineMaxBytes: 2 * CHUNK });
+      const agents = await stack.routers.agents();
       expect(agents.find((a) => a.id === 'alice')).toMatchObject({ status: 'IDLE' });
 
       for (const key of KEYS) {
-        const s = await runSizes(histories, routers.id(key));
+        const s = await runSizes(stack.histories, stack.routers.id(key));
         expect(s.stashed, key).toBeGreaterThanOrEqual(WAVES - 1);
         expect(s.carriers, key).toBe(0);
         expect(s.maxInput, key).toBeLessThan(BOUND);
@@ -103,18 +82,20 @@ describe('the hand-over through history', () => {
         // A task records at most 4 chunks (plus its commands): the production sizes make that ~800 KB.
         expect(s.maxTaskBytes, key).toBeLessThan(4 * CHUNK + BOUND);
       }
-      expect((await routers.queues()).filter((q) => QUEUES.includes(q.id)).map((q) => q.waiting)).toEqual(
+      expect((await stack.routers.queues()).filter((q) => QUEUES.includes(q.id)).map((q) => q.waiting)).toEqual(
         QUEUES.map(() => perQueue),
       );
     },
   );
 
   it('a run that read its list from history and stashed it for the next replays without nondeterminism', async () => {
-    const id = routers.id('sales');
+    const id = stack.routers.id('sales');
     const text = (data?: Uint8Array | null) => (data ? Buffer.from(data).toString('utf8') : '');
-    let runId: string | undefined = (await histories.workflow.getHandle(id).describe()).runId;
+    let runId: string | undefined = (await stack.histories.workflow.getHandle(id).describe()).runId;
     for (let replayed = 0; runId;) {
-      const history: temporal.api.history.v1.IHistory = await histories.workflow.getHandle(id, runId).fetchHistory();
+      const history: temporal.api.history.v1.IHistory = await stack.histories.workflow
+        .getHandle(id, runId)
+        .fetchHistory();
       const started = history.events![0]!.workflowExecutionStartedEventAttributes!;
       const markers = history.events!.flatMap((e) =>
         Object.values(e.markerRecordedEventAttributes?.details ?? {}).flatMap((p) => p.payloads ?? []),

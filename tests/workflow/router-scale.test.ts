@@ -1,12 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import type { Client } from '@temporalio/client';
-import type { SwitchboardConfig } from '../../config/schema.js';
-import { memoryEventBus } from '../../platform/events/bus.js';
-import { connectClient } from '../../platform/temporal/connection.js';
-import { Routers } from '../../platform/temporal/routers.js';
-import { startWorker, type RunningWorker } from '../../worker/run-worker.js';
+import { describe, expect, it } from 'vitest';
 import { groupedConfig, routeWaiting, runSizes } from '../../harness/router-load.js';
+import { routerStack } from '../support/router-stack.js';
 
 // Many waiting conversations across several routing groups, routed straight into the routers'
 // signals, 20 routes a signal (no agent is logged in, so all of them wait). 6,000 here, continuing
@@ -17,44 +11,30 @@ const WAITING = 6_000;
 const BYTES_PER_WAITING = 40;
 const QUEUES = ['support', 'sales', 'q-a', 'q-b', 'q-c', 'q-d'];
 
-let config: SwitchboardConfig;
-let client: Client;
-let worker: RunningWorker;
-let routers: Routers;
-
-beforeAll(async () => {
-  config = groupedConfig({ historyLimit: 60 });
-  const address = inject('temporalAddress');
-  worker = await startWorker({ config, bus: memoryEventBus(), address });
-  client = await connectClient(config, address);
-  routers = new Routers(client, config);
-  await routers.ensure(config.temporal.historyLimit);
-});
-
-afterAll(async () => {
-  await worker?.shutdown();
-  await client?.connection.close();
-});
+const stack = routerStack(() => groupedConfig({ historyLimit: 60 }));
 
 describe('routers at scale', () => {
   it(
     'four groups, four routers; every waiting conversation is kept across their runs',
     { timeout: 600_000 },
     async () => {
-      expect(routers.keys).toEqual(['q-a', 'q-c', 'q-d', 'sales']);
-      await routeWaiting(client, config, routers, { count: WAITING, queues: QUEUES, batch: 20 });
+      expect(stack.routers.keys).toEqual(['q-a', 'q-c', 'q-d', 'sales']);
+      await routeWaiting(stack.client, stack.config, stack.routers, { count: WAITING, queues: QUEUES, batch: 20 });
       const perQueue = WAITING / QUEUES.length;
       await expect
-        .poll(async () => (await routers.queues()).map((q) => [q.id, q.waiting]), { timeout: 240_000, interval: 1000 })
+        .poll(async () => (await stack.routers.queues()).map((q) => [q.id, q.waiting]), {
+          timeout: 240_000,
+          interval: 1000,
+        })
         .toEqual(QUEUES.map((q) => [q, perQueue]));
 
       // Each router has handed over at least once (one may still be handing over when the counts
       // are complete: the closing run answers queries until it continues as new).
-      for (const k of routers.keys) {
-        const runs = async () => (await runSizes(client, routers.id(k))).runs;
+      for (const k of stack.routers.keys) {
+        const runs = async () => (await runSizes(stack.client, stack.routers.id(k))).runs;
         await expect.poll(runs, { timeout: 60_000, interval: 1000 }).toBeGreaterThan(1);
       }
-      const sizes = await Promise.all(routers.keys.map((k) => runSizes(client, routers.id(k))));
+      const sizes = await Promise.all(stack.routers.keys.map((k) => runSizes(stack.client, stack.routers.id(k))));
       for (const s of sizes) {
         // No run starts with more than its group's packed list (plus the agents and queues) in its
         // input, and no event carries more: 2 queues of 1,000 are about 60 KB.
@@ -66,9 +46,9 @@ describe('routers at scale', () => {
   );
 
   it('agents of a group see their own queues only, and a status change reaches their router', async () => {
-    const erin = await routers.setStatus({ agentId: 'erin', status: 'IDLE', idleCodeId: 'break' });
+    const erin = await stack.routers.setStatus({ agentId: 'erin', status: 'IDLE', idleCodeId: 'break' });
     expect(erin).toMatchObject({ id: 'erin', status: 'IDLE', queues: ['q-c'] });
-    const agents = await routers.agents();
+    const agents = await stack.routers.agents();
     expect(agents.map((a) => a.id)).toEqual(['alice', 'bob', 'carol', 'dave', 'erin']);
     expect(agents.find((a) => a.id === 'alice')!.status).toBe('LOGGED_OUT');
   });
