@@ -37,7 +37,17 @@ export class ConditionMissed extends Error {}
 
 const n = (x: number) => x.toLocaleString('en-US');
 
-export function createReporter(budgetSeconds: number, handoff: Handoff = {}): Reporter {
+/** Told of every row and every step as they happen: a suite in its own process streams them out. */
+export interface ReporterListener {
+  rows?(rows: Row[]): void;
+  progress?(howFar: string): void;
+}
+
+export function createReporter(
+  budgetSeconds: number,
+  handoff: Handoff = {},
+  listener: ReporterListener = {},
+): Reporter {
   const started = Date.now();
   let step: { what: string; done: number; of: number } | undefined;
   const rows: Row[] = [];
@@ -47,8 +57,14 @@ export function createReporter(budgetSeconds: number, handoff: Handoff = {}): Re
     deadline: started + budgetSeconds * 1000,
     handoff,
     rows,
-    row: (...more) => void rows.push(...more),
-    progress: (what, done, of) => void (step = { what, done, of }),
+    row(...more) {
+      rows.push(...more);
+      listener.rows?.(more);
+    },
+    progress(what, done, of) {
+      step = { what, done, of };
+      listener.progress?.(howFar());
+    },
     howFar,
     check() {
       if (Date.now() <= this.deadline) return;
