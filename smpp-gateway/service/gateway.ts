@@ -5,9 +5,10 @@ import type { SwitchboardConfig } from '../../config/schema.js';
 import { temporalAddress } from '../../config/derive.js';
 import { connectNative, dataConverterOptions } from '../../platform/temporal/connection.js';
 import { smsTaskQueue } from '../../workflows/contract/activities.js';
-import { EsmeSession, type EsmeSessionOptions } from '../session/esme-session.js';
-import { SmscListener } from '../session/listener.js';
+import type { EsmeSession } from '../session/esme-session.js';
+import type { SmscListener } from '../session/listener.js';
 import type { ShortMessage } from '../session/messages.js';
+import { createListener, startBind, type SessionOverrides } from './gateway-peers.js';
 import { consoleLog, type GatewayLog } from './log.js';
 import { MoInbound, type MoSource } from './mo-inbound.js';
 import { MtSender } from './mt-sender.js';
@@ -25,10 +26,7 @@ export interface GatewayOptions {
   /** Default: <temporal.dataDir>/gateway-<instance>[-<gatewayId>].jsonl. One file per gateway process. */
   stateFile?: string;
   /** Backoffs and waits of the outbound binds (tests shorten them). */
-  session?: Pick<
-    EsmeSessionOptions,
-    'rebindBackoff' | 'throttleBackoff' | 'throttleRetries' | 'bindWaitMs' | 'drainMs'
-  >;
+  session?: SessionOverrides;
   /** Bound on handing one MO or receipt to Temporal before the carrier is told to retry (5 s). */
   signalTimeoutMs?: number;
   /** Concurrent sendSms activities (default 200). */
@@ -45,10 +43,6 @@ export interface Gateway {
   /** Stops taking sends, unbinds (draining what is in flight) and closes the listener. */
   stop(): Promise<void>;
 }
-
-// A part's response may be held for most of the carrier's response timeout; ours is the estimate.
-const HOLD_FRACTION = 0.8;
-const LISTENER_HOLD_MS = 8_000;
 
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const { config, client } = options;
@@ -104,45 +98,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   let connection: NativeConnection | undefined;
   let worker: Worker;
   try {
-    for (const bind of config.smpp.binds) {
-      const source: MoSource = {
-        side: 'esme',
-        bindId: bind.id,
-        gsmPacked: bind.gsmPacked,
-        holdMs: bind.responseTimeoutSeconds * 1000 * HOLD_FRACTION,
-      };
-      const session = new EsmeSession(bind, {
-        bindWaitMs: 20_000,
-        maxCommandLength: limits.maxCommandLength,
-        ...options.session,
-        onDeliver: async (sm) => {
-          await onMessage(sm, source);
-        },
-      });
-      session.on('bound', () =>
-        log('info', 'bound', { bind: bind.id, host: bind.host, port: bind.port, systemId: bind.systemId }),
-      );
-      session.on('unbound', (reason: string) => log('warn', 'bind lost', { bind: bind.id, reason }));
-      session.on('bind-failed', (error: Error) => log('warn', 'bind failed', { bind: bind.id, error: error.message }));
-      sessions.set(bind.id, session.start());
-    }
+    for (const bind of config.smpp.binds)
+      sessions.set(bind.id, startBind(bind, limits.maxCommandLength, options.session, onMessage, log));
     if (config.smpp.listen) {
-      listener = new SmscListener(config.smpp.listen, {
-        maxCommandLength: limits.maxCommandLength,
-        onSubmit: async (sm, systemId, account) => ({
-          messageId:
-            (await onMessage(sm, {
-              side: 'listener',
-              bindId: systemId,
-              gsmPacked: false,
-              holdMs: LISTENER_HOLD_MS,
-              scope: account,
-            })) ?? '',
-        }),
-      });
-      listener.on('bound', (systemId: string, bindType: string) =>
-        log('info', 'peer bound to the listener', { systemId, bindType }),
-      );
+      listener = createListener(config.smpp.listen, limits.maxCommandLength, onMessage, log);
       listenerPort = await listener.listen();
     }
     connection = await connectNative(config, options.address ?? temporalAddress(config));

@@ -5,6 +5,7 @@ import {
   type InboundPart,
   type ReassemblyLimits,
 } from '../../platform/smpp-codec/reassembly.js';
+import { HeldParts } from './mo-held-parts.js';
 
 // Multi-part MOs and the ack of each part. A part acked before its whole message reached Temporal
 // would be lost with the process, so each part's response is held until the whole message was
@@ -13,12 +14,6 @@ import {
 // timeout: past it the carrier would count the part as failed anyway, so the part is acked and,
 // from then on, it is ours to keep: written to the store before the ack, kept when its message is
 // refused (slow Temporal) to meet its resent siblings or be retried, and restored after a restart.
-
-interface Waiter {
-  resolve(id: string | undefined): void;
-  reject(error: unknown): void;
-  timer: NodeJS.Timeout;
-}
 
 /** Receives each completed (or timed-out, incomplete) message; its promise decides the parts' acks. */
 type OnMessage = (message: CompletedMessage) => Promise<string>;
@@ -34,9 +29,7 @@ export const EARLY_RETRY_MS = 5_000;
 
 export class MoAssembler {
   private readonly reassembler: Reassembler;
-  private readonly waiters = new Map<string, Waiter[]>();
-  /** Group key -> the parts of it acked early (by seq). */
-  private readonly early = new Map<string, Map<number, InboundPart>>();
+  private readonly held = new HeldParts();
   private readonly retries = new Set<NodeJS.Timeout>();
   private expiryTimer: NodeJS.Timeout | undefined;
   private expiryAt: number | undefined;
@@ -55,9 +48,7 @@ export class MoAssembler {
 
   /** Early-acknowledged parts that have not reached Temporal yet. */
   get earlyParts(): number {
-    let n = 0;
-    for (const m of this.early.values()) n += m.size;
-    return n;
+    return this.held.earlyCount;
   }
 
   /**
@@ -68,20 +59,11 @@ export class MoAssembler {
     const completed = this.reassembler.add(part);
     const key = completed?.key ?? groupKeyOf(part);
     const promise = new Promise<string | undefined>((resolve, reject) => {
-      const waiter: Waiter = {
-        resolve,
-        reject,
-        timer: setTimeout(() => {
-          this.remove(key, waiter);
-          this.store.keep(part);
-          this.markEarly(key, part);
-          this.onEarlyAck(part);
-          resolve(undefined);
-        }, holdMs),
-      };
-      const list = this.waiters.get(key) ?? [];
-      list.push(waiter);
-      this.waiters.set(key, list);
+      this.held.hold(key, holdMs, resolve, reject, () => {
+        this.store.keep(part);
+        this.held.markEarly(key, part);
+        this.onEarlyAck(part);
+      });
     });
     if (completed) this.finish(completed);
     this.arm();
@@ -92,7 +74,7 @@ export class MoAssembler {
   restore(parts: InboundPart[]): void {
     for (const part of parts) {
       const completed = this.reassembler.add(part, true);
-      this.markEarly(completed?.key ?? groupKeyOf(part), part);
+      this.held.markEarly(completed?.key ?? groupKeyOf(part), part);
       if (completed) this.finish(completed);
     }
     this.arm();
@@ -103,34 +85,19 @@ export class MoAssembler {
     this.closed = true;
     clearTimeout(this.expiryTimer);
     for (const t of this.retries) clearTimeout(t);
-    for (const list of this.waiters.values())
-      for (const w of list) {
-        clearTimeout(w.timer);
-        w.reject(reason);
-      }
-    this.waiters.clear();
+    this.held.rejectAll(reason);
   }
 
   private finish(message: CompletedMessage): void {
     const key = message.key;
-    const early = this.early.get(key);
-    this.early.delete(key);
-    const settle = (outcome: { id: string } | { error: unknown }): void => {
-      const list = this.waiters.get(key) ?? [];
-      this.waiters.delete(key);
-      for (const w of list) {
-        clearTimeout(w.timer);
-        if ('id' in outcome) w.resolve(outcome.id);
-        else w.reject(outcome.error);
-      }
-    };
+    const early = this.held.takeEarly(key);
     this.onMessage(message).then(
       (id) => {
-        settle({ id });
+        this.held.settle(key, { id });
         if (early) this.store.release(key);
       },
       (error: unknown) => {
-        settle({ error });
+        this.held.settle(key, { error });
         if (early && !this.closed) this.requeue(key, [...early.values()]);
       },
     );
@@ -143,7 +110,7 @@ export class MoAssembler {
     for (const part of parts) {
       const again = { ...part, receivedAt: now };
       completed = this.reassembler.add(again, true) ?? completed;
-      this.markEarly(key, again);
+      this.held.markEarly(key, again);
     }
     if (completed) {
       const message = completed;
@@ -154,12 +121,6 @@ export class MoAssembler {
       this.retries.add(timer);
     }
     this.arm();
-  }
-
-  private markEarly(key: string, part: InboundPart): void {
-    const map = this.early.get(key) ?? new Map<number, InboundPart>();
-    map.set(part.seq, part);
-    this.early.set(key, map);
   }
 
   private arm(): void {
@@ -183,13 +144,5 @@ export class MoAssembler {
       },
       Math.max(0, at - Date.now()) + 1,
     );
-  }
-
-  private remove(key: string, waiter: Waiter): void {
-    const list = this.waiters.get(key);
-    if (!list) return;
-    const rest = list.filter((w) => w !== waiter);
-    if (rest.length > 0) this.waiters.set(key, rest);
-    else this.waiters.delete(key);
   }
 }

@@ -1,5 +1,5 @@
-import { liveRecords, newEntry, routeKey, type FinalState, type MtEntry, type NewEntry } from './mt-entry.js';
-import { ReceiptIndex, type Hit as IndexHit } from './receipt-index.js';
+import { routeKey, type FinalState, type MtEntry } from './mt-entry.js';
+import { MtIndex } from './mt-index.js';
 
 export { routeKey, type MtEntry, type Side } from './mt-entry.js';
 import type { StateFile, StateRecord } from './state-file.js';
@@ -15,18 +15,15 @@ const KEEP_DONE_MS = 3600_000;
 /** Past any carrier's validity period: a receipt that has not come by then will not come. */
 const KEEP_OPEN_MS = 7 * 24 * 3600_000;
 
-type Hit = IndexHit<MtEntry>;
-
-export class MtLedger {
-  private readonly byMessage = new Map<string, MtEntry>();
-  private readonly receipts = new ReceiptIndex<MtEntry>();
-  private readonly doneAt = new Map<string, number>();
+export class MtLedger extends MtIndex {
   private readonly finals: { b: string | undefined; id: string; st: FinalState; d?: string }[] = [];
 
   constructor(
     private readonly file: StateFile,
-    private readonly now = Date.now,
-  ) {}
+    now = Date.now,
+  ) {
+    super(now);
+  }
 
   /** One record read back from the state file, in file order. */
   load(r: StateRecord): void {
@@ -61,16 +58,6 @@ export class MtLedger {
       if (entry) entry.done = true;
       if (this.now() - at > KEEP_DONE_MS) this.forget(m);
     }
-  }
-
-  get(messageId: string): MtEntry | undefined {
-    return this.byMessage.get(messageId);
-  }
-
-  start(e: NewEntry): MtEntry {
-    const entry = newEntry({ at: this.now(), ...e });
-    this.byMessage.set(e.messageId, entry);
-    return entry;
   }
 
   /** Written down before the submit_sm is: a crash from here on leaves the part unconfirmed. */
@@ -115,11 +102,6 @@ export class MtLedger {
     });
   }
 
-  /** On the bind `route` (routeKey): exact id first ("10" in hex is "16" in decimal), then conversions. */
-  lookup(route: string, carrierId: string): Hit | undefined {
-    return this.receipts.lookup(route, carrierId);
-  }
-
   /**
    * Records a part's final state; returns the message's outcome once it is known (any part
    * failed, or all delivered) and the conversation has not been told yet.
@@ -153,37 +135,5 @@ export class MtLedger {
       if (at - t <= KEEP_DONE_MS) break;
       this.forget(m);
     }
-  }
-
-  live(): Iterable<StateRecord> {
-    return liveRecords(this.byMessage.values(), this.doneAt, this.now);
-  }
-
-  /** For receipt records from files written before receipts were keyed by bind: exact ids only. */
-  private byIdAcrossBinds(): Map<string, Hit> {
-    const out = new Map<string, Hit>();
-    for (const entry of this.byMessage.values())
-      entry.parts.forEach((id, index) => {
-        if (id !== undefined) out.set(id, { entry, index });
-      });
-    return out;
-  }
-
-  private index(entry: MtEntry, index: number, carrierId: string): void {
-    entry.parts[index] = carrierId;
-    this.receipts.add(routeKey(entry), carrierId, { entry, index });
-  }
-
-  private setState(entry: MtEntry, index: number, state: FinalState, detail?: string): void {
-    entry.states[index] = state;
-    if (state === 'FAILED' && detail && !entry.detail) entry.detail = detail;
-  }
-
-  private forget(messageId: string): void {
-    const entry = this.byMessage.get(messageId);
-    this.byMessage.delete(messageId);
-    this.doneAt.delete(messageId);
-    if (!entry) return;
-    for (const id of entry.parts) if (id !== undefined) this.receipts.remove(routeKey(entry), id, entry);
   }
 }

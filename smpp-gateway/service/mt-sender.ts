@@ -1,24 +1,15 @@
 import { randomInt } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
-import type { BindConfig, SwitchboardConfig } from '../../config/schema.js';
 import type { SendSmsRequest, SendSmsResult } from '../../workflows/contract/events.js';
-import type { Ingress, NumberType } from '../../workflows/domain/types.js';
-import { numberTypeByForm } from '../../workflows/domain/phone-numbers.js';
-import { destinationAddressFor, sourceAddressFor } from '../../platform/smpp-codec/numbers.js';
+import type { Ingress } from '../../workflows/domain/types.js';
 import { segmentText, type OutboundPart } from '../../platform/smpp-codec/segment.js';
-import type { EsmeSession } from '../session/esme-session.js';
-import type { SmscListener } from '../session/listener.js';
 import type { SubmitMessage } from '../session/messages.js';
 import { SmppConnectionLostError, SmppTimeoutError } from '../session/errors.js';
-import { SMS_TEMPORARY, SMS_UNCONFIRMED, toActivityFailure } from './mt-errors.js';
+import { SMS_UNCONFIRMED, toActivityFailure } from './mt-errors.js';
 import type { MtEntry, MtLedger } from './mt-ledger.js';
+import { chooseRoute, numberTypeOf, segmentationOf, submitMessage, type Route, type RouteDeps } from './mt-route.js';
 
-type Route = { side: 'esme'; bindId: string; session: EsmeSession } | { side: 'listener'; bindId: string };
-
-interface MtSenderDeps {
-  config: SwitchboardConfig;
-  sessions: ReadonlyMap<string, EsmeSession>;
-  listener: SmscListener | undefined;
+interface MtSenderDeps extends RouteDeps {
   ledger: MtLedger;
 }
 
@@ -39,9 +30,9 @@ export class MtSender {
 
   /** The automatic HELP answer: not part of any conversation's transcript, so not tracked. */
   async sendUntracked(ingress: Ingress, business: string, customer: string, text: string): Promise<void> {
-    const route = this.route(ingress, business);
-    const parts = segmentText(text, { mode: this.segmentation(route), ref: randomInt(0x10000) });
-    const message = this.message(business, this.numberType(business), customer, parts, route.side);
+    const route = chooseRoute(this.deps, ingress, business);
+    const parts = segmentText(text, { mode: segmentationOf(route), ref: randomInt(0x10000) });
+    const message = submitMessage(business, numberTypeOf(this.deps.config, business), customer, parts, route.side);
     if (route.side === 'listener') await this.deps.listener!.deliver(message, route.bindId);
     else await route.session.submit(message);
   }
@@ -51,12 +42,12 @@ export class MtSender {
     // A retry stays on the bind (and segmentation reference) of the first attempt: the parts the
     // carrier already took must line up with the ones still to send.
     const route = entry
-      ? this.route({ bindId: entry.bindId, side: entry.side }, req.businessNumber)
-      : this.route(req.ingress, req.businessNumber);
+      ? chooseRoute(this.deps, { bindId: entry.bindId, side: entry.side }, req.businessNumber)
+      : chooseRoute(this.deps, req.ingress, req.businessNumber);
     const ref = entry?.ref ?? randomInt(0x10000);
     let parts: OutboundPart[];
     try {
-      parts = segmentText(req.text, { mode: this.segmentation(route), ref });
+      parts = segmentText(req.text, { mode: segmentationOf(route), ref });
     } catch (error) {
       throw toActivityFailure(error, { accepted: 0, total: 0 });
     }
@@ -76,7 +67,7 @@ export class MtSender {
     }
     let message: SubmitMessage;
     try {
-      message = this.message(req.businessNumber, req.numberType, req.customerNumber, parts, route.side);
+      message = submitMessage(req.businessNumber, req.numberType, req.customerNumber, parts, route.side);
     } catch (error) {
       throw toActivityFailure(error, { accepted: 0, total: parts.length });
     }
@@ -120,61 +111,5 @@ export class MtSender {
       throw error;
     }
     this.deps.ledger.accepted(entry, index, id);
-  }
-
-  /** A peer bound to our listener has no way to send us a receipt, so none is asked of it. */
-  private message(
-    business: string,
-    type: NumberType,
-    customer: string,
-    parts: OutboundPart[],
-    side: Route['side'],
-  ): SubmitMessage {
-    return {
-      source: sourceAddressFor(business, type),
-      destination: destinationAddressFor(customer),
-      parts,
-      registeredDelivery: side === 'esme' ? 1 : 0,
-    };
-  }
-
-  /** The bind the MO came in on, else the number's bind, else the first bound one. */
-  private route(ingress: Ingress | undefined, business: string): Route {
-    const { sessions, listener, config } = this.deps;
-    // The route the conversation was established on; a listener peer that is gone falls back to
-    // the number's carrier route rather than to whoever else is bound.
-    if (
-      ingress?.side === 'listener' &&
-      ingress.bindId &&
-      listener &&
-      (listener.receivers().includes(ingress.bindId) || !this.hasCarrierRoute(business))
-    ) {
-      return { side: 'listener', bindId: ingress.bindId };
-    }
-    const byId = (id: string | undefined): Route | undefined => {
-      const session = id ? sessions.get(id) : undefined;
-      return session ? { side: 'esme', bindId: id!, session } : undefined;
-    };
-    const bound = [...sessions.values()].find((s) => s.state === 'bound');
-    const chosen =
-      (ingress?.side !== 'listener' ? byId(ingress?.bindId) : undefined) ??
-      byId(config.numbers.find((n) => n.number === business)?.bind) ??
-      byId(bound?.config.id) ??
-      byId([...sessions.keys()][0]);
-    if (!chosen) throw ApplicationFailure.retryable('No carrier bind is configured for this message', SMS_TEMPORARY);
-    return chosen;
-  }
-
-  private hasCarrierRoute(business: string): boolean {
-    const bind = this.deps.config.numbers.find((n) => n.number === business)?.bind;
-    return bind !== undefined && this.deps.sessions.has(bind);
-  }
-
-  private segmentation(route: Route): BindConfig['segmentation'] {
-    return route.side === 'esme' ? route.session.config.segmentation : 'udh8';
-  }
-
-  private numberType(business: string): NumberType {
-    return this.deps.config.numbers.find((n) => n.number === business)?.type ?? numberTypeByForm(business);
   }
 }

@@ -1,7 +1,8 @@
-import { closeSync, createReadStream, createWriteStream, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, createWriteStream, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { validRecord, type StateRecord } from './state-records.js';
+import { readRecords, type StateFileLog } from './state-file-read.js';
+import type { StateRecord } from './state-records.js';
 
 export type * from './state-records.js';
 
@@ -11,13 +12,7 @@ export type * from './state-records.js';
 // and compacted while running: once the lines appended since the last compaction outnumber twice
 // what is live (and at least COMPACT_MIN), the file is rewritten with only the live records.
 
-/** A line longer than this is not a record of ours: skipped without being held in memory. */
-const MAX_LINE = 256 * 1024;
 const COMPACT_MIN = 50_000;
-
-interface StateFileLog {
-  (level: 'warn', message: string, fields: Record<string, unknown>): void;
-}
 
 export class StateFile {
   private fd: number | undefined;
@@ -40,59 +35,11 @@ export class StateFile {
     return file;
   }
 
-  /**
-   * Streams every valid record to `onRecord`, then opens the file for appending. Bad lines (not
-   * JSON, not a known record, over MAX_LINE, a torn last line) are counted, warned about, skipped.
-   */
+  /** Streams every valid record to `onRecord` (bad lines skipped: readRecords), then opens the file for appending. */
   async load(onRecord: (record: StateRecord) => void): Promise<void> {
-    const { path, log } = this;
-    await mkdir(dirname(path), { recursive: true });
-    let skipped = 0;
-    let lineNo = 0;
-    const line = (text: string): void => {
-      lineNo++;
-      if (!text.trim()) return;
-      let record: StateRecord | undefined;
-      try {
-        record = validRecord(JSON.parse(text));
-      } catch {
-        record = undefined;
-      }
-      if (!record) {
-        if (skipped++ < 5) log('warn', 'state file: bad record skipped', { path, line: lineNo });
-        return;
-      }
-      onRecord(record);
-    };
-    try {
-      let partial = '';
-      let overlong = false;
-      for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-        const text = chunk as string;
-        let start = 0;
-        for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-          if (!overlong) line(partial + text.slice(start, nl));
-          else {
-            lineNo++;
-            skipped++;
-          }
-          partial = '';
-          overlong = false;
-          start = nl + 1;
-        }
-        if (!overlong) partial += text.slice(start);
-        if (partial.length > MAX_LINE) {
-          partial = '';
-          overlong = true;
-        }
-      }
-      // A torn last line (a crash mid-write) fails validation like any other bad line.
-      if (!overlong && partial) line(partial);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-    if (skipped > 0) log('warn', 'state file: bad records skipped', { path, skipped });
-    this.fd = openSync(path, 'a');
+    await mkdir(dirname(this.path), { recursive: true });
+    await readRecords(this.path, onRecord, this.log);
+    this.fd = openSync(this.path, 'a');
   }
 
   /** Where compaction takes what still matters from (the ledgers' live records). */

@@ -3,7 +3,8 @@ import type { Socket } from 'node:net';
 import { encodeGenericNack, MAX_COMMAND_LENGTH } from '../../platform/smpp-codec/frame.js';
 import { FrameReader } from '../../platform/smpp-codec/frame-reader.js';
 import { STATUS } from '../../platform/smpp-codec/status.js';
-import { decodePdu, encodePdu, isResponseId, PduDecodeError, smppLib, type Pdu } from './pdu.js';
+import { encodePdu, smppLib, type Pdu } from './pdu.js';
+import { PduInbound } from './pdu-inbound.js';
 import { RequestWindow, type RequestOptions } from './request-window.js';
 
 interface PduConnectionOptions {
@@ -16,8 +17,6 @@ interface PduConnectionOptions {
   inboundWindow?: number;
 }
 
-/** Requests answered by the session itself, which never wait on a handler. */
-const SESSION_COMMANDS = new Set(['enquire_link', 'unbind', 'bind_transmitter', 'bind_receiver', 'bind_transceiver']);
 /** After a framing error the nack gets this long to flush before the socket is destroyed. */
 const NACK_FLUSH_MS = 250;
 
@@ -34,10 +33,7 @@ export class PduConnection extends EventEmitter {
   private readonly window: RequestWindow;
   private reader: FrameReader;
   private closedReason: string | undefined;
-  private held: Pdu[] | undefined;
-  /** Sequence numbers of inbound requests handed to the owner and not answered yet. */
-  private readonly unanswered = new Set<number>();
-  private readonly inboundWindow: number;
+  private readonly inbound: PduInbound;
   lastReceivedAt = Date.now();
 
   constructor(
@@ -47,7 +43,7 @@ export class PduConnection extends EventEmitter {
     super();
     this.window = new RequestWindow(options.windowSize, options.responseTimeoutMs);
     this.reader = new FrameReader(options.maxCommandLength ?? MAX_COMMAND_LENGTH);
-    this.inboundWindow = options.inboundWindow ?? 64;
+    this.inbound = new PduInbound(options.inboundWindow ?? 64, this, (seq, result) => this.window.settle(seq, result));
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('error', (error) => this.terminate(`socket error: ${error.message}`));
@@ -63,7 +59,7 @@ export class PduConnection extends EventEmitter {
   }
   /** Inbound requests waiting for our response. */
   get inboundInFlight(): number {
-    return this.unanswered.size;
+    return this.inbound.inFlight;
   }
 
   /** Sends a request when the window allows; resolves with its response, whatever its status. */
@@ -72,7 +68,7 @@ export class PduConnection extends EventEmitter {
   }
 
   respond(request: Pdu, status = 0, fields: Record<string, unknown> = {}): void {
-    this.unanswered.delete(request.sequence_number);
+    this.inbound.answered(request.sequence_number);
     const command = `${request.command}_resp`;
     // alert_notification and outbind have no response PDU: a refusal of them is a generic_nack.
     if (!smppLib.commands[command]) return void (status !== 0 && this.genericNack(request.sequence_number, status));
@@ -80,7 +76,7 @@ export class PduConnection extends EventEmitter {
   }
 
   genericNack(sequence: number, status: number): void {
-    this.unanswered.delete(sequence);
+    this.inbound.answered(sequence);
     this.write(encodeGenericNack(sequence, status));
   }
 
@@ -88,18 +84,13 @@ export class PduConnection extends EventEmitter {
     if (this.closedReason === undefined && this.socket.writable) this.socket.write(buffer);
   }
 
-  /**
-   * Queues inbound requests until release(): a carrier may send deliver_sm in the same packet as
-   * bind_resp, before the session has attached its handler, and such a PDU must not be refused.
-   */
+  /** Queues inbound requests until release() (PduInbound.hold says why). */
   hold(): void {
-    this.held ??= [];
+    this.inbound.hold();
   }
 
   release(): void {
-    const held = this.held ?? [];
-    this.held = undefined;
-    for (const pdu of held) if (!this.closed) this.dispatch(pdu);
+    this.inbound.release();
   }
 
   /** Waits (bounded) for every sent request to be answered or to time out. */
@@ -125,7 +116,7 @@ export class PduConnection extends EventEmitter {
       const { frames, error } = this.reader.push(chunk);
       for (const frame of frames) {
         if (this.closed) return;
-        this.onFrame(frame);
+        this.inbound.frame(frame);
       }
       if (error && !this.closed)
         this.abandon(error.sequence ?? 0, `framing error: command_length ${error.commandLength}`);
@@ -147,43 +138,11 @@ export class PduConnection extends EventEmitter {
     this.terminate(reason);
   }
 
-  private onFrame(frame: Buffer): void {
-    let pdu: Pdu;
-    try {
-      pdu = decodePdu(frame);
-    } catch (error) {
-      const e = error instanceof PduDecodeError ? error : new PduDecodeError(String(error), 0, 0, STATUS.ESME_RSYSERR);
-      this.emit('decode-error', e);
-      if (isResponseId(e.commandId)) this.window.settle(e.sequenceNumber, e);
-      else this.genericNack(e.sequenceNumber, e.status);
-      return;
-    }
-    this.emit('pdu', pdu);
-    if (isResponseId(pdu.command_id)) return this.window.settle(pdu.sequence_number, pdu);
-    if (pdu.command === 'enquire_link') return this.respond(pdu);
-    if (!SESSION_COMMANDS.has(pdu.command) && this.unanswered.size >= this.inboundWindow) {
-      // The peer ignores our window: refuse rather than queue without bound.
-      return this.respond(pdu, STATUS.ESME_RTHROTTLED);
-    }
-    if (!SESSION_COMMANDS.has(pdu.command)) this.unanswered.add(pdu.sequence_number);
-    if (this.held) this.held.push(pdu);
-    else this.dispatch(pdu);
-  }
-
-  private dispatch(pdu: Pdu): void {
-    try {
-      this.emit('request', pdu);
-    } catch {
-      if (!this.closed) this.respond(pdu, STATUS.ESME_RSYSERR);
-    }
-  }
-
   private terminate(reason: string): void {
     if (this.closedReason !== undefined) return;
     this.closedReason = reason;
     this.reader = new FrameReader(0);
-    this.held = undefined;
-    this.unanswered.clear();
+    this.inbound.clear();
     this.window.failAll(reason);
     this.emit('close', reason);
   }

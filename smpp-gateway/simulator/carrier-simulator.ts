@@ -1,16 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { segmentText, type SegmentMode } from '../../platform/smpp-codec/segment.js';
-import { isShortCode } from '../../workflows/domain/phone-numbers.js';
 import { delay } from '../session/flow-control.js';
-import { destinationAddressFor, sourceAddressFor, type SmppAddress } from '../../platform/smpp-codec/numbers.js';
-import { shortMessageFields, type ShortMessage, type SubmitPart } from '../session/messages.js';
+import type { ShortMessage } from '../session/messages.js';
 import type { Pdu } from '../session/pdu.js';
 import { SmscPeer } from '../session/smsc-peer.js';
 import { MtRecorder, type RecordedMt } from './mt-recorder.js';
 import { ReceiptQueue } from './receipts.js';
 import { SimulatorKnobs } from './knobs.js';
+import { deliverMo, type MoRequest, type MoResult } from './mo-delivery.js';
 
 export interface CarrierSimulatorOptions {
   port?: number;
@@ -20,13 +18,6 @@ export interface CarrierSimulatorOptions {
   credentials?: { systemId: string; password: string }[];
   windowSize?: number;
   responseTimeoutMs?: number;
-}
-
-interface MoResult {
-  status: number;
-  statuses: number[];
-  ackMs: number;
-  parts: number;
 }
 
 /**
@@ -74,37 +65,11 @@ export class CarrierSimulator extends EventEmitter {
   }
 
   /** A customer's text as deliver_sm (UDH-segmented when long); resolves on the deliver_sm_resp(s). */
-  async sendMo(mo: {
-    from: string;
-    to: string;
-    text?: string;
-    parts?: SubmitPart[];
-    mode?: SegmentMode;
-    systemId?: string;
-  }): Promise<MoResult> {
+  async sendMo(mo: MoRequest): Promise<MoResult> {
     const peer = this.receiver(mo.systemId);
     if (!peer) throw new Error('no ESME bound to receive');
     this.moRef = (this.moRef + 1) & 0xff;
-    const parts = mo.parts ?? segmentText(mo.text ?? '', { mode: mo.mode ?? 'udh8', ref: this.moRef });
-    const started = performance.now();
-    const responses = await Promise.all(
-      parts.map((part) =>
-        peer.conn.request(
-          'deliver_sm',
-          shortMessageFields(
-            { source: moAddress(mo.from), destination: moAddress(mo.to), parts: [], registeredDelivery: 0 },
-            part,
-          ),
-        ),
-      ),
-    );
-    const statuses = responses.map((r) => r.command_status);
-    return {
-      status: statuses.find((s) => s !== 0) ?? 0,
-      statuses,
-      ackMs: performance.now() - started,
-      parts: parts.length,
-    };
+    return deliverMo(peer, mo, this.moRef);
   }
 
   /** Writes raw bytes to a bound ESME (malformed-PDU tests). */
@@ -168,10 +133,4 @@ export class CarrierSimulator extends EventEmitter {
       release();
     }
   }
-}
-
-/** MO addresses as a carrier sends them: E.164 as international, a short code as network-specific. */
-function moAddress(number: string): SmppAddress {
-  if (number.startsWith('+')) return destinationAddressFor(number);
-  return isShortCode(number) ? sourceAddressFor(number, 'SHORTCODE') : { addr: number, ton: 1, npi: 1 };
 }
