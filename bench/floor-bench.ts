@@ -25,10 +25,8 @@ import {
   OPEN_CONCURRENCY,
   boundedRun,
   sendMoPhase,
-  untilAllShown,
-  noTaskPending,
-  timedUntilShown,
 } from './mo-load.js';
+import { noTaskPending, timedUntilShown, untilAllShown } from './mo-check.js';
 import { cpuMeter } from './cpu.js';
 import { firstNotDone } from './floor/handled.js';
 import type { Reporter } from './reporter.js';

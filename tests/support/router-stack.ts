@@ -5,12 +5,12 @@ import { memoryEventBus } from '../../platform/events/bus.js';
 import { connectClient } from '../../platform/temporal/connection.js';
 import { Routers } from '../../platform/temporal/routers.js';
 import { startWorker, type RunningWorker } from '../../worker/run-worker.js';
-import { historyClient } from '../../harness/router-load.js';
+import { historyClient } from '../../harness/router-history.js';
 
 export interface RouterStack {
   config: SwitchboardConfig;
   client: Client;
-  /** A client whose reads allow whole pages of big history events (harness/router-load.ts). */
+  /** A client whose reads allow whole pages of big history events (harness/router-history.ts). */
   histories: Client;
   worker: RunningWorker;
   routers: Routers;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { workflowBundle } from '../../worker/run-worker.js';
-import { groupedConfig, routeWaiting, runSizes } from '../../harness/router-load.js';
+import { groupedConfig, routeWaiting } from '../../harness/router-load.js';
+import { runSizes } from '../../harness/router-history.js';
 import { routerStack } from '../support/router-stack.js';
 
 // The hand-over above the inline limit, forced: 2 KB chunks and a 4 KB inline limit, so 1,000

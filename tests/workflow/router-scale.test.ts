@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupedConfig, routeWaiting, runSizes } from '../../harness/router-load.js';
+import { groupedConfig, routeWaiting } from '../../harness/router-load.js';
+import { runSizes } from '../../harness/router-history.js';
 import { routerStack } from '../support/router-stack.js';
 
 // Many waiting conversations across several routing groups, routed straight into the routers'

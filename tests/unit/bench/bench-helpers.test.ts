@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConditionMissed, createReporter } from '../../../bench/reporter.js';
-import { boundedRun, expectedCounts, moTargets, untilAllShown } from '../../../bench/mo-load.js';
+import { boundedRun, moTargets } from '../../../bench/mo-load.js';
+import { expectedCounts, untilAllShown } from '../../../bench/mo-check.js';
 
 // The bench's own plumbing: what it starts is stopped once each, last first; its MO spread is
 // uniform over every open conversation and the same every run; its bounded phases stop on time.
