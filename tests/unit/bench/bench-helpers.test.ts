@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConditionMissed, createReporter } from '../../../bench/reporter.js';
 import { boundedRun, moTargets } from '../../../bench/mo-load.js';
-import { expectedCounts, untilAllShown } from '../../../bench/mo-check.js';
+import { expectedCounts, timedUntilShown, untilAllShown } from '../../../bench/mo-check.js';
 
 // The bench's own plumbing: what it starts is stopped once each, last first; its MO spread is
 // uniform over every open conversation and the same every run; its bounded phases stop on time.
@@ -76,5 +76,19 @@ describe('bounded phases', () => {
     const miss = untilAllShown(r, 'messages shown', new Map([[0, 2]]), async () => 1);
     await expect(miss).rejects.toBeInstanceOf(ConditionMissed);
     await expect(miss).rejects.toThrow('0 of 2 messages shown (1 workflows short)');
+  });
+
+  it('counts only the MOs of the conversations seen complete when the check is cut short', async () => {
+    // Target 0 got two MOs and shows them; target 1 got one and never shows it in the check's time.
+    const out = await timedUntilShown(createReporter(60), 'messages shown', performance.now(), [0, 1, 0], {
+      settled: async () => true,
+      count: async (i) => (i === 0 ? 3 : 0),
+      onSettled: () => undefined,
+      checkMs: 100,
+    });
+    expect(out.complete).toBe(false);
+    expect(out.verdict).toBe(
+      '1 of 2 conversations not seen complete in the 0.1 s check (not yet shown or lost); the rest showed 2 MOs, twice 0',
+    );
   });
 });
