@@ -71,8 +71,8 @@ export function checkSetStatus(s: RouterState, e: Extract<RouterEvent, { type: '
  * The router's rules: (state, event, now) -> (state, commands), the same contract as the
  * conversation's `decide`. Pure: the given state is not touched, and a rejection throws a RuleError
  * before anything changes. `ownsWaiting` is for a caller whose waiting list is its own copy (the
- * workflow's `routerBatch` handler): a route then inserts in place instead of copying the list,
- * which with tens of thousands waiting is most of the cost of a bulk route.
+ * router workflow, which never keeps an earlier state): a route then inserts in place instead of
+ * copying the list, which with tens of thousands waiting is most of the cost of a route.
  */
 export function reduce(
   state: RouterState,

@@ -64,9 +64,13 @@ export async function routerWorkflow(input: RouterInput = {}): Promise<void> {
   let closing = false;
   const late: RouterEvent[] = [];
 
-  function handle(event: RouterEvent, ownsWaiting = false): void {
+  // The run's waiting list is its own (loaded fresh, and packing copies it), so routes insert in
+  // place: copying 40,000 entries per route made replaying a few thousand early events, or one
+  // activation of many route signals, take seconds, past the isolate's execution timeout (a
+  // terminated isolate takes the whole worker down).
+  function handle(event: RouterEvent): void {
     if (restoring) return void early.push(event);
-    const t = reduce(state, event, now(), { ownsWaiting });
+    const t = reduce(state, event, now(), { ownsWaiting: true });
     state = t.state;
     if (closing) return void late.push(event);
     run(t.commands);
@@ -76,9 +80,7 @@ export async function routerWorkflow(input: RouterInput = {}): Promise<void> {
 
   setHandler(routerSignal, (event) => handle(event));
   setHandler(routerBatchSignal, (events) => {
-    // One copy of the list for the whole batch, which its routes then insert into in place.
-    if (!restoring) state = { ...state, waiting: state.waiting.slice() };
-    for (const event of events) handle(event, true);
+    for (const event of events) handle(event);
   });
   setHandler(syncDirectorySignal, (directory) => handle({ type: 'sync', directory }));
   setHandler(agentsQuery, () => Object.values(state.agents).map(agentView));
