@@ -7,16 +7,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalTemporal } from '../harness/local-temporal.js';
-import { Worker } from '@temporalio/worker';
 import { listen } from '../platform/events/bus.js';
-import { connectNative } from '../platform/temporal/connection.js';
 import { submitCustomerText } from '../platform/temporal/inbound.js';
-import { smsTaskQueue } from '../workflows/contract/activities.js';
 import { actUpdate } from '../workflows/contract/definitions.js';
 import { testConfig } from '../harness/test-config.js';
 import { withTemporalAddress } from '../stack/address.js';
 import { startStack } from '../stack/start-stack.js';
 import type { Reporter } from './reporter.js';
+import { startSmsStandIn } from './sms-stand-in.js';
 import { latencyRow } from './stats.js';
 
 const N = Number(process.env.BENCH_API_ROUND_TRIPS ?? 200);
@@ -35,16 +33,7 @@ export async function runApiBench(r: Reporter): Promise<void> {
     { ...base, api: { ...base.api, host: '127.0.0.1', port: 0 }, web: { port: 0 } },
     env.address,
   );
-  const sms = await Worker.create({
-    connection: await connectNative(config, env.address),
-    taskQueue: smsTaskQueue(config.temporal.taskQueue),
-    activities: { sendSms: async (r: { messageId: string }) => ({ carrierIds: [r.messageId], segments: 1 }) },
-  });
-  const smsDone = sms.run();
-  r.cleanup(async () => {
-    sms.shutdown();
-    await smsDone;
-  });
+  await startSmsStandIn(r, config, env.address);
   const stack = await startStack(config, { parts: ['worker', 'api'] });
   r.cleanup(() => stack.stop());
   const client = stack.client!;

@@ -4,17 +4,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from '@temporalio/worker';
 import { startLocalTemporal } from '../../harness/local-temporal.js';
 import { testConfig } from '../../harness/test-config.js';
 import { startProcess, stopWithin, writeConfigFile } from '../../harness/child-process.js';
-import { connectClient, connectNative } from '../../platform/temporal/connection.js';
+import { connectClient } from '../../platform/temporal/connection.js';
 import { DirectInbound } from '../../platform/temporal/direct-inbound.js';
 import { Routers } from '../../platform/temporal/routers.js';
-import { smsTaskQueue } from '../../workflows/contract/activities.js';
 import { cpuMeter } from '../cpu.js';
 import { customer } from '../mo-load.js';
 import type { Reporter } from '../reporter.js';
+import { startSmsStandIn } from '../sms-stand-in.js';
 
 export const BIZ = '+15551230000';
 
@@ -39,16 +38,7 @@ export async function startWorkflowStack(r: Reporter) {
   r.cleanup(() => stopWithin(worker));
   const client = await connectClient(config, env.address);
   r.cleanup(() => client.connection.close());
-  const sms = await Worker.create({
-    connection: await connectNative(config, env.address),
-    taskQueue: smsTaskQueue(config.temporal.taskQueue),
-    activities: { sendSms: async (m: { messageId: string }) => ({ carrierIds: [m.messageId], segments: 1 }) },
-  });
-  const smsDone = sms.run();
-  r.cleanup(async () => {
-    sms.shutdown();
-    await smsDone;
-  });
+  await startSmsStandIn(r, config, env.address);
   const routers = new Routers(client, config);
   const inbound = new DirectInbound(client, config);
   return {
