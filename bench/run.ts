@@ -3,7 +3,7 @@
 // or breaks ends with it, and has a time budget (BENCH_BUDGET_<NAME>_S overrides it, e.g.
 // BENCH_BUDGET_GATEWAY_STATE_S); a suite that fails, crashes or overruns keeps the rows it measured
 // and adds one saying what it missed and how far it got. The whole run has a deadline (BENCH_TOTAL_S,
-// 18 minutes): a suite gets at most what is left of it, and one with no time left is skipped with a
+// 19 minutes): a suite gets at most what is left of it, and one with no time left is skipped with a
 // row saying so. The exit code is 0 only if every suite completed.
 import { existsSync } from 'node:fs';
 import type { Handoff } from './reporter.js';
@@ -11,13 +11,13 @@ import { runSuiteProcess, type SuiteRun } from './suite-process.js';
 import { floorRatioRows } from './floor-ratio.js';
 import { table, type Row } from './stats.js';
 
-// Default budgets, seconds: 1,215 in all; only the workflow suite and the floor use most of theirs
-// (they open 10,000 conversations, then keep what the MOs need), and the run's deadline (18
+// Default budgets, seconds: 1,295 in all; only the workflow suite and the floor use most of theirs
+// (they open 10,000 conversations, then keep what the MOs need), and the run's deadline (19
 // minutes) cuts the last suite short if the others used all of theirs too, so it ends within 20.
 const suites: [name: string, module: string, fn: string, budget: number][] = [
   // The workflow suite first: the floor opens as many workflows as its MOs went into.
-  ['workflow', './workflow-bench.js', 'runWorkflowBench', 580],
-  ['floor', './floor-bench.js', 'runFloorBench', 260],
+  ['workflow', './workflow-bench.js', 'runWorkflowBench', 640],
+  ['floor', './floor-bench.js', 'runFloorBench', 280],
   ['gateway', './gateway-bench.js', 'runGatewayBench', 120],
   ['gateway-state', './gateway-state-bench.js', 'runGatewayStateBench', 40],
   ['api', './api-bench.js', 'runApiBench', 50],
@@ -42,7 +42,7 @@ const seconds = (name: string, fallback: number) => {
 const budgetOf = (name: string, fallback: number) =>
   seconds(`BENCH_BUDGET_${name.toUpperCase().replace(/-/g, '_')}_S`, fallback);
 const runStarted = Date.now();
-const total = seconds('BENCH_TOTAL_S', 18 * 60);
+const total = seconds('BENCH_TOTAL_S', 19 * 60);
 const runDeadline = runStarted + total * 1000;
 
 const rows: Row[] = [];
