@@ -5,9 +5,10 @@
 // and adds one saying what it missed and how far it got. The whole run has a deadline (BENCH_TOTAL_S,
 // 19 minutes): a suite gets at most what is left of it, and one with no time left is skipped with a
 // row saying so. The exit code is 0 only if every suite completed.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Handoff } from './reporter.js';
 import { runSuiteProcess, type SuiteRun } from './suite-process.js';
+import { parseCpuLine, stolenPercent } from './steal.js';
 import { floorRatioRows } from './floor-ratio.js';
 import { table, type Row } from './stats.js';
 
@@ -48,11 +49,24 @@ const runDeadline = runStarted + total * 1000;
 const rows: Row[] = [];
 const handoff: Handoff = {};
 const missed: string[] = [];
+const stolen: string[] = [];
+// Not every machine has a /proc/stat: then the row is left out.
+const cpuTimes = () => {
+  try {
+    return parseCpuLine(readFileSync('/proc/stat', 'utf8'));
+  } catch {
+    return undefined;
+  }
+};
+const stealRow = (): Row[] =>
+  stolen.length === 0
+    ? []
+    : [{ name: 'machine: CPU time stolen by the hypervisor', unit: '%', note: stolen.join(', ') }];
 let printed = 0;
 const print = (after: string) => {
   printed = rows.length;
   const wall = `run so far ${((Date.now() - runStarted) / 1000).toFixed(0)} s of its ${total} s deadline`;
-  console.log(`\nafter ${after} (${wall}):\n${table([...rows, ...floorRatioRows(rows)])}\n`);
+  console.log(`\nafter ${after} (${wall}):\n${table([...rows, ...floorRatioRows(rows), ...stealRow()])}\n`);
 };
 // The last resort: whatever a suite does, the run prints what it has and ends.
 setTimeout(
@@ -96,8 +110,11 @@ for (const [name, module, fn, fallback] of suites) {
   }
   console.error(`running the ${name} benchmark (budget ${budget} s)...`);
   const started = Date.now();
+  const cpuBefore = cpuTimes();
   current = runSuiteProcess({ name, module, fn, budget, handoff }, GRACE_MS, CLEANUP_MS);
   const out = await current.outcome;
+  const steal = stolenPercent(cpuBefore, cpuTimes());
+  if (steal !== undefined) stolen.push(`${name} ${steal.toFixed(0)} %`);
   Object.assign(handoff, out.handoff);
   rows.push(...out.rows);
   if (out.stray) noteStray(out.stray);
